@@ -1,0 +1,136 @@
+"""Split a scraped page into its articles and pick out the paragraphs worth reading.
+
+Cleaning selects regions of the raw text; it never rewrites it, so every offset an
+engine produces still indexes the file exactly as read. What is left out: repeated
+headlines and photo captions, agency credits, and page chrome ("TT", "Show More",
+"Related Articles", ...), and short section labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .models import Article, RawInput, Region
+
+# Lines that are page furniture wherever they appear (compared case-insensitively).
+CHROME = {
+    "tt", "show more", "show less", "related articles", "related", "related news",
+    "back to top button", "back to top", "verified by monsterinsights", "advertisement",
+    "advertisements", "share", "share this", "share this article", "share on facebook",
+    "share on twitter", "read more", "read more:", "read next", "more from", "subscribe",
+    "sign up", "follow us", "comments", "print", "email", "close", "menu", "skip to content",
+    "loading...", "most read", "most popular", "trending", "recommended", "you may also like",
+    "continue reading", "see more", "view comments", "leave a comment",
+}
+CHROME_SUFFIXES = ("purchase licensing rights",)
+# A caption usually ends with a photo credit: "(Reuters)", "(AP)", "EPA/NAME", "REUTERS/Name".
+CREDIT = re.compile(
+    r"(\((?:[^()]*\b(?:Reuters|AP|AFP|EPA|Getty|Photo|photo|Press Office|Anadolu|Xinhua|SANA|WAFA)\b[^()]*)\)\s*$"
+    r"|\b(?:EPA|REUTERS|AFP|AP)/[A-Z][\w .'-]*\s*$|\(AP Photo[^)]*\)|Photo:)"
+)
+TERMINAL = tuple('.!?:;,"\'”’)…')
+ARTICLE_BREAK = re.compile(r"\n[ \t\r\f\v]*\n[ \t\r\f\v]*\n")  # two or more blank lines
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str  # stripped
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def lines_of(raw: str, start: int, end: int) -> list[Line]:
+    out: list[Line] = []
+    pos = start
+    for chunk in raw[start:end].split("\n"):
+        stripped = chunk.strip()
+        if stripped:
+            lead = len(chunk) - len(chunk.lstrip())
+            s = pos + lead
+            out.append(Line(s, s + len(stripped), stripped))
+        pos += len(chunk) + 1
+    return out
+
+
+def segments(raw: str) -> list[Region]:
+    """Blocks separated by two or more blank lines: candidate articles."""
+    out, pos = [], 0
+    for m in ARTICLE_BREAK.finditer(raw):
+        out.append(Region(start=pos, end=m.start()))
+        pos = m.end()
+    out.append(Region(start=pos, end=len(raw)))
+    return [r for r in out if raw[r.start : r.end].strip()]
+
+
+def is_chrome(line: Line) -> bool:
+    low = line.text.lower()
+    return low in CHROME or low.endswith(CHROME_SUFFIXES)
+
+
+def is_caption(line: Line) -> bool:
+    return bool(CREDIT.search(line.text))
+
+
+def is_heading(line: Line) -> bool:
+    """Short, unpunctuated lines: section labels, subheads, navigation."""
+    return line.words <= 10 and not line.text.endswith(TERMINAL)
+
+
+def is_title_like(line: Line) -> bool:
+    return 3 <= line.words <= 30 and not line.text.endswith((".", ",", ";", ":"))
+
+
+def classify(lines: list[Line]) -> tuple[Line | None, list[Line]]:
+    """Return (title, body lines) of one segment."""
+    counts = Counter(line.text for line in lines)
+    repeated = {t for t, c in counts.items() if c > 1}
+    title: Line | None = None
+    for line in lines:
+        if is_chrome(line) or is_caption(line):
+            continue
+        if line.text in repeated or is_title_like(line):
+            title = line
+        if title is not None or not is_heading(line):
+            break
+    body = [
+        line for line in lines
+        if line is not title
+        and line.text not in repeated
+        and not (title and line.start < title.start)
+        and not is_chrome(line)
+        and not is_caption(line)
+        and not is_heading(line)
+    ]
+    return title, body
+
+
+def split_articles(raw_input: RawInput) -> list[Article]:
+    raw = raw_input.text
+    found: list[tuple[Line | None, list[Line]]] = []
+    for seg in segments(raw):
+        title, body = classify(lines_of(raw, seg.start, seg.end))
+        if body:
+            found.append((title, body))
+    many = len(found) > 1
+    articles = []
+    for n, (title, body) in enumerate(found, 1):
+        start = title.start if title else body[0].start
+        articles.append(
+            Article(
+                doc_id=f"{raw_input.input_id}#{n}" if many else raw_input.input_id,
+                input_id=raw_input.input_id,
+                source_file=raw_input.source_file,
+                span=Region(start=start, end=body[-1].end),
+                title=title.text if title else None,
+                title_span=Region(start=title.start, end=title.end) if title else None,
+                body=[Region(start=b.start, end=b.end) for b in body],
+                metadata=raw_input.metadata,
+            )
+        )
+    return articles
