@@ -1,0 +1,420 @@
+"""An OpenAI-compatible chat-completions server of our own, for tests and benchmarks.
+
+It speaks enough of `POST /v1/chat/completions` for the real `openai` client and
+instructor (TOOLS, JSON_SCHEMA and MD_JSON modes) and answers either from a script
+(one reply per request, in order) or, when the script is empty, with a *valid* answer
+grounded in the requested article: it echoes real sentences of the article found in
+the prompt between `<article>` and `</article>`, so the pipeline's grounding finds
+them exactly.
+
+Fault injection: 429 with Retry-After, 500, a hang (timeout), malformed JSON,
+finish_reason=length, a tool call with the wrong schema, a fabricated quote, and a
+bad API key (401) / unknown model (404). A "fault mix" picks faults at given rates,
+deterministically by seed: the choice depends on (seed, article text, how many times
+that article was asked for), not on request order, so concurrent runs reproduce.
+
+    with MockOpenAI(latency=0.2, fault_rates={"rate_limit": 0.05, "server_error": 0.05}) as m:
+        client = openai.OpenAI(base_url=m.base_url, api_key="test")
+
+Standalone (for benchmarks against a separate process):
+    python tests/mock_openai.py --port 8080 --latency 0.2 --fault-rate 0.1 --seed 0
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+ARTICLE_RE = re.compile(r"<article>\n?(.*?)\n?</article>", re.S)
+SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'\u201d\u2019)]*|$)")
+CUE_RE = re.compile(
+    r"\b(said|says|told|according to|reported|stated|added|noted|confirmed|denied|warned|believes|learned)\b",
+    re.I,
+)
+FABRICATED_QUOTE = "We will crush them all before the end of the week"
+
+FAULTS = ("rate_limit", "server_error", "hang", "malformed", "length", "wrong_schema", "fabricated")
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True  # a hanging handler must not block shutdown
+    request_queue_size = 512  # listen backlog: benchmarks open many connections at once
+    allow_reuse_address = True
+
+
+@dataclass
+class Reply:
+    """One scripted answer. `kind` is one of: auto, claims, fabricated, malformed,
+    wrong_schema, length, status, hang. Build them with the class methods."""
+
+    kind: str = "auto"
+    claims: list[dict[str, Any]] | None = None
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: dict[str, Any] | None = None
+    seconds: float = 0.0
+
+    @classmethod
+    def auto(cls) -> "Reply":
+        return cls("auto")
+
+    @classmethod
+    def with_claims(cls, claims: list[dict[str, Any]]) -> "Reply":
+        return cls("claims", claims=claims)
+
+    @classmethod
+    def fabricated(cls) -> "Reply":
+        return cls("fabricated")
+
+    @classmethod
+    def malformed(cls) -> "Reply":
+        return cls("malformed")
+
+    @classmethod
+    def wrong_schema(cls) -> "Reply":
+        return cls("wrong_schema")
+
+    @classmethod
+    def length(cls) -> "Reply":
+        return cls("length")
+
+    @classmethod
+    def error(cls, status: int, message: str = "error", retry_after: float | None = None, code: str | None = None) -> "Reply":
+        headers = {"Retry-After": f"{retry_after:g}"} if retry_after is not None else {}
+        body = {"error": {"message": message, "type": "mock_error", "param": None, "code": code}}
+        return cls("status", status=status, headers=headers, body=body)
+
+    @classmethod
+    def rate_limit(cls, retry_after: float = 0.2) -> "Reply":
+        return cls.error(429, "Rate limit reached, retry later.", retry_after, "rate_limit_exceeded")
+
+    @classmethod
+    def server_error(cls) -> "Reply":
+        return cls.error(500, "The server had an error while processing your request.")
+
+    @classmethod
+    def hang(cls, seconds: float = 30.0) -> "Reply":
+        return cls("hang", seconds=seconds)
+
+
+# ---- building answers -------------------------------------------------------------
+
+
+def article_of(body: dict[str, Any]) -> str:
+    """The article text the request asks about: the first <article> block of a user message."""
+    for msg in body.get("messages", []):
+        if msg.get("role") != "user":
+            continue
+        content = msg.get("content")
+        if isinstance(content, list):  # content parts
+            content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
+        m = ARTICLE_RE.search(content or "")
+        if m:
+            return m.group(1)
+    return ""
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_RE.findall(text) if len(s.strip().split()) >= 4]
+
+
+def auto_claims(article: str, limit: int = 3) -> list[dict[str, Any]]:
+    """Claims whose verbatim fields are real substrings of the article."""
+    out: list[dict[str, Any]] = []
+    for s in sentences(article):
+        cue = CUE_RE.search(s)
+        if not cue:
+            continue
+        out.append(claim_dict(s, cue=cue.group(0)))
+        if len(out) >= limit:
+            break
+    if not out:
+        ss = sentences(article)
+        if ss:
+            out.append(claim_dict(ss[0], cue=None, source_type="unattributed"))
+    return out
+
+
+def claim_dict(content: str, cue: str | None = None, source_type: str = "anonymous", **extra: Any) -> dict[str, Any]:
+    d: dict[str, Any] = {
+        "claim": content,
+        "content": content,
+        "quote": None,
+        "cue": cue,
+        "source_mention": None,
+        "source_name": None,
+        "source_type": source_type,
+        "source_descriptor": None,
+        "source_role": None,
+        "relays": [],
+        "stance": "asserted",
+        "confidence": 0.8,
+    }
+    d.update(extra)
+    return d
+
+
+def _tokens(s: str) -> int:
+    return max(1, len(s) // 4)
+
+
+class MockOpenAI:
+    def __init__(
+        self,
+        latency: float = 0.0,
+        api_key: str | None = None,
+        models: set[str] | None = None,
+        fault_rates: dict[str, float] | None = None,
+        seed: int = 0,
+        hang_seconds: float = 30.0,
+        retry_after: float = 0.2,
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        self.latency = latency
+        self.api_key = api_key
+        self.models = models
+        self.fault_rates = dict(fault_rates or {})
+        unknown = set(self.fault_rates) - set(FAULTS)
+        if unknown:
+            raise ValueError(f"unknown faults {sorted(unknown)}; choose from {FAULTS}")
+        self.seed = seed
+        self.hang_seconds = hang_seconds
+        self.retry_after = retry_after
+        self._script: list[Reply] = []
+        self._lock = threading.Lock()
+        self._seen: dict[str, int] = {}
+        self._stop = threading.Event()
+        self.requests: list[dict[str, Any]] = []  # request bodies, in arrival order
+        self.replies: list[tuple[str, int, dict[str, int] | None]] = []  # (kind, status, usage)
+        self._server = _Server((host, port), self._handler_class())
+        self._thread: threading.Thread | None = None
+
+    # ---- lifecycle ----
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def start(self) -> "MockOpenAI":
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()  # releases hanging handlers
+        self._server.shutdown()
+        self._server.server_close()
+
+    def __enter__(self) -> "MockOpenAI":
+        return self.start()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.stop()
+
+    # ---- scripting ----
+
+    def script(self, *replies: Reply) -> None:
+        with self._lock:
+            self._script.extend(replies)
+
+    def reset(self) -> None:
+        with self._lock:
+            self._script.clear()
+            self.requests.clear()
+            self.replies.clear()
+            self._seen.clear()
+
+    def usage_total(self) -> dict[str, int]:
+        """Sum of the usage this server reported, for asserting engine accounting."""
+        with self._lock:
+            used = [u for _, _, u in self.replies if u]
+        return {
+            "requests": len(used),
+            "prompt_tokens": sum(u["prompt_tokens"] for u in used),
+            "completion_tokens": sum(u["completion_tokens"] for u in used),
+        }
+
+    def _next_reply(self, body: dict[str, Any], article: str) -> Reply:
+        with self._lock:
+            self.requests.append(body)
+            if self._script:
+                return self._script.pop(0)
+            if not self.fault_rates:
+                return Reply.auto()
+            key = hashlib.sha256(article.encode()).hexdigest()
+            n = self._seen.get(key, 0)
+            self._seen[key] = n + 1
+        rng = random.Random(f"{self.seed}:{key}:{n}")
+        x, acc = rng.random(), 0.0
+        for fault in FAULTS:
+            acc += self.fault_rates.get(fault, 0.0)
+            if x < acc:
+                return {
+                    "rate_limit": lambda: Reply.rate_limit(self.retry_after),
+                    "server_error": Reply.server_error,
+                    "hang": lambda: Reply.hang(self.hang_seconds),
+                    "malformed": Reply.malformed,
+                    "length": Reply.length,
+                    "wrong_schema": Reply.wrong_schema,
+                    "fabricated": Reply.fabricated,
+                }[fault]()
+        return Reply.auto()
+
+    # ---- responding ----
+
+    def respond(self, headers: dict[str, str], body: dict[str, Any]) -> tuple[int, dict[str, str], dict[str, Any] | None]:
+        if self.latency:
+            time.sleep(self.latency)
+        auth = headers.get("authorization", "")
+        if self.api_key is not None and auth != f"Bearer {self.api_key}":
+            self._log("status", 401, None)
+            return 401, {}, {"error": {"message": "Incorrect API key provided.", "type": "invalid_request_error",
+                                       "param": None, "code": "invalid_api_key"}}
+        model = body.get("model", "")
+        if self.models is not None and model not in self.models:
+            self._log("status", 404, None)
+            return 404, {}, {"error": {"message": f"The model `{model}` does not exist.", "type": "invalid_request_error",
+                                       "param": None, "code": "model_not_found"}}
+        article = article_of(body)
+        reply = self._next_reply(body, article)
+        if reply.kind == "status":
+            self._log("status", reply.status, None)
+            return reply.status, reply.headers, reply.body
+        if reply.kind == "hang":
+            self._stop.wait(reply.seconds)
+            self._log("hang", 0, None)
+            return 504, {}, {"error": {"message": "gateway timeout", "type": "mock_error"}}
+        finish = None
+        if reply.kind == "claims":
+            payload = json.dumps({"claims": reply.claims or []}, ensure_ascii=False)
+        elif reply.kind == "fabricated":
+            claims = auto_claims(article) or [claim_dict("placeholder content")]
+            claims[0] = dict(claims[0], quote=FABRICATED_QUOTE)
+            payload = json.dumps({"claims": claims}, ensure_ascii=False)
+        elif reply.kind == "malformed":
+            payload = '{"claims": [{"claim": "unfinished", "content": "the text'
+        elif reply.kind == "wrong_schema":
+            payload = json.dumps({"items": [{"text": s} for s in sentences(article)[:2]], "count": "two"})
+        elif reply.kind == "length":
+            full = json.dumps({"claims": auto_claims(article)}, ensure_ascii=False)
+            payload, finish = full[: max(10, len(full) // 2)], "length"
+        else:
+            payload = json.dumps({"claims": auto_claims(article)}, ensure_ascii=False)
+        usage = {
+            "prompt_tokens": _tokens(json.dumps(body.get("messages", []))),
+            "completion_tokens": _tokens(payload),
+        }
+        usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
+        self._log(reply.kind, 200, usage)
+        return 200, {}, self._completion(body, payload, finish, usage)
+
+    def _log(self, kind: str, status: int, usage: dict[str, int] | None) -> None:
+        with self._lock:
+            self.replies.append((kind, status, usage))
+
+    @staticmethod
+    def _completion(body: dict[str, Any], payload: str, finish: str | None, usage: dict[str, int]) -> dict[str, Any]:
+        tools = body.get("tools") or []
+        if tools:
+            name = tools[0].get("function", {}).get("name", "Answer")
+            message = {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [{"id": "call_" + hashlib.md5(payload.encode()).hexdigest()[:12], "type": "function",
+                                "function": {"name": name, "arguments": payload}}],
+            }
+            finish = finish or "tool_calls"
+        elif (body.get("response_format") or {}).get("type") in {"json_schema", "json_object"}:
+            message = {"role": "assistant", "content": payload}
+        else:  # MD_JSON: the JSON inside a fenced block, as chat models write it
+            message = {"role": "assistant", "content": f"Here are the claims.\n```json\n{payload}\n```"}
+        return {
+            "id": "chatcmpl-mock",
+            "object": "chat.completion",
+            "created": int(time.time()),
+            "model": body.get("model", "mock"),
+            "choices": [{"index": 0, "message": message, "finish_reason": finish or "stop", "logprobs": None}],
+            "usage": usage,
+        }
+
+    def _handler_class(self) -> type[BaseHTTPRequestHandler]:
+        mock = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, like real servers
+
+            def log_message(self, *args: Any) -> None:  # quiet
+                pass
+
+            def _send(self, status: int, headers: dict[str, str], body: dict[str, Any] | None) -> None:
+                data = json.dumps(body or {}).encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    for k, v in headers.items():
+                        self.send_header(k, v)
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up (timeout): nothing to answer
+
+            def do_GET(self) -> None:
+                if self.path.rstrip("/").endswith("/models"):
+                    ids = sorted(mock.models) if mock.models is not None else ["mock-model"]
+                    self._send(200, {}, {"object": "list", "data": [{"id": i, "object": "model"} for i in ids]})
+                else:
+                    self._send(404, {}, {"error": {"message": "not found"}})
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length)
+                if not self.path.rstrip("/").endswith("/chat/completions"):
+                    self._send(404, {}, {"error": {"message": f"no route {self.path}"}})
+                    return
+                try:
+                    body = json.loads(raw or b"{}")
+                except json.JSONDecodeError:
+                    self._send(400, {}, {"error": {"message": "request body is not JSON"}})
+                    return
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                status, extra, payload = mock.respond(headers, body)
+                self._send(status, extra, payload)
+
+        return Handler
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description="Run the mock OpenAI-compatible server.")
+    ap.add_argument("--port", type=int, default=8080)
+    ap.add_argument("--latency", type=float, default=0.0, help="seconds added to every request")
+    ap.add_argument("--fault-rate", type=float, default=0.0, help="total fault rate, spread evenly over the faults")
+    ap.add_argument("--faults", default="rate_limit,server_error,malformed,wrong_schema,fabricated",
+                    help="comma-separated faults the rate is spread over")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--api-key", default=None, help="require this bearer key (401 otherwise)")
+    args = ap.parse_args()
+    faults = [f for f in args.faults.split(",") if f]
+    rates = {f: args.fault_rate / len(faults) for f in faults} if args.fault_rate else {}
+    m = MockOpenAI(latency=args.latency, fault_rates=rates, seed=args.seed, api_key=args.api_key, port=args.port)
+    m.start()
+    print(f"mock OpenAI server on {m.base_url}", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        m.stop()
+
+
+if __name__ == "__main__":
+    main()
