@@ -75,6 +75,9 @@ class Claim(BaseModel):
     stance: Stance = "asserted"
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     flags: list[Flag] = Field(default_factory=list)
+    # Pieces of a discontinuous field (a quote interrupted by "he said"), by field name
+    # ("content", "quote", "cue", "source"); the field's own span covers all its pieces.
+    fragments: dict[str, list[Span]] | None = None
 
     def spans(self) -> list[tuple[str, Span]]:
         """Every verbatim field, named, for grounding, scoring and highlighting."""
