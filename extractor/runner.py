@@ -1,0 +1,286 @@
+"""The batch runner: inputs stream in, engine calls run concurrently under limits,
+every input is recorded in the run store the moment it finishes, results stream out in
+input order.
+
+Memory stays flat whatever the corpus size: inputs are pulled lazily from an iterator
+and at most `window` inputs are in flight (processing or waiting to be written in
+order). Nothing is lost: any exception while processing one input becomes that input's
+failure with a reason; only a broken store (disk full) stops the run.
+
+What runs where: engine calls are awaited (the LLM engine's `aextract`) or run in one
+worker thread (sync engines like the spaCy one, which is not thread-safe and CPU-bound
+anyway). Cleaning, grounding, scoring and the SQLite write run in the event loop: they
+take about a millisecond and keeping them there avoids locking around the store.
+Retries with backoff (Retry-After) belong to the engine's own retry layer; the runner
+adds concurrency, rate limits and a per-document timeout around each engine call.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import sqlite3
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiolimiter import AsyncLimiter
+
+from . import store as st
+from .cleaning import split_articles
+from .engines import Engine, EngineOutput
+from .models import Article, DocumentResult, Flag, RawInput, Usage
+from .pipeline import process
+
+
+@dataclass
+class RunOptions:
+    concurrency: int = 8
+    rpm: float | None = None
+    tpm: float | None = None
+    doc_timeout: float | None = 300.0
+    use_cache: bool = True
+    retry_failed: bool = False
+    shard: tuple[int, int] | None = None  # (i, N): keep inputs whose id hashes to i mod N
+    include_unattributed: bool = False
+    window: int | None = None  # inputs in flight; default 8 x concurrency
+    measure: bool = False  # keep per-input pipeline timings (benchmarks)
+
+
+@dataclass
+class RunSummary:
+    run: str
+    inputs: int = 0
+    documents: int = 0
+    claims: int = 0
+    failed: int = 0
+    cached: int = 0
+    skipped: int = 0  # already done in this run (resume), not processed again
+    seconds: float = 0.0
+    usage: Usage = field(default_factory=Usage)
+    own_seconds: list[float] = field(default_factory=list)  # per input, with measure=True
+
+    def line(self) -> str:
+        tokens = self.usage.prompt_tokens + self.usage.completion_tokens
+        skipped = f"{self.skipped} already done, " if self.skipped else ""
+        return (f"run {self.run}: {skipped}{self.documents} documents, {self.claims} claims, {self.failed} failed, "
+                f"{self.cached} cached, {self.seconds:.1f} s, {tokens} tokens, ${self.usage.cost_usd:.4f}")
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """'i/N' with 0 <= i < N. Raises ValueError with a message fit for the user."""
+    try:
+        i_s, n_s = text.split("/")
+        i, n = int(i_s), int(n_s)
+    except ValueError:
+        raise ValueError(f"--shard must look like i/N (e.g. 0/4), got {text!r}") from None
+    if n < 1 or not 0 <= i < n:
+        raise ValueError(f"--shard {text}: need N >= 1 and 0 <= i < N (shards are numbered from 0)")
+    return i, n
+
+
+def shard_of(input_id: str, n: int) -> int:
+    """Stable across machines and Python versions (unlike hash())."""
+    return int.from_bytes(hashlib.sha256(input_id.encode("utf-8", "surrogatepass")).digest()[:8], "big") % n
+
+
+def per_minute(rate: float, bucket: float) -> AsyncLimiter:
+    """A limiter of `rate` per minute that allows bursts of about one second's worth
+    (at least `bucket`), not a whole minute's: providers enforce limits over short
+    windows too, so a 500-request opening burst would only buy 429s."""
+    size = min(rate, max(bucket, rate / 60))
+    return AsyncLimiter(size, 60 * size / rate)
+
+
+def output_settings(engine: Engine, include_unattributed: bool) -> dict[str, Any]:
+    """Settings that change what the engine returns: part of the cache key.
+
+    An engine may expose `cache_settings` (a dict, or a method returning one) naming
+    them, e.g. temperature or mode; concurrency and limits never belong here.
+    """
+    extra = getattr(engine, "cache_settings", None)
+    if callable(extra):
+        extra = extra()
+    return {"include_unattributed": include_unattributed, **(extra or {})}
+
+
+class _Answers:
+    """An engine that replays answers already fetched, so `pipeline.process` does the
+    grounding and scoring exactly as on the synchronous path (one code path, not two)."""
+
+    def __init__(self, engine: Engine, answers: dict[str, EngineOutput | BaseException]):
+        self.name, self.model, self.prompt_version = engine.name, engine.model, engine.prompt_version
+        self.answers = answers
+
+    def extract(self, raw: str, article: Article, include_unattributed: bool = False) -> EngineOutput:
+        answer = self.answers[article.doc_id]
+        if isinstance(answer, BaseException):
+            raise answer
+        return answer
+
+
+def _rebrand(doc: DocumentResult, raw: RawInput) -> DocumentResult:
+    """A cached result found under another input: give it this input's identity."""
+    old = doc.input_id
+    doc_id = raw.input_id + doc.doc_id[len(old):] if doc.doc_id.startswith(old) else doc.doc_id
+    return doc.model_copy(update={"input_id": raw.input_id, "doc_id": doc_id,
+                                  "source_file": raw.source_file, "metadata": raw.metadata})
+
+
+class Runner:
+    def __init__(self, engine: Engine, conn: sqlite3.Connection, run: st.Run, opts: RunOptions):
+        self.engine, self.conn, self.run, self.opts = engine, conn, run, opts
+        self.settings = output_settings(engine, opts.include_unattributed)
+        self._sem = asyncio.Semaphore(max(1, opts.concurrency))
+        self._rpm = per_minute(opts.rpm, bucket=1) if opts.rpm else None
+        self._tpm = per_minute(opts.tpm, bucket=8000) if opts.tpm else None
+        self._async = callable(getattr(engine, "aextract", None))
+        # Sync engines get one thread: spaCy pipelines are not safe to share across threads.
+        self._thread = None if self._async else ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
+        self.summary = RunSummary(run=run.name)
+
+    # ---- one engine call ----
+
+    async def _call(self, raw: RawInput, article: Article) -> EngineOutput | BaseException:
+        try:
+            async with self._sem:
+                if self._rpm:
+                    await self._rpm.acquire()
+                if self._tpm:
+                    # Prompt + answer estimate (4 chars a token); the bucket cannot take more than its size.
+                    chars = sum(r.end - r.start for r in article.body) or (article.span.end - article.span.start)
+                    await self._tpm.acquire(min(self._tpm.max_rate, chars / 4 + 1000))
+                if self._async:
+                    call = self.engine.aextract(raw.text, article, include_unattributed=self.opts.include_unattributed)  # type: ignore[attr-defined]
+                else:
+                    loop = asyncio.get_running_loop()
+                    call = loop.run_in_executor(self._thread, lambda: self.engine.extract(
+                        raw.text, article, include_unattributed=self.opts.include_unattributed))
+                return await asyncio.wait_for(call, self.opts.doc_timeout)
+        except asyncio.TimeoutError:
+            return TimeoutError(f"no answer within the per-document timeout of {self.opts.doc_timeout:g} s")
+        except asyncio.CancelledError:
+            raise
+        except Exception as e:  # becomes this document's engine_error, with the reason
+            return e
+
+    # ---- one input ----
+
+    async def _item(self, raw: RawInput, item: st.Item) -> tuple[list[DocumentResult], bool]:
+        """Process and record one input. Returns its results and whether they came from cache."""
+        t0 = time.perf_counter()
+        waited = 0.0  # time spent awaiting the engine: not the pipeline's own work
+        cached = False
+        key = None
+        try:
+            if raw.error:
+                results = process(raw, self.engine)
+            else:
+                key = st.cache_key(raw.text, self.engine.name, self.engine.model, self.engine.prompt_version, self.settings)
+                hit = st.cached_results(self.conn, key) if self.opts.use_cache else None
+                if hit:
+                    results, cached = [_rebrand(d, raw) for d in hit], True
+                else:
+                    articles = split_articles(raw)
+                    t_call = time.perf_counter()
+                    answers = await asyncio.gather(*(self._call(raw, a) for a in articles))
+                    waited = time.perf_counter() - t_call
+                    results = process(raw, _Answers(self.engine, {a.doc_id: x for a, x in zip(articles, answers)}),
+                                      self.opts.include_unattributed)
+        except asyncio.CancelledError:
+            raise
+        except Exception as e:  # a bug in one input's processing must not end the batch
+            results = [DocumentResult(doc_id=raw.input_id, input_id=raw.input_id, source_file=raw.source_file,
+                                      errors=[Flag(code="internal_error", message=f"{type(e).__name__}: {e}")])]
+        st.record_item(self.conn, self.run, item, results, key=key, cached=cached, seconds=time.perf_counter() - t0)
+        if self.opts.measure:
+            self.summary.own_seconds.append(time.perf_counter() - t0 - waited)
+        return results, cached
+
+    def _account(self, results: list[DocumentResult], cached: bool) -> None:
+        s = self.summary
+        s.inputs += 1
+        for d in results:
+            s.documents += 1
+            s.claims += len(d.claims)
+            s.failed += d.failed
+            s.cached += cached
+            if d.usage and not cached:
+                s.usage = s.usage.add(d.usage)
+
+    # ---- the stream ----
+
+    async def arun(self, inputs: Iterable[RawInput], emit: Callable[[DocumentResult], None] | None = None) -> RunSummary:
+        t0 = time.perf_counter()
+        window = self.opts.window or max(16, 8 * self.opts.concurrency)
+        pending: deque[asyncio.Task[tuple[list[DocumentResult], bool]]] = deque()
+
+        def flush() -> None:
+            while pending and pending[0].done():
+                results, cached = pending.popleft().result()
+                self._account(results, cached)
+                if emit:
+                    for d in results:
+                        emit(d)
+
+        try:
+            for ordinal, raw in enumerate(inputs):
+                if self.opts.shard and shard_of(raw.input_id, self.opts.shard[1]) != self.opts.shard[0]:
+                    continue
+                item = st.make_item(raw.input_id, raw.source_file, raw.text, ordinal)
+                state = st.item_state(self.conn, self.run, item)
+                if state == "ok" or (state == "failed" and not self.opts.retry_failed):
+                    self.summary.skipped += 1
+                    continue
+                pending.append(asyncio.create_task(self._item(raw, item)))
+                flush()
+                if len(pending) >= window:
+                    await asyncio.wait([pending[0]])
+                    flush()
+            while pending:
+                await asyncio.wait([pending[0]])
+                flush()
+        finally:
+            for t in pending:
+                t.cancel()
+            if pending:
+                await asyncio.gather(*pending, return_exceptions=True)
+            if self._thread:
+                self._thread.shutdown(wait=False, cancel_futures=True)
+            self.summary.seconds = time.perf_counter() - t0
+        return self.summary
+
+
+def run_batch(
+    inputs: Iterable[RawInput],
+    engine: Engine,
+    store_path: str,
+    run_name: str | None,
+    opts: RunOptions,
+    resume: bool = False,
+    emit: Callable[[DocumentResult], None] | None = None,
+) -> RunSummary:
+    """Open the store, start or resume the run, process the stream, close the run.
+
+    Raises store.StoreError for problems the user must fix (exit 2). On Ctrl-C the run
+    is marked 'interrupted' and everything finished so far stays recorded.
+    """
+    conn = st.open_store(store_path)
+    try:
+        settings = {**output_settings(engine, opts.include_unattributed), "concurrency": opts.concurrency,
+                    "rpm": opts.rpm, "tpm": opts.tpm, "doc_timeout": opts.doc_timeout,
+                    "shard": f"{opts.shard[0]}/{opts.shard[1]}" if opts.shard else None}
+        run = st.start_run(conn, run_name, engine.name, engine.model, engine.prompt_version, settings, resume=resume)
+        runner = Runner(engine, conn, run, opts)
+        status = "interrupted"
+        try:
+            summary = asyncio.run(runner.arun(inputs, emit))
+            status = "done"
+        finally:
+            st.finish_run(conn, run, status)
+        return summary
+    finally:
+        conn.close()
