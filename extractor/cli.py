@@ -15,7 +15,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from . import __version__
 from .loading import UsageError, read_inputs
 from .models import DocumentResult
-from .pipeline import process
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Claim and source-attribution extraction for news.")
 err = Console(stderr=True)
@@ -33,40 +32,132 @@ def extract(
     engine: str = typer.Option("offline", "--engine", help="offline (spaCy rules, no network) or llm."),
     include_unattributed: bool = typer.Option(False, "--include-unattributed", help="Also emit the article's own unattributed statements."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
+    run: Optional[str] = typer.Option(None, "--run", help="Run name in the store (default: a new auto-named run)."),
+    store: Path = typer.Option(Path("extractor.db"), "--store", help="Run store file (SQLite)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue --run: skip documents already done."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="With --resume, process failed documents again."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Call the engine even when a stored result matches."),
+    concurrency: int = typer.Option(8, "--concurrency", min=1, help="Engine calls in flight at once."),
+    rpm: Optional[float] = typer.Option(None, "--rpm", min=1, help="Requests-per-minute limit."),
+    tpm: Optional[float] = typer.Option(None, "--tpm", min=1, help="Tokens-per-minute limit (estimated before each call)."),
+    doc_timeout: float = typer.Option(300.0, "--doc-timeout", min=0.01, help="Seconds one document may take, retries included."),
+    shard: Optional[str] = typer.Option(None, "--shard", help="i/N: process only shard i (0-based) of N, by a stable hash of the input id."),
 ) -> None:
-    """Extract attributed claims from news articles into JSONL, one object per article."""
+    """Extract attributed claims from news articles into JSONL, one object per article.
+
+    Every document is also recorded in the run store, so a killed run continues with
+    --run NAME --resume and `extractor export` can write CSV, JSONL or Parquet later.
+    """
+    from .runner import RunOptions, check_inputs, parse_shard, run_batch
+    from .store import StoreError, auto_run_name
+
+    run = run or auto_run_name()
     try:
         from .engines import get_engine
 
         eng = get_engine(engine)
-        raws = list(read_inputs(inputs))
+        check_inputs(inputs)
+        opts = RunOptions(concurrency=concurrency, rpm=rpm, tpm=tpm, doc_timeout=doc_timeout, use_cache=not no_cache,
+                          retry_failed=retry_failed, shard=parse_shard(shard) if shard else None,
+                          include_unattributed=include_unattributed)
     except (UsageError, ValueError) as e:
         _fail_usage(str(e))
         return
-    t0 = time.perf_counter()
-    n_docs = n_claims = n_failed = 0
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, disable=quiet or len(raws) < 2, transient=True)
+                        console=err, disable=quiet, transient=True)
+
+    def emit(doc: DocumentResult) -> None:
+        out.write(doc.model_dump_json() + "\n")
+        for e in doc.errors:
+            progress.console.print(f"[yellow]{doc.doc_id}:[/yellow] {e.message}", highlight=False)
+        progress.advance(task)
+
     try:
         with progress:
-            task = progress.add_task("extracting", total=len(raws))
-            for raw in raws:
-                for doc in process(raw, eng, include_unattributed):
-                    out.write(doc.model_dump_json() + "\n")
-                    n_docs += 1
-                    n_claims += len(doc.claims)
-                    if doc.failed:
-                        n_failed += 1
-                        for e in doc.errors:
-                            progress.console.print(f"[yellow]{doc.doc_id}:[/yellow] {e.message}", highlight=False)
-                progress.advance(task)
+            task = progress.add_task("extracting", total=None)
+            summary = run_batch(read_inputs(inputs), eng, str(store), run, opts, resume=resume, emit=emit)
+    except StoreError as e:
+        _fail_usage(str(e))
+        return
+    except KeyboardInterrupt:
+        err.print(f"interrupted; finished documents are stored in {store}: continue with --run {run} --resume",
+                  highlight=False)
+        raise typer.Exit(1)
     finally:
         if output:
             out.close()
-    secs = time.perf_counter() - t0
-    err.print(f"{n_docs} documents, {n_claims} claims, {n_failed} failed, {secs:.1f} s", highlight=False)
-    raise typer.Exit(1 if n_failed else 0)
+    err.print(summary.line(), highlight=False)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def runs(store: Path = typer.Option(Path("extractor.db"), "--store", help="Run store file (SQLite).")) -> None:
+    """List the runs in the store: documents done/failed/cached, tokens, cost, duration."""
+    from rich.table import Table
+
+    from .store import StoreError, list_runs, open_store
+
+    if not store.exists():
+        _fail_usage(f"no run store at {store} (run `extractor extract` first, or pass --store)")
+    try:
+        stats = list_runs(open_store(store))
+    except StoreError as e:
+        _fail_usage(str(e))
+        return
+    table = Table(title=f"runs in {store}")
+    for col in ("run", "engine/model", "status", "started", "done", "failed", "cached", "claims", "tokens", "cost $", "duration"):
+        table.add_column(col, justify="right" if col in {"done", "failed", "cached", "claims", "tokens", "cost $", "duration"} else "left")
+    for s in stats:
+        r = s.run
+        table.add_row(r.name, f"{r.engine}/{r.model or '-'}", r.status, r.started_at[:19].replace("T", " "), str(s.ok),
+                      str(s.failed), str(s.cached), str(s.claims), str(s.prompt_tokens + s.completion_tokens),
+                      f"{s.cost_usd:.4f}", f"{s.seconds:.1f} s" if s.seconds is not None else "-")
+    Console().print(table)
+
+
+@app.command()
+def export(
+    run: str = typer.Argument(..., help="Run name (see `extractor runs`)."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv (one row per claim), jsonl (one line per document) or parquet."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    store: Path = typer.Option(Path("extractor.db"), "--store", help="Run store file (SQLite)."),
+) -> None:
+    """Export a stored run as CSV, JSONL or Parquet."""
+    from .export import export_run
+    from .store import StoreError, open_store
+
+    if not store.exists():
+        _fail_usage(f"no run store at {store}")
+    try:
+        n = export_run(open_store(store), run, fmt, output)
+    except StoreError as e:
+        _fail_usage(str(e))
+        return
+    except ImportError:
+        _fail_usage("parquet export needs pyarrow: pip install 'extractor[parquet]'")
+        return
+    except OSError as e:
+        _fail_usage(f"cannot write {output}: {e.strerror or e}")
+        return
+    err.print(f"{n} {'documents' if fmt == 'jsonl' else 'claims'} written to {output}", highlight=False)
+
+
+@app.command()
+def merge(
+    target: Path = typer.Argument(..., help="Store to merge into (created if missing)."),
+    sources: list[Path] = typer.Argument(..., help="Stores to merge from, e.g. one per shard."),
+) -> None:
+    """Combine run stores (e.g. the shards of one run made on several machines)."""
+    from .store import StoreError, merge as merge_stores, open_store
+
+    try:
+        counts = merge_stores(open_store(target), [str(s) for s in sources])
+    except StoreError as e:
+        _fail_usage(str(e))
+        return
+    err.print(f"merged {len(sources)} stores into {target}: {counts['runs']} new runs, {counts['documents']} documents copied",
+              highlight=False)
 
 
 @app.command()

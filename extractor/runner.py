@@ -32,6 +32,7 @@ from aiolimiter import AsyncLimiter
 from . import store as st
 from .cleaning import split_articles
 from .engines import Engine, EngineOutput
+from .loading import expand
 from .models import Article, DocumentResult, Flag, RawInput, Usage
 from .pipeline import process
 
@@ -80,6 +81,13 @@ def parse_shard(text: str) -> tuple[int, int]:
     if n < 1 or not 0 <= i < n:
         raise ValueError(f"--shard {text}: need N >= 1 and 0 <= i < N (shards are numbered from 0)")
     return i, n
+
+
+def check_inputs(paths: Iterable[str]) -> None:
+    """Fail fast (UsageError) on a name that matches nothing, without reading the corpus:
+    inputs are streamed later, and a usage error must come before any work."""
+    for p in paths:
+        next(expand([p]), None)
 
 
 def shard_of(input_id: str, n: int) -> int:
