@@ -1,0 +1,522 @@
+"""The LLM engine: any OpenAI-compatible endpoint, through instructor and tenacity.
+
+Per article: cut the body into chunks that fit the context, ask the model for claims
+(instructor validates every verbatim field against the article and re-asks with a
+precise message), retry transport failures with backoff, halve a chunk whose answer
+was cut off, merge claims across chunks, and count every attempt's tokens. What the
+model still gets wrong after the last re-ask is kept, flagged `reasked`, and left for
+grounding to mark unverified: nothing is dropped silently, nothing is "fixed".
+
+`extract` (sync) and `aextract` (asyncio) share everything but the HTTP call. The
+engine holds no per-document state, so one object serves concurrent documents.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import json
+import logging
+import re
+import threading
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import instructor
+import openai
+from instructor.core import Hooks, IncompleteOutputException, InstructorRetryException
+from pydantic import ValidationError
+from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
+
+from ..answer import ClaimAnswer, Extraction, to_claim, validation_context
+from ..chunking import Chunk, chunk_article, estimate_tokens, locate, merge_claims, split_chunk
+from ..models import Article, Claim, Flag, Usage
+from ..pricing import cost_usd
+from ..prompting import load_prompt
+from ..settings import LLMSettings, SettingsError, load_settings
+from . import EngineOutput
+
+log = logging.getLogger(__name__)
+
+MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "md_json": instructor.Mode.MD_JSON,
+}
+RETRY_STATUS = {408, 409, 429}  # plus every 5xx
+NO_KEY = "not-needed"  # local servers ignore the key but the client wants one
+
+
+# ---- secrets never leave ---------------------------------------------------------------
+
+_SECRETS: set[str] = set()
+_KEYLIKE = re.compile(r"\b(sk-[A-Za-z0-9_\-]{3})[A-Za-z0-9_\-*.]{4,}")
+
+
+def redact(text: str) -> str:
+    for s in _SECRETS:
+        if s:
+            text = text.replace(s, "***")
+    return _KEYLIKE.sub(r"\1***", text)
+
+
+class _RedactFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg = redact(record.getMessage())
+        record.args = ()
+        return True
+
+
+for _name in ("instructor", "openai", "httpx", "httpx2"):
+    _logger = logging.getLogger(_name)
+    _logger.addFilter(_RedactFilter())
+# instructor logs every failed attempt at ERROR; the engine reports failures itself, so
+# keep them out of the terminal unless the user configures logging.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+
+
+class LLMError(Exception):
+    """A failure of one request that ends the document's extraction, with a safe reason."""
+
+    def __init__(self, code: str, message: str, fatal: bool = False) -> None:
+        super().__init__(redact(message))
+        self.code = code
+        self.fatal = fatal  # pointless to try the document's other chunks (bad key, no model)
+
+    @property
+    def flag(self) -> Flag:
+        return Flag(code=self.code, message=str(self))
+
+
+class Truncated(Exception):
+    """The answer hit the output limit (finish_reason=length)."""
+
+
+# ---- per-document accounting ------------------------------------------------------------
+
+
+@dataclass
+class Meter:
+    requests: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    parse_errors: int = 0
+    transport_retries: int = 0
+
+    def on_response(self, response: Any) -> None:
+        self.requests += 1
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
+            self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
+
+    def on_parse_error(self, *args: Any, **kwargs: Any) -> None:
+        self.parse_errors += 1
+
+    def hooks(self) -> Hooks:
+        h = Hooks()
+        h.on("completion:response", self.on_response)
+        h.on("parse:error", self.on_parse_error)
+        return h
+
+
+# The transport retry wrapper is shared by all documents; it finds the current
+# document's meter here (each thread and asyncio task sees its own).
+_current_meter: contextvars.ContextVar[Meter | None] = contextvars.ContextVar("extractor_llm_meter", default=None)
+
+
+@dataclass
+class ChunkAnswer:
+    claims: list[ClaimAnswer]
+    reasks: int = 0
+    still_invalid: str | None = None  # the last validation error, when re-asks ran out
+    errors: list[Flag] = field(default_factory=list)
+
+
+# ---- transport retries --------------------------------------------------------------------
+
+
+def _transient(e: BaseException) -> bool:
+    if isinstance(e, openai.APIConnectionError):  # includes timeouts
+        return True
+    if isinstance(e, openai.APIStatusError):
+        return e.status_code in RETRY_STATUS or e.status_code >= 500
+    return False
+
+
+def retry_after_seconds(e: BaseException) -> float | None:
+    response = getattr(e, "response", None)
+    headers = getattr(response, "headers", None)
+    if not headers:
+        return None
+    try:
+        if headers.get("retry-after-ms"):
+            return float(headers["retry-after-ms"]) / 1000
+        if headers.get("retry-after"):
+            return float(headers["retry-after"])
+    except ValueError:  # an HTTP date: fall back to backoff
+        return None
+    return None
+
+
+class RetryPolicy:
+    """Exponential backoff with jitter, or the server's Retry-After when it gives one."""
+
+    def __init__(self, s: LLMSettings) -> None:
+        self.attempts = s.max_retries + 1
+        self.retry_after_max = s.retry_after_max
+        self.backoff = wait_exponential_jitter(initial=s.backoff_initial, max=s.backoff_max, jitter=s.backoff_initial)
+
+    def wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        after = retry_after_seconds(exc) if exc else None
+        if after is not None:
+            return min(max(after, 0.0), self.retry_after_max)
+        return self.backoff(state)
+
+    def before_sleep(self, state: RetryCallState) -> None:
+        meter = _current_meter.get()
+        if meter is not None:
+            meter.transport_retries += 1
+        exc = state.outcome.exception() if state.outcome else None
+        log.info("retrying after %s (attempt %d)", type(exc).__name__, state.attempt_number)
+
+    def kwargs(self) -> dict[str, Any]:
+        return dict(
+            retry=retry_if_exception(_transient),
+            wait=self.wait,
+            stop=stop_after_attempt(self.attempts),
+            before_sleep=self.before_sleep,
+            reraise=True,
+        )
+
+    def wrap(self, create: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            for attempt in Retrying(**self.kwargs()):
+                with attempt:
+                    return create(*args, **kwargs)
+
+        return call
+
+    def awrap(self, create: Any) -> Any:
+        async def call(*args: Any, **kwargs: Any) -> Any:
+            async for attempt in AsyncRetrying(**self.kwargs()):
+                with attempt:
+                    return await create(*args, **kwargs)
+
+        return call
+
+
+# ---- reading answers ------------------------------------------------------------------------
+
+
+def answer_text(completion: Any) -> str:
+    """The JSON the model wrote: tool-call arguments, or the message content."""
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError):
+        return ""
+    calls = getattr(message, "tool_calls", None) or []
+    if calls:
+        return calls[0].function.arguments or ""
+    return message.content or ""
+
+
+def parse_leniently(text: str) -> tuple[list[ClaimAnswer], int, str | None]:
+    """Claims from an answer that failed validation: (claims, unparseable items, error).
+
+    Verbatim checks are off here (no validation context): grounding decides what is
+    found. Items that do not fit the schema at all cannot become claims; they are counted.
+    """
+    fence = re.search(r"```(?:json)?\s*(.*?)```", text, re.S)
+    candidates = [text, fence.group(1) if fence else None]
+    if "{" in text:
+        candidates.append(text[text.index("{") : text.rindex("}") + 1] if "}" in text else None)
+    data: Any = None
+    for cand in candidates:
+        if not cand:
+            continue
+        try:
+            data = json.loads(cand)
+            break
+        except json.JSONDecodeError:
+            continue
+    if data is None:
+        return [], 0, "the answer is not valid JSON"
+    items = data.get("claims") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        return [], 0, "the answer has no list of claims"
+    claims, bad = [], 0
+    for item in items:
+        try:
+            claims.append(ClaimAnswer.model_validate(item))
+        except ValidationError:
+            bad += 1
+    return claims, bad, None
+
+
+def _first_line(e: BaseException) -> str:
+    return str(e).strip().splitlines()[0][:300] if str(e).strip() else type(e).__name__
+
+
+def _validation_summary(e: BaseException) -> str:
+    if isinstance(e, ValidationError):
+        msgs = [err["msg"].removeprefix("Value error, ") for err in e.errors()]
+        return "; ".join(msgs)[:500]
+    return _first_line(e)
+
+
+def _jinja_literal(text: str) -> str:
+    # instructor renders messages as Jinja templates whenever a validation context is
+    # given; the article must reach the model untouched, braces and all.
+    return "{% raw %}" + text.replace("{% endraw %}", "{% endraw %}{{ '{% endraw %}' }}{% raw %}") + "{% endraw %}"
+
+
+# ---- the engine ---------------------------------------------------------------------------------
+
+
+class LLMEngine:
+    name = "llm"
+
+    def __init__(self, settings: LLMSettings | None = None, config: str | None = None, **flags: Any) -> None:
+        self.settings = s = settings or load_settings(config, **flags)
+        self.model: str | None = s.model
+        self.prompt = load_prompt(s.prompt, s.prompts_dir)
+        self.prompt_version: str | None = self.prompt.prompt_version
+        key = s.api_key.get_secret_value() if s.api_key else None
+        if not key and not s.base_url:
+            raise SettingsError(
+                "no API key: set OPENAI_API_KEY or pass --api-key, or name a local server with --base-url"
+            )
+        if key:
+            _SECRETS.add(key)
+        self._client_args = dict(api_key=key or NO_KEY, base_url=s.base_url, timeout=s.timeout, max_retries=0)
+        self._mode = MODES[s.mode]
+        self._policy = RetryPolicy(s)
+        client = openai.OpenAI(**self._client_args)
+        self._create = instructor.patch(create=self._policy.wrap(client.chat.completions.create), mode=self._mode)
+        # An async client belongs to one event loop; keep one per loop.
+        self._acreates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+        self._overhead = estimate_tokens(self.prompt.system) + estimate_tokens(
+            self.prompt.messages("", title="x" * 80, context="x" * 400)[1]["content"]
+        )
+        self._cross = None
+        if s.cross_check:
+            from ..crosscheck import offline_engine
+
+            self._cross = offline_engine()
+
+    def __repr__(self) -> str:  # never the key
+        return f"LLMEngine(model={self.model!r}, base_url={self.settings.base_url!r}, mode={self.settings.mode!r})"
+
+    @property
+    def where(self) -> str:
+        url = self.settings.base_url or "https://api.openai.com/v1"
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.hostname}{':' + str(parts.port) if parts.port else ''}{parts.path}"
+
+    # ---- planning ----
+
+    def chunk_budget(self) -> int:
+        """Tokens of article per chunk: half of what the prompt leaves, the rest for the answer."""
+        return max(128, (self.settings.context_tokens - self._overhead) // 2)
+
+    def plan(self, raw: str, article: Article) -> list[Chunk]:
+        return chunk_article(raw, article, self.chunk_budget())
+
+    def _request(self, raw: str, article: Article, chunk: Chunk, include_unattributed: bool) -> dict[str, Any]:
+        text = chunk.text(raw, article.body)
+        messages = self.prompt.messages(
+            text, title=article.title, context=chunk.context or None,
+            part=chunk.index, parts=chunk.total, include_unattributed=include_unattributed,
+        )
+        for m in messages:
+            m["content"] = _jinja_literal(m["content"])
+        body = "\n\n".join(raw[p.start : p.end] for p in article.body)
+        kwargs: dict[str, Any] = dict(
+            model=self.settings.model,
+            messages=messages,
+            response_model=Extraction,
+            context=validation_context(body),
+            max_retries=self.settings.max_reasks,
+            temperature=self.settings.temperature,
+        )
+        if self.settings.max_output_tokens:
+            kwargs["max_tokens"] = self.settings.max_output_tokens
+        return kwargs
+
+    # ---- one request, sync and async ----
+
+    def _ask(self, kwargs: dict[str, Any], meter: Meter) -> ChunkAnswer:
+        before = meter.parse_errors
+        try:
+            answer = self._create(hooks=meter.hooks(), **kwargs)
+        except Exception as e:  # classified below; nothing escapes unexplained
+            return self._failed(e, meter, before)
+        return ChunkAnswer(claims=list(answer.claims), reasks=meter.parse_errors - before)
+
+    async def _aask(self, kwargs: dict[str, Any], meter: Meter) -> ChunkAnswer:
+        before = meter.parse_errors
+        try:
+            answer = await self._acreate()(hooks=meter.hooks(), **kwargs)
+        except Exception as e:
+            return self._failed(e, meter, before)
+        return ChunkAnswer(claims=list(answer.claims), reasks=meter.parse_errors - before)
+
+    def _acreate(self) -> Any:
+        loop = asyncio.get_running_loop()
+        with self._lock:
+            fn = self._acreates.get(loop)
+            if fn is None:
+                client = openai.AsyncOpenAI(**self._client_args)
+                fn = instructor.patch(create=self._policy.awrap(client.chat.completions.create), mode=self._mode)
+                self._acreates[loop] = fn
+        return fn
+
+    def _failed(self, e: Exception, meter: Meter, before: int) -> ChunkAnswer:
+        """Turn what instructor raised into a kept answer, a truncation, or an LLMError."""
+        if isinstance(e, IncompleteOutputException):
+            raise Truncated() from None
+        cause = e.__cause__ if isinstance(e, InstructorRetryException) and e.__cause__ else e
+        if isinstance(cause, IncompleteOutputException):
+            raise Truncated() from None
+        if isinstance(cause, openai.APIError):
+            raise self._api_error(cause) from None
+        if isinstance(e, InstructorRetryException):
+            # Re-asks ran out: keep the last answer, leniently parsed, for grounding to judge.
+            claims, bad, problem = parse_leniently(answer_text(e.last_completion))
+            reasks = max(0, meter.parse_errors - before - 1)
+            errors = []
+            if problem:
+                errors.append(Flag(code="llm_answer_invalid", message=redact(
+                    f"the model's answer could not be used after {reasks} re-ask(s): {problem} "
+                    f"({_validation_summary(cause)})")))
+            elif bad:
+                errors.append(Flag(code="llm_answer_invalid", message=redact(
+                    f"{bad} claim(s) in the model's last answer did not fit the schema and could not be kept "
+                    f"({_validation_summary(cause)})")))
+            return ChunkAnswer(claims=claims, reasks=reasks, still_invalid=redact(_validation_summary(cause)), errors=errors)
+        raise LLMError("llm_error", f"{type(e).__name__}: {_first_line(e)}") from None
+
+    def _api_error(self, e: openai.APIError) -> LLMError:
+        attempts = self._policy.attempts
+        if isinstance(e, openai.APITimeoutError):
+            return LLMError("llm_timeout", f"no answer from {self.where} within {self.settings.timeout:g} s "
+                                           f"({attempts} attempt(s))")
+        if isinstance(e, openai.APIConnectionError):
+            return LLMError("llm_unreachable", f"cannot connect to {self.where} ({attempts} attempt(s))")
+        status = getattr(e, "status_code", None)
+        detail = _server_message(e)
+        if status == 401:
+            return LLMError("llm_auth_failed", f"authentication failed at {self.where} (HTTP 401): check the API key "
+                                               "(OPENAI_API_KEY or --api-key)", fatal=True)
+        if status == 403:
+            return LLMError("llm_forbidden", f"access denied at {self.where} (HTTP 403): {detail}", fatal=True)
+        if status == 404:
+            return LLMError("llm_model_not_found", f"model {self.settings.model!r} not found at {self.where} "
+                                                   f"(HTTP 404): {detail}", fatal=True)
+        if status == 429:
+            return LLMError("llm_rate_limited", f"still rate limited by {self.where} after {attempts} attempt(s): {detail}")
+        if status is not None and status >= 500:
+            return LLMError("llm_server_error", f"{self.where} failed with HTTP {status} after {attempts} attempt(s): {detail}")
+        hint = " (if the server rejects the response format, try --mode tools)" if status == 400 else ""
+        return LLMError("llm_request_rejected", f"{self.where} rejected the request (HTTP {status}): {detail}{hint}", fatal=True)
+
+    # ---- a document ----
+
+    def extract(self, raw: str, article: Article, include_unattributed: bool = False) -> EngineOutput:
+        meter = Meter()
+        token = _current_meter.set(meter)
+        try:
+            claims, errors = [], []
+            queue = [(c, 0) for c in self.plan(raw, article)]
+            while queue:
+                chunk, depth = queue.pop(0)
+                try:
+                    answer = self._ask(self._request(raw, article, chunk, include_unattributed), meter)
+                except Truncated:
+                    queue[:0] = self._smaller(raw, article, chunk, depth, errors)
+                    continue
+                except LLMError as e:
+                    errors.append(e.flag)
+                    if e.fatal:
+                        break
+                    continue
+                claims.extend(self._claims(raw, chunk, answer))
+                errors.extend(answer.errors)
+            claims = merge_claims(claims)
+            if self._cross is not None and claims:
+                from ..crosscheck import cross_check
+
+                claims = cross_check(raw, article, claims, self._cross)
+            return EngineOutput(claims=claims, usage=self._usage(meter), errors=errors)
+        finally:
+            _current_meter.reset(token)
+
+    async def aextract(self, raw: str, article: Article, include_unattributed: bool = False) -> EngineOutput:
+        meter = Meter()
+        token = _current_meter.set(meter)
+        try:
+            claims, errors = [], []
+            queue = [(c, 0) for c in self.plan(raw, article)]
+            while queue:
+                chunk, depth = queue.pop(0)
+                try:
+                    answer = await self._aask(self._request(raw, article, chunk, include_unattributed), meter)
+                except Truncated:
+                    queue[:0] = self._smaller(raw, article, chunk, depth, errors)
+                    continue
+                except LLMError as e:
+                    errors.append(e.flag)
+                    if e.fatal:
+                        break
+                    continue
+                claims.extend(self._claims(raw, chunk, answer))
+                errors.extend(answer.errors)
+            claims = merge_claims(claims)
+            if self._cross is not None and claims:
+                from ..crosscheck import cross_check
+
+                claims = await asyncio.to_thread(cross_check, raw, article, claims, self._cross)
+            return EngineOutput(claims=claims, usage=self._usage(meter), errors=errors)
+        finally:
+            _current_meter.reset(token)
+
+    def _smaller(self, raw: str, article: Article, chunk: Chunk, depth: int, errors: list[Flag]) -> list[tuple[Chunk, int]]:
+        halves = split_chunk(raw, article, chunk) if depth < self.settings.max_length_splits else None
+        if not halves:
+            errors.append(Flag(code="llm_answer_truncated", message=(
+                f"the model's answer was cut off (finish_reason=length) even for a chunk of "
+                f"{len(chunk.units)} sentence(s) at {chunk.region.start}-{chunk.region.end}; "
+                "raise --context-tokens or the server's output limit")))
+            return []
+        return [(h, depth + 1) for h in halves]
+
+    def _claims(self, raw: str, chunk: Chunk, answer: ChunkAnswer) -> list[Claim]:
+        flags: list[Flag] = []
+        if answer.reasks or answer.still_invalid:
+            msg = f"The model was asked again {answer.reasks} time(s) because a verbatim field was not in the article"
+            if answer.still_invalid:
+                msg += f"; its last answer still failed the check: {answer.still_invalid}"
+            flags.append(Flag(code="reasked", message=msg))
+        return [locate(raw, to_claim(a, flags), chunk.region) for a in answer.claims]
+
+    def _usage(self, meter: Meter) -> Usage:
+        return Usage(
+            requests=meter.requests,
+            prompt_tokens=meter.prompt_tokens,
+            completion_tokens=meter.completion_tokens,
+            cost_usd=cost_usd(self.settings.model, meter.prompt_tokens, meter.completion_tokens, self.settings.prices),
+        )
+
+
+def _server_message(e: openai.APIError) -> str:
+    body = getattr(e, "body", None)
+    if isinstance(body, dict):
+        msg = body.get("message") or (body.get("error") or {}).get("message") if isinstance(body.get("error"), dict) else body.get("message")
+        if msg:
+            return redact(str(msg))[:300]
+    return redact(_first_line(e))
