@@ -42,6 +42,16 @@ def extract(
     tpm: Optional[float] = typer.Option(None, "--tpm", min=1, help="Tokens-per-minute limit (estimated before each call)."),
     doc_timeout: float = typer.Option(300.0, "--doc-timeout", min=0.01, help="Seconds one document may take, retries included."),
     shard: Optional[str] = typer.Option(None, "--shard", help="i/N: process only shard i (0-based) of N, by a stable hash of the input id."),
+    model: Optional[str] = typer.Option(None, "--model", help="[llm] Model name (env EXTRACTOR_MODEL; default gpt-4o-mini)."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="[llm] OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL)."),
+    api_key: Optional[str] = typer.Option(None, "--api-key", show_default=False, help="[llm] API key (env OPENAI_API_KEY); never printed or stored."),
+    mode: Optional[str] = typer.Option(None, "--mode", help="[llm] tools (default), json_schema or md_json."),
+    max_reasks: Optional[int] = typer.Option(None, "--max-reasks", min=0, help="[llm] Re-asks when a verbatim field is not in the article (default 2)."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.01, help="[llm] Seconds per HTTP request (default 120)."),
+    max_retries: Optional[int] = typer.Option(None, "--max-retries", min=0, help="[llm] Retries per request on 429/5xx/timeouts (default 4)."),
+    context_tokens: Optional[int] = typer.Option(None, "--context-tokens", min=512, help="[llm] The model's context window; longer articles are chunked (default 8192)."),
+    cross_check: bool = typer.Option(False, "--cross-check", help="[llm] Also run the offline engine and flag claims it does not confirm."),
+    config: Optional[Path] = typer.Option(None, "--config", help="[llm] TOML config file (default ./extractor.toml or ~/.config/extractor/config.toml)."),
 ) -> None:
     """Extract attributed claims from news articles into JSONL, one object per article.
 
@@ -55,7 +65,9 @@ def extract(
     try:
         from .engines import get_engine
 
-        eng = get_engine(engine)
+        llm = dict(model=model, base_url=base_url, api_key=api_key, mode=mode, max_reasks=max_reasks, timeout=timeout,
+                   max_retries=max_retries, context_tokens=context_tokens, cross_check=cross_check or None, config=config)
+        eng = get_engine(engine, **(llm if engine == "llm" else {}))
         check_inputs(inputs)
         opts = RunOptions(concurrency=concurrency, rpm=rpm, tpm=tpm, doc_timeout=doc_timeout, use_cache=not no_cache,
                           retry_failed=retry_failed, shard=parse_shard(shard) if shard else None,
