@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from aiolimiter import AsyncLimiter
 
@@ -112,7 +113,28 @@ def output_settings(engine: Engine, include_unattributed: bool) -> dict[str, Any
     extra = getattr(engine, "cache_settings", None)
     if callable(extra):
         extra = extra()
-    return {"include_unattributed": include_unattributed, **(extra or {})}
+    if extra is None:
+        # Engines with a settings object (the LLM engine): the fields that shape answers.
+        s = getattr(engine, "settings", None)
+        extra = {k: getattr(s, k) for k in OUTPUT_SETTINGS if hasattr(s, k)}
+        if extra.get("base_url"):  # same model name on another server may be another model
+            extra["base_url"] = _no_userinfo(str(extra["base_url"]))
+    return {"include_unattributed": include_unattributed, **extra}
+
+
+# LLM settings that change answers. Not here: timeouts, retries, prices, the key.
+OUTPUT_SETTINGS = ("base_url", "mode", "temperature", "max_reasks", "context_tokens", "max_output_tokens",
+                   "max_length_splits", "cross_check", "prompt")
+
+
+def _no_userinfo(url: str) -> str:
+    """Drop user:password@ from a URL: settings are stored, credentials never are."""
+    parts = urlsplit(url)
+    if parts.username or parts.password:
+        host = parts.hostname or ""
+        netloc = host + (f":{parts.port}" if parts.port else "")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url
 
 
 class _Answers:
