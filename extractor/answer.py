@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from .grounding import normalize_text
 from .models import Claim, Flag, Relay, Source, SourceType, Span, Stance
@@ -99,7 +99,10 @@ class ClaimAnswer(BaseModel):
 class Extraction(BaseModel):
     """Every claim in the article with who is credited for it."""
 
-    claims: list[ClaimAnswer] = Field(default_factory=list)
+    # Required and closed: an answer in some other shape must be re-asked, not read as "no claims".
+    model_config = ConfigDict(extra="forbid")
+
+    claims: list[ClaimAnswer] = Field(description="every attributed claim; an empty list if there are none")
 
 
 def to_claim(a: ClaimAnswer, extra_flags: list[Flag] | None = None) -> Claim:

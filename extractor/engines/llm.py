@@ -167,7 +167,7 @@ class RetryPolicy:
     def __init__(self, s: LLMSettings) -> None:
         self.attempts = s.max_retries + 1
         self.retry_after_max = s.retry_after_max
-        self.backoff = wait_exponential_jitter(initial=s.backoff_initial, max=s.backoff_max, jitter=s.backoff_initial)
+        self.backoff = wait_exponential_jitter(multiplier=s.backoff_initial, max=s.backoff_max, jitter=s.backoff_initial)
 
     def wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
