@@ -27,7 +27,7 @@ import re
 import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -90,6 +90,28 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (run_id, item_key, doc_id)
         )""",
     ],
+    # 2: raw texts (the review UI shows the article; offsets index this text) and review
+    # decisions. Texts are keyed by content hash so reruns of one input share one copy.
+    # Decisions are append-only; undo marks the latest one `undone`, so history is kept.
+    [
+        """CREATE TABLE texts (
+            content_hash TEXT PRIMARY KEY,
+            text TEXT NOT NULL
+        )""",
+        """CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            doc_id TEXT NOT NULL,
+            claim_index INTEGER NOT NULL,
+            claim_key TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('accept', 'reject', 'edit', 'skip')),
+            claim TEXT,
+            reviewer TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            undone INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX decisions_claim ON decisions(run_id, doc_id, claim_index)",
+    ],
 ]
 
 # Setting names that could hold a secret are never written to the store.
@@ -137,6 +159,8 @@ class Item:
     source_file: str | None
     content_hash: str
     ordinal: int | None = None
+    # The raw text, kept so the review UI can show the article its offsets index.
+    text: str | None = field(default=None, repr=False, compare=False)
 
 
 def now() -> str:
@@ -154,7 +178,7 @@ def sha256(*parts: str) -> str:
 def make_item(input_id: str, source_file: str | None, text: str, ordinal: int | None = None) -> Item:
     content = sha256(text)
     return Item(key=sha256(source_file or "", input_id, content)[:32], input_id=input_id,
-                source_file=source_file, content_hash=content, ordinal=ordinal)
+                source_file=source_file, content_hash=content, ordinal=ordinal, text=text)
 
 
 def cache_key(text: str, engine: str, model: str | None, prompt_version: str | None, settings: dict[str, Any]) -> str:
@@ -348,6 +372,8 @@ def record_item(
     """
     stamp = now()
     with transaction(conn):
+        if item.text is not None:
+            conn.execute("INSERT OR IGNORE INTO texts (content_hash, text) VALUES (?, ?)", (item.content_hash, item.text))
         attempts = dict(conn.execute(
             "SELECT doc_id, attempts FROM failures WHERE run_id = ? AND item_key = ?", (run.id, item.key)
         ).fetchall())
@@ -494,7 +520,10 @@ def _merge_documents(src: sqlite3.Connection, target: sqlite3.Connection, src_ru
         results = {r["doc_id"]: r["result"] for r in src.execute(
             "SELECT doc_id, result FROM results WHERE run_id = ? AND item_key = ?", (src_run_id, item_key))}
         fails = src.execute("SELECT * FROM failures WHERE run_id = ? AND item_key = ?", (src_run_id, item_key)).fetchall()
+        text = src.execute("SELECT text FROM texts WHERE content_hash = ?", (docs[0]["content_hash"],)).fetchone()
         with transaction(target):
+            if text:
+                target.execute("INSERT OR IGNORE INTO texts (content_hash, text) VALUES (?, ?)", (docs[0]["content_hash"], text[0]))
             target.execute("DELETE FROM documents WHERE run_id = ? AND item_key = ?", (run.id, item_key))
             target.execute("DELETE FROM failures WHERE run_id = ? AND item_key = ?", (run.id, item_key))
             for d in docs:
@@ -513,3 +542,86 @@ def _merge_documents(src: sqlite3.Connection, target: sqlite3.Connection, src_ru
                     (run.id, *[f[k] for k in cols]),
                 )
     return n
+
+
+# ---- texts and review decisions ----------------------------------------------------------
+
+
+def iter_documents(conn: sqlite3.Connection, run: Run) -> Iterator[tuple[DocumentResult, str]]:
+    """A run's successful results with the content hash of their raw text, in input order."""
+    sql = """SELECT r.result, d.content_hash FROM documents d JOIN results r USING (run_id, item_key, doc_id)
+             WHERE d.run_id = ? AND d.status = 'ok' ORDER BY d.ordinal, d.item_key, d.seq"""
+    for row in conn.cursor().execute(sql, (run.id,)):
+        yield DocumentResult.model_validate_json(row[0]), row[1]
+
+
+def get_text(conn: sqlite3.Connection, content_hash: str, source_file: str | None = None) -> str | None:
+    """The raw text with this hash: from the store, else from the recorded source file if it
+    still hashes the same (runs recorded before texts were kept). Never any other path."""
+    row = conn.execute("SELECT text FROM texts WHERE content_hash = ?", (content_hash,)).fetchone()
+    if row:
+        return row[0]
+    if source_file and os.path.isfile(source_file):
+        from .loading import decode
+
+        try:
+            with open(source_file, "rb") as f:
+                raw = decode(f.read(), source_file, source_file)
+        except OSError:
+            return None
+        if not raw.error and sha256(raw.text) == content_hash:
+            return raw.text
+    return None
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: int
+    doc_id: str
+    claim_index: int
+    claim_key: str
+    action: str
+    claim: str | None  # the edited claim's JSON, for `edit`
+    reviewer: str
+    decided_at: str
+
+
+def add_decision(conn: sqlite3.Connection, run: Run, doc_id: str, claim_index: int, claim_key: str,
+                 action: str, reviewer: str, claim_json: str | None = None) -> Decision:
+    with transaction(conn):
+        stamp = now()
+        cur = conn.execute(
+            """INSERT INTO decisions (run_id, doc_id, claim_index, claim_key, action, claim, reviewer, decided_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            (run.id, doc_id, claim_index, claim_key, action, claim_json, reviewer, stamp),
+        )
+    return Decision(cur.lastrowid or 0, doc_id, claim_index, claim_key, action, claim_json, reviewer, stamp)
+
+
+def undo_decision(conn: sqlite3.Connection, run: Run, reviewer: str | None = None) -> Decision | None:
+    """Mark the latest live decision of the run (of this reviewer, if given) undone."""
+    sql = "SELECT * FROM decisions WHERE run_id = ? AND undone = 0"
+    args: list[Any] = [run.id]
+    if reviewer is not None:
+        sql += " AND reviewer = ?"
+        args.append(reviewer)
+    with transaction(conn):
+        row = conn.execute(sql + " ORDER BY id DESC LIMIT 1", args).fetchone()
+        if not row:
+            return None
+        conn.execute("UPDATE decisions SET undone = 1 WHERE id = ?", (row["id"],))
+    return _decision(row)
+
+
+def _decision(row: sqlite3.Row) -> Decision:
+    return Decision(row["id"], row["doc_id"], row["claim_index"], row["claim_key"], row["action"], row["claim"],
+                    row["reviewer"], row["decided_at"])
+
+
+def latest_decisions(conn: sqlite3.Connection, run: Run) -> dict[tuple[str, int], Decision]:
+    """The live decision per (doc_id, claim_index): the latest one not undone."""
+    out: dict[tuple[str, int], Decision] = {}
+    for row in conn.execute("SELECT * FROM decisions WHERE run_id = ? AND undone = 0 ORDER BY id", (run.id,)):
+        d = _decision(row)
+        out[(d.doc_id, d.claim_index)] = d
+    return out
