@@ -516,7 +516,9 @@ class LLMEngine:
 def _server_message(e: openai.APIError) -> str:
     body = getattr(e, "body", None)
     if isinstance(body, dict):
-        msg = body.get("message") or (body.get("error") or {}).get("message") if isinstance(body.get("error"), dict) else body.get("message")
+        # openai hands over the "error" object; some servers nest it once more
+        inner = body.get("error") if isinstance(body.get("error"), dict) else {}
+        msg = body.get("message") or inner.get("message")
         if msg:
             return redact(str(msg))[:300]
     return redact(_first_line(e))
