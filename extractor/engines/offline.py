@@ -66,6 +66,7 @@ class Found:
     flags: list[Flag] = field(default_factory=list)
     quote: tuple[int, int] | None = None
     cue_token: int | None = None  # char offset of the cue head, for nesting
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # a quote interrupted by "he said"
 
 
 # ---- quotations -------------------------------------------------------------------------
@@ -95,6 +96,8 @@ def find_quotations(text: str, base: int) -> list[tuple[int, int]]:
             open_at = None
         elif opening:
             open_at = i + 1
+    if open_at is not None and len(text) - open_at > 20:
+        out.append((base + open_at, base + len(text)))  # continues in the next paragraph
     return out
 
 
@@ -371,7 +374,8 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
     """The reported clause of a cue verb, and how it was found."""
     children = list(verb.children)
     after = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
-    if verb.left_edge.tag_ in ("WP", "WDT") or verb.doc[max(verb.left_edge.i - 1, 0)].lower_ == "what":
+    wh = verb.left_edge
+    if (wh.tag_ in ("WP", "WDT") and wh.dep_ not in ("nsubj", "nsubjpass")) or verb.doc[max(wh.i - 1, 0)].lower_ == "what":
         return [], ""  # "in what observers said was ...": the content is outside the clause
     before = [c for c in children if c.dep_ in CLAUSE_DEPS and c.i < verb.i]
     if before:
@@ -394,7 +398,8 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
     if is_trailing(verb):
         return [t for t in sent if t.i < verb.left_edge.i], "trailing"
     # "told Reuters: ..." — what follows the colon.
-    colon = next((t for t in sent if t.i > verb.i and t.text == ":"), None)
+    colon = next((t for t in sent if t.i > verb.i and t.i + 1 < sent.end
+                  and (t.text == ":" or t.text == "," and t.nbor(1).is_quote)), None)
     if colon is not None and colon.i + 1 < sent.end and colon.i - verb.i <= 6:
         return [t for t in sent if t.i > colon.i], "colon"
     # "expressed hope that ...": a content noun with its own clause.
@@ -686,36 +691,35 @@ class ArticleState:
                         inner.via.append(outer.source)
 
     def continue_quotes(self, quotes: list[tuple[int, int]], since: int) -> None:
-        """A quotation standing as its own sentence, with no cue, continues the last speaker.
+        """A quotation that carries on after the cue belongs to the same speaker.
 
-        Only right after that speaker's quote (same or next paragraph, nothing credited in
-        between), as in '"We're close," said Kirby. "The discussions ... were constructive."'
+        '"We're close," said Kirby. "The discussions ... were constructive."' and a quote
+        running on into the next paragraph are one attribution whose content covers every
+        piece (listed in `fragments`). Only the cue clause may stand between the pieces.
         """
         speaker = self.last_quote_speaker
         if speaker is None or speaker.source is None or not self.found or self.found[-1] is not speaker:
             return
         for qs, qe in quotes:
-            if qs < speaker.content[1]:
+            end = speaker.content[1]
+            if qs < end:
                 continue
-            if any(f.content[0] < qe and qs < f.content[1] for f in self.found):
+            if any(f is not speaker and f.content[0] < qe and qs < f.content[1] for f in self.found):
                 continue
-            if any(f.cue and qs <= f.cue[0] < qe for f in self.found):
-                continue
-            before = self.raw[: qs - 1].rstrip()
-            if before and before[-1] not in ".!?\n" and not before.endswith(("\"", "”")):
-                continue  # a quoted phrase inside the author's own sentence
-            if before.endswith(("\"", "”")) and before.rstrip("\"”")[-1:] not in ".!?":
-                continue
-            if qs - 1 - speaker.content[1] > 400:
-                return
+            gap = self.raw[end : qs - 1]
+            cue = self.raw[speaker.cue[0] : speaker.cue[1]] if speaker.cue else ""
+            src = speaker.source.text
+            rest = gap.replace(src, " ").replace(cue, " ") if end < speaker.source.start else gap
+            if len(re.findall(r"\w+", rest)) > 8 or len(gap) > 250:
+                return  # the author's own words come between: the quote chain ends
             cs, ce = trim(self.raw, qs, qe, drop_that=False)
-            if len(self.raw[cs:ce].split()) < 4:
+            if ce - cs < 2:
                 continue
-            f = Found(content=(cs, ce), cue=speaker.cue, source=speaker.source, via=list(speaker.via),
-                      stance=speaker.stance, confidence=0.7, quote=(cs, ce), cue_token=None,
-                      flags=[Flag(code="continued_quote", message="A quotation with no cue of its own, credited to the previous speaker.")])
-            self.found.append(f)
-            self.last_quote_speaker = speaker = f
+            if not speaker.pieces:
+                speaker.pieces = [speaker.content]
+            speaker.pieces.append((cs, ce))
+            speaker.content = (speaker.content[0], ce)
+            speaker.quote = None
 
     def unattributed(self) -> list[Claim]:
         out = []
@@ -760,7 +764,13 @@ def to_claim(raw: str, f: Found, state: ArticleState) -> Claim:
     flags = list(f.flags)
     if f.stance == "hedged":
         flags.append(Flag(code="hedged", message="The source hedges (e.g. 'claimed', 'did not rule out', 'suggest')."))
+    fragments = None
+    if f.pieces:
+        pieces = [_span(raw, p) for p in f.pieces]
+        fragments = {"content": pieces, "quote": pieces}
+        claim_text = f"According to {_label(src)}{relay}, " + " ... ".join(p.text for p in pieces if p)
     return Claim(
+        fragments=fragments,  # type: ignore[arg-type]
         claim=claim_text,
         content=_span(raw, f.content),  # type: ignore[arg-type]
         quote=_span(raw, f.quote),
