@@ -152,14 +152,15 @@ def contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
 # ---- sources ------------------------------------------------------------------------------
 
 
-def noun_phrase(tok: Token) -> list[Token]:
-    """The source's noun phrase: the subject with modifiers, without clauses or appositions."""
+def noun_phrase(tok: Token, appos: bool = True) -> list[Token]:
+    """The source's noun phrase: the subject with its modifiers and apposition, no clauses."""
+    exclude = SOURCE_EXCLUDE_DEPS - {"appos"} if appos else SOURCE_EXCLUDE_DEPS
     keep = []
     for t in tok.subtree:
         cut = False
         a = t
         while a.i != tok.i:
-            if a.dep_ in SOURCE_EXCLUDE_DEPS:
+            if a.dep_ in exclude:
                 cut = True
                 break
             a = a.head
@@ -205,8 +206,15 @@ def classify_source(tokens: list[Token], head: Token, base: int = 0) -> Mention:
     """Type and name a source phrase. Offsets come back shifted by `base` (paragraph start)."""
     start, end = tokens_span(tokens) or (head.idx, head.idx + len(head))
     doc_text = head.doc.text
-    text = doc_text[start:end]
-    m = Mention(start=start + base, end=end + base, text=text, head=head)
+    m = Mention(start=start + base, end=end + base, text=doc_text[start:end], head=head)
+    # Name and type from the phrase without its apposition ("X, head of the council").
+    appos_ids = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    core_toks = [t for t in tokens if t.i not in appos_ids] or [head]
+    while len(core_toks) > 1 and core_toks[-1].is_punct:
+        core_toks = core_toks[:-1]
+    tokens = core_toks
+    s0, e0 = tokens_span(tokens)
+    text = doc_text[s0:e0]
     low = text.lower()
     core = _strip_det(low).strip("\"“”")
     head_low = head.text.lower()
@@ -225,7 +233,7 @@ def classify_source(tokens: list[Token], head: Token, base: int = 0) -> Mention:
     appos = _appos_person(head)
     if appos is not None and head.ent_type_ != "PERSON":
         name_toks = [t for t in appos.subtree if t.dep_ not in SOURCE_EXCLUDE_DEPS or t is appos]
-        m.type, m.name, m.role = "person", _person_name(name_toks) or appos.text, _clean_name(text)
+        m.type, m.name, m.role = "person", _person_name(name_toks) or appos.text, _clean_name(text).strip(" ,")
         return m
     if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and _person_name(tokens) and head.ent_type_ not in ("ORG", "GPE", "NORP")):
         name = _person_name(tokens) or head.text
