@@ -370,6 +370,24 @@ def is_trailing(verb: Token) -> bool:
     return prev.text in (",", "—", "–") or prev.is_quote
 
 
+NP_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PUNCT", "PRON", "ADV", "CCONJ", "PART"}
+
+
+def surface_subject(verb: Token, sent: TokSpan) -> Token | None:
+    """'..., Asharq Al-Awsat learned from ...' when the parser got the clause wrong:
+    a comma, then only noun-phrase words, then the cue. Returns the phrase's head."""
+    i = verb.i - 1
+    while i > sent.start and verb.i - i <= 8 and verb.doc[i].text != ",":
+        if verb.doc[i].pos_ not in NP_POS:
+            return None
+        i -= 1
+    if i <= sent.start or verb.doc[i].text != "," or i + 1 >= verb.i:
+        return None
+    words = [t for t in verb.doc[i + 1 : verb.i] if not t.is_punct]
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return nouns[-1] if nouns else None
+
+
 def has_subject(clause: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children)
 
@@ -405,6 +423,12 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
         return [t for t in sent.root.subtree if t.i not in own], "as"
     if is_trailing(verb):
         return [t for t in sent if t.i < verb.left_edge.i], "trailing"
+    np_head = surface_subject(verb, sent)
+    if np_head is not None:
+        comma = np_head.left_edge.i - 1
+        while comma > sent.start and verb.doc[comma].text != ",":
+            comma -= 1
+        return [t for t in sent if t.i < comma], "surface"
     # "told Reuters: ..." — what follows the colon.
     colon = next((t for t in sent if t.i > verb.i and t.i + 1 < sent.end
                   and (t.text == ":" or t.text == "," and t.nbor(1).is_quote)), None)
@@ -576,7 +600,7 @@ class ArticleState:
         if ce - cs < 3:
             return None
         via: list[Mention] = []
-        subj = find_subject(verb)
+        subj = surface_subject(verb, sent) if how == "surface" else find_subject(verb)
         cue_tok = verb
         source: Mention | None = None
         if lemma == "quote" or (verb.dep_ == "pcomp" and verb.head.lower_ == "as"):
@@ -660,7 +684,7 @@ class ArticleState:
             q = next(((qs, qe) for qs, qe in quotes if cs - 2 <= qs <= cs + 1), None)
             if q:
                 f.content = trim(self.raw, *q, drop_that=False)
-        if how in ("trailing", "object"):
+        if how in ("trailing", "object", "surface"):
             f.confidence -= 0.1
         if source is None:
             f.flags.append(Flag(code="no_source", message="The cue names no source (e.g. a passive 'it was revealed')."))
