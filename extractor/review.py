@@ -15,7 +15,7 @@ from typing import Protocol
 
 from .confidence import REVIEW_THRESHOLD
 from .grounding import ground_claim, verify
-from .models import Claim, DocumentResult, Flag, Region, Source, Span
+from .models import Claim, DocumentResult, Region, Source, Span
 
 ACTIONS = ("accept", "reject", "edit", "skip")
 FIELDS = ("content", "cue", "source", "quote")  # spans a reviewer may re-select

@@ -119,8 +119,12 @@ def create_app(cfg: ReviewConfig) -> FastAPI:
     def queue_page(request: Request) -> HTMLResponse:
         f = filters(request)
         conn, run, queue, decided, _ = load(f)
+        # the drop-downs offer every value of the unfiltered queue, not just the filtered one
         conn.close()
-        all_q = rv.build_queue([it.result for it in queue], cfg.threshold) if f else queue
+        all_q = queue
+        if f:
+            conn2, _, all_q, _, _ = load({})
+            conn2.close()
         rows = [(n, it, decided.get((it.doc_id, it.index))) for n, it in enumerate(queue)]
         done = sum(1 for _, _, d in rows if d and d.action != "skip")
         first_open = next((n for n, _, d in rows if d is None), 0)

@@ -117,3 +117,9 @@ def test_show_page_escapes_and_annotates(built, tmp_path):
     assert 'class="hl-cue' in html and "claim 1" in html
     with pytest.raises(st.StoreError):
         write_show(conn, "nope", out)
+
+
+def test_filter_dropdowns_list_all_values_while_filtered(client):
+    c, _, _ = client
+    html = c.get("/?doc=markup.txt").text
+    assert re.search(r"<option\s*>budget.txt</option>", html) and re.search(r"<option selected>markup.txt</option>", html)
