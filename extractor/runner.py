@@ -280,6 +280,9 @@ class Runner:
                 await asyncio.gather(*pending, return_exceptions=True)
             if self._thread:
                 self._thread.shutdown(wait=False, cancel_futures=True)
+            aclose = getattr(self.engine, "aclose", None)
+            if callable(aclose):  # an engine's HTTP session belongs to this loop; close it here
+                await aclose()
             self.summary.seconds = time.perf_counter() - t0
         return self.summary
 
