@@ -225,7 +225,8 @@ class Runner:
         except Exception as e:  # a bug in one input's processing must not end the batch
             results = [DocumentResult(doc_id=raw.input_id, input_id=raw.input_id, source_file=raw.source_file,
                                       errors=[Flag(code="internal_error", message=f"{type(e).__name__}: {e}")])]
-        st.record_item(self.conn, self.run, item, results, key=key, cached=cached, seconds=time.perf_counter() - t0)
+        st.record_item(self.conn, self.run, item, results, key=key, cached=cached, seconds=time.perf_counter() - t0,
+                       text=None if raw.error else raw.text)
         if self.opts.measure:
             self.summary.own_seconds.append(time.perf_counter() - t0 - waited)
         return results, cached

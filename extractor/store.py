@@ -112,6 +112,37 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX decisions_claim ON decisions(run_id, doc_id, claim_index)",
     ],
+    # 3: OpenAI Batch API jobs. The inputs are kept until collected: answers arrive hours
+    # later and must be grounded against exactly the text that was sent.
+    [
+        """CREATE TABLE batch_jobs (
+            batch_id TEXT PRIMARY KEY,
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            input_file_id TEXT NOT NULL,
+            requests INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            output_file_id TEXT,
+            error_file_id TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            collected_at TEXT
+        )""",
+        """CREATE TABLE batch_inputs (
+            run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            item_key TEXT NOT NULL,
+            batch_id TEXT,
+            ordinal INTEGER,
+            input TEXT NOT NULL,
+            PRIMARY KEY (run_id, item_key)
+        )""",
+        "CREATE INDEX batch_inputs_batch ON batch_inputs(batch_id)",
+        """CREATE TABLE batch_outputs (
+            batch_id TEXT NOT NULL,
+            custom_id TEXT NOT NULL,
+            line TEXT NOT NULL,
+            PRIMARY KEY (batch_id, custom_id)
+        )""",
+    ],
 ]
 
 # Setting names that could hold a secret are never written to the store.
@@ -364,6 +395,7 @@ def record_item(
     key: str | None = None,
     cached: bool = False,
     seconds: float = 0.0,
+    text: str | None = None,
 ) -> None:
     """Record all documents of one input in one transaction, replacing any earlier attempt.
 
@@ -377,6 +409,8 @@ def record_item(
         attempts = dict(conn.execute(
             "SELECT doc_id, attempts FROM failures WHERE run_id = ? AND item_key = ?", (run.id, item.key)
         ).fetchall())
+        if text is not None:  # kept once per content: the review UI shows it, offsets index it
+            conn.execute("INSERT OR IGNORE INTO texts (content_hash, text) VALUES (?, ?)", (item.content_hash, text))
         conn.execute("DELETE FROM documents WHERE run_id = ? AND item_key = ?", (run.id, item.key))
         conn.execute("DELETE FROM failures WHERE run_id = ? AND item_key = ?", (run.id, item.key))
         per_doc = seconds / max(1, len(results))
@@ -497,6 +531,9 @@ def merge(target: sqlite3.Connection, sources: Iterable[str]) -> dict[str, int]:
                             (theirs.started_at, theirs.ended_at, mine.id),
                         )
                 counts["documents"] += _merge_documents(src, target, theirs.id, mine)
+            with transaction(target):
+                for h, text in src.execute("SELECT content_hash, text FROM texts"):
+                    target.execute("INSERT OR IGNORE INTO texts (content_hash, text) VALUES (?, ?)", (h, text))
         finally:
             src.close()
     return counts

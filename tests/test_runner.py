@@ -30,6 +30,10 @@ def test_results_come_out_in_input_order_and_are_stored(tmp_path, engine_cls):
     conn = st.open_store(tmp_path / "s.db")
     stored = list(st.iter_results(conn, st.get_run(conn, "r")))
     assert [d.model_dump() for d in stored] == [d.model_dump() for d in out]
+    # the raw text is kept once per content, for the review UI
+    run_ = st.get_run(conn, "r")
+    hashes = [h for _, h in st.iter_documents(conn, run_)]
+    assert st.get_text(conn, hashes[3]) == article_text(3)
     # grounding ran: every content span is exact
     assert all(c.content.match == "exact" and raw_ok(c) for d in out for c in d.claims)
 

@@ -102,7 +102,7 @@ def test_merge_combines_shards_without_duplicates(tmp_path):
         conn = st.open_store(p)
         run = st.start_run(conn, "nightly", "e", "m", "p")
         for n in names:
-            st.record_item(conn, run, st.make_item(n, None, n), [doc(n, failed=(shard == 0 and n == "b"))])
+            st.record_item(conn, run, st.make_item(n, None, n), [doc(n, failed=(shard == 0 and n == "b"))], text=n)
         st.finish_run(conn, run)
         conn.close()
         paths.append(str(p))
@@ -113,6 +113,7 @@ def test_merge_combines_shards_without_duplicates(tmp_path):
     docs = {d.doc_id: d for d in st.iter_results(target, run)}
     assert sorted(docs) == ["a", "b", "c"]
     assert not docs["b"].failed  # the success wins over the failure
+    assert st.get_text(target, st.sha256("c")) == "c"  # texts travel with their documents
     stats = st.run_stats(target, run)
     assert (stats.documents, stats.failed) == (3, 0)
     with pytest.raises(st.StoreError, match="no such store"):
