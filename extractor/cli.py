@@ -99,7 +99,7 @@ def extract(
     finally:
         if output:
             out.close()
-    err.print(summary.line(), highlight=False)
+    err.print(summary.line(), highlight=False, soft_wrap=True)
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -119,13 +119,15 @@ def runs(store: Path = typer.Option(Path("extractor.db"), "--store", help="Run s
         return
     table = Table(title=f"runs in {store}")
     for col in ("run", "engine/model", "status", "started", "done", "failed", "cached", "claims", "tokens", "cost $", "duration"):
-        table.add_column(col, justify="right" if col in {"done", "failed", "cached", "claims", "tokens", "cost $", "duration"} else "left")
+        table.add_column(col, no_wrap=True,
+                         justify="right" if col in {"done", "failed", "cached", "claims", "tokens", "cost $", "duration"} else "left")
     for s in stats:
         r = s.run
-        table.add_row(r.name, f"{r.engine}/{r.model or '-'}", r.status, r.started_at[:19].replace("T", " "), str(s.ok),
+        table.add_row(r.name, f"{r.engine}/{r.model or '-'}", r.status, r.started_at[:16].replace("T", " "), str(s.ok),
                       str(s.failed), str(s.cached), str(s.claims), str(s.prompt_tokens + s.completion_tokens),
                       f"{s.cost_usd:.4f}", f"{s.seconds:.1f} s" if s.seconds is not None else "-")
-    Console().print(table)
+    # Piped output gets the whole table, not one squeezed to 80 columns.
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
 
 
 @app.command()
@@ -212,7 +214,7 @@ def batch_submit(
         return
     except Exception as e:  # the service refused (auth, quota): one line, never the key
         _service_error("batch submit", e)
-    err.print(summary.line(), highlight=False)
+    err.print(summary.line(), highlight=False, soft_wrap=True)
     err.print(f"check with: extractor batch status {summary.run}; then: extractor batch collect {summary.run}", highlight=False)
 
 
@@ -281,14 +283,14 @@ def batch_collect(
             summary = batch_api.collect(conn, ref, engine=engine, client=client)
             if not (wait and summary.waiting):
                 break
-            err.print(summary.line(), highlight=False)
+            err.print(summary.line(), highlight=False, soft_wrap=True)
             _time.sleep(wait)
     except (ValueError, StoreError, batch_api.BatchError) as e:
         _fail_usage(str(e))
         return
     except Exception as e:
         _service_error("batch collect", e)
-    err.print(summary.line(), highlight=False)
+    err.print(summary.line(), highlight=False, soft_wrap=True)
     raise typer.Exit(1 if summary.failed else 0)
 
 
