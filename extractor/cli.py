@@ -58,7 +58,7 @@ def extract(
     Every document is also recorded in the run store, so a killed run continues with
     --run NAME --resume and `extractor export` can write CSV, JSONL or Parquet later.
     """
-    from .runner import RunOptions, check_inputs, parse_shard, run_batch
+    from .runner import RunOptions, RunStopped, check_inputs, parse_shard, run_batch
     from .store import StoreError, auto_run_name
 
     run = run or auto_run_name()
@@ -95,6 +95,9 @@ def extract(
     except KeyboardInterrupt:
         err.print(f"interrupted; finished documents are stored in {store}: continue with --run {run} --resume",
                   highlight=False)
+        raise typer.Exit(1)
+    except RunStopped as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     finally:
         if output:

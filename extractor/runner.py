@@ -38,6 +38,16 @@ from .models import Article, DocumentResult, Flag, RawInput, Usage
 from .pipeline import process
 
 
+# Failures that no document can escape (wrong key, no such model): after a few in a row,
+# going on would only fail the whole corpus one request at a time.
+FATAL = {"llm_auth_failed", "llm_forbidden", "llm_model_not_found"}
+FATAL_STREAK = 3
+
+
+class RunStopped(Exception):
+    """The run cannot succeed as configured; what is recorded stays recorded."""
+
+
 @dataclass
 class RunOptions:
     concurrency: int = 8
@@ -171,6 +181,7 @@ class Runner:
         # Sync engines get one thread: spaCy pipelines are not safe to share across threads.
         self._thread = None if self._async else ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
         self.summary = RunSummary(run=run.name)
+        self._fatal_streak = 0
 
     # ---- one engine call ----
 
@@ -241,6 +252,11 @@ class Runner:
             s.cached += cached
             if d.usage and not cached:
                 s.usage = s.usage.add(d.usage)
+            fatal = next((e for e in d.errors if e.code in FATAL), None)
+            self._fatal_streak = self._fatal_streak + 1 if fatal else 0
+            if fatal and self._fatal_streak >= FATAL_STREAK:
+                raise RunStopped(f"stopped: {FATAL_STREAK} documents in a row failed with {fatal.code} ({fatal.message}); "
+                                 f"fix it, then continue with --run {self.run.name} --resume --retry-failed")
 
     # ---- the stream ----
 
@@ -313,6 +329,9 @@ def run_batch(
         try:
             summary = asyncio.run(runner.arun(inputs, emit))
             status = "done"
+        except RunStopped:
+            status = "stopped"
+            raise
         finally:
             st.finish_run(conn, run, status)
         return summary

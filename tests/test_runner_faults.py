@@ -94,3 +94,15 @@ def test_fabricated_quote_without_reasks_is_kept_and_flagged(tmp_path):
     for c in fabricated:
         assert c.quote.match == "unverified" and c.quote.start is None
         assert "unverified_span" in {f.code for f in c.flags} and c.confidence < 0.5
+
+
+def test_wrong_key_stops_the_run_early_with_a_clear_reason(tmp_path):
+    from extractor.runner import RunStopped
+
+    with mock_openai.MockOpenAI(api_key="sk-the-right-key-000") as m:
+        with pytest.raises(RunStopped, match="llm_auth_failed.*--resume --retry-failed"):
+            run_batch(inputs(), engine(m.base_url), str(tmp_path / "s.db"), "bad", RunOptions(concurrency=2))
+        assert len(m.requests) < 20  # did not fail all 80 documents one by one
+    conn = sqlite3.connect(tmp_path / "s.db")
+    assert conn.execute("SELECT status FROM runs").fetchone()[0] == "stopped"
+    assert conn.execute("SELECT COUNT(*) FROM failures WHERE code = 'llm_auth_failed'").fetchone()[0] >= 3
