@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # Speech and reporting verbs: any subject may be a source ("The Quds Force said").
 SPEECH_VERBS = frozenset("""
-say tell report add note state announce explain declare claim insist argue warn deny
+say tell report add note state announce explain claim insist argue warn deny
 confirm reveal stress underscore emphasize emphasise write tweet post reply respond
 answer comment remark mention acknowledge admit concede assert maintain contend allege
 caution predict promise pledge vow threaten urge demand complain lament boast testify
@@ -21,16 +21,26 @@ reject dismiss rebuff question doubt wonder learn quote cite express
 # Belief, evidence and intention verbs: need a subject that can hold a view (a person,
 # an organisation, "sources", "polls"), not "the attacks suggest".
 BELIEF_VERBS = frozenset("""
-believe think expect hope fear reckon suspect assume conclude find show
-indicate suggest estimate calculate anticipate doubt
+hope fear conclude find show indicate suggest estimate calculate anticipate doubt
 """.split())
 
-CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS
 
 # Verbs whose direct object can itself be the claim ("denied responsibility").
 OBJECT_CONTENT_VERBS = frozenset(
     "deny confirm underscore stress emphasize emphasise reveal acknowledge admit".split()
 )
+
+# Speech acts whose complement is the position taken: "called for a ceasefire", "urged
+# restraint", "praised the deal", "pledged to win", "described X as Y", "spoke about X".
+SPEECH_ACT_VERBS = frozenset("""
+call urge pledge vow promise threaten describe mention praise criticize criticise blast
+slam attack accuse announce tout cite boast comment warn complain joke argue predict
+repeat reiterate tweet express condemn welcome blame demand dismiss reject deny confirm stress
+emphasize underscore acknowledge admit recall suggest hint insist propose recommend decry
+denounce hail applaud
+""".split())
+# Prepositions that introduce what a speech act is about ("warned of", "called for").
+ABOUT_PREPS = frozenset("for about of against as over".split())
 
 DENIAL_VERBS = frozenset("deny refute reject dismiss rebuff dispute".split())
 HEDGE_VERBS = frozenset("""
@@ -115,3 +125,5 @@ director ambassador governor mayor king queen prince premier chairman chairwoman
 speaker envoy coordinator representative
 """.split())
 INDEFINITE = frozenset("a an one two three four several some many other another few most".split())
+
+CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | SPEECH_ACT_VERBS

@@ -27,6 +27,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("ccomp", "parataxis")
 SOURCE_EXCLUDE_DEPS = {"relcl", "appos", "acl", "advcl"}
 TEMPORAL_MARKS = {"after", "before", "while", "because", "since", "when", "though", "although", "until", "once", "as", "if"}
+MODALS = {"will", "'ll", "would", "shall", "may", "might", "could", "should", "must", "can"}
 CORE_CUES = {"say", "tell", "report", "add", "note", "state", "write", "tweet", "announce", "explain", "learn", "quote", "deny", "claim", "insist", "warn", "argue"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 
@@ -152,9 +153,13 @@ def contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
 # ---- sources ------------------------------------------------------------------------------
 
 
-def noun_phrase(tok: Token, appos: bool = True) -> list[Token]:
-    """The source's noun phrase: the subject with its modifiers and apposition, no clauses."""
+def noun_phrase(tok: Token, appos: bool = True, participles: bool = False) -> list[Token]:
+    """The source's noun phrase: the subject with its modifiers and apposition, no clauses.
+
+    With `participles`, "exit polls conducted for the AP" keeps its participle phrase."""
     exclude = SOURCE_EXCLUDE_DEPS - {"appos"} if appos else SOURCE_EXCLUDE_DEPS
+    if participles:
+        exclude = exclude - {"acl"}
     keep = []
     for t in tok.subtree:
         cut = False
@@ -444,11 +449,37 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
             clause = [g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" for m in g.children)]
             if clause:
                 return subtree_tokens(clause[0]), "noun"
-    if verb.lemma_.lower() in lx.OBJECT_CONTENT_VERBS:
-        objs = [c for c in children if c.dep_ == "dobj"]
-        if objs and objs[0].lemma_.lower() not in lx.CONTENT_NOUNS and len(list(objs[0].subtree)) >= 2:
-            return subtree_tokens(objs[0]), "object"
+    if verb.lemma_.lower() in lx.OBJECT_CONTENT_VERBS | lx.SPEECH_ACT_VERBS:
+        toks = complement_tokens(verb)
+        if len(toks) >= 2:
+            return toks, "object"
     return [], ""
+
+
+def complement_tokens(verb: Token) -> list[Token]:
+    """What a speech act is about: its object, object predicate, infinitive or "for/about"
+    phrase, up to the end of the last one ("called the show 'the news show of record'")."""
+    parts: list[Token] = []
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        if c.dep_ in ("dobj", "oprd", "xcomp", "dative", "ccomp") and not (c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")):
+            parts.append(c)
+        elif c.dep_ in ("prep", "prt") and c.lower_ in lx.ABOUT_PREPS and not any(
+            g.ent_type_ in ("DATE", "TIME") for g in c.children
+        ):
+            if c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+                continue
+            parts.append(c)
+        elif c.dep_ in ("advcl", "conj", "cc", "parataxis") or c.text == ",":
+            if parts:
+                break
+    if not parts:
+        return []
+    lo = min(t.i for p in parts for t in p.subtree)
+    hi = max(t.i for p in parts for t in p.subtree)
+    doc = verb.doc
+    return [doc[i] for i in range(lo, hi + 1)]
 
 
 # ---- the engine ------------------------------------------------------------------------------
@@ -531,8 +562,8 @@ class ArticleState:
                     self.last_quote_speaker = f
 
     # -- patterns --
-    def mention(self, tok: Token, base: int) -> Mention:
-        toks = noun_phrase(tok)
+    def mention(self, tok: Token, base: int, participles: bool = False) -> Mention:
+        toks = noun_phrase(tok, participles=participles)
         m = classify_source(toks or [tok], tok, base)
         full = self.people.get(tok.text.lower())
         if full and m.type in ("person", "organization") and tok.ent_type_ != "GPE" and len(toks) <= 2:
@@ -577,7 +608,7 @@ class ArticleState:
         objs = [c for c in to.children if c.dep_ == "pobj"]
         if not objs:
             return None
-        src = self.mention(objs[0], base)
+        src = self.mention(objs[0], base, participles=True)
         own = {t.i for t in tok.subtree}
         head = tok.head if tok.head is not tok else tok
         toks = [t for t in (head.subtree if head is not tok else sent) if t.i not in own]
@@ -596,6 +627,8 @@ class ArticleState:
         at = base + verb.idx
         if any(qs <= at < qe for qs, qe in quotes):
             return None  # a cue inside a quotation belongs to the speaker, not to the article
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+            return None  # "will declare", "may say": an act announced, not one reported
         toks, how = content_tokens(verb, sent)
         if not toks:
             return None
@@ -647,6 +680,8 @@ class ArticleState:
                     subj = verb.head
                 if lemma not in CORE_CUES and not agent_capable(subj):
                     return None
+                if how == "object" and verb.dep_ == "relcl":
+                    return None  # "a bully who pledged to ...": description, not report
                 source = self.mention(subj, base)
             elif not passive:
                 return None
@@ -748,6 +783,8 @@ class ArticleState:
             rest = gap.replace(src, " ").replace(cue, " ") if end < speaker.source.start else gap
             if len(re.findall(r"\w+", rest)) > 8 or len(gap) > 250:
                 return  # the author's own words come between: the quote chain ends
+            if "\n" in gap and not self.left_open(end):
+                return  # the last piece closed its quote: a new paragraph starts a new quotation
             cs, ce = trim(self.raw, qs, qe, drop_that=False)
             if ce - cs < 2:
                 continue
@@ -756,6 +793,11 @@ class ArticleState:
             speaker.pieces.append((cs, ce))
             speaker.content = (speaker.content[0], ce)
             speaker.quote = None
+
+    def left_open(self, end: int) -> bool:
+        """Journalists leave a quote unclosed when it goes on in the next paragraph."""
+        rest = self.raw[end : self.raw.find("\n", end) if "\n" in self.raw[end:] else len(self.raw)]
+        return not any(q in rest for q in QUOTE_CHARS)
 
     def unattributed(self) -> list[Claim]:
         out = []
