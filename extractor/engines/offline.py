@@ -81,9 +81,13 @@ def find_quotations(text: str, base: int) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     open_at: int | None = None
+    # Some wires type a double quote as two apostrophes (''like this''): read it as one
+    # mark of width two, without changing any offset.
+    text = text.replace("''", "\"\x00").replace("``", "\"\x00")
     for i, ch in enumerate(text):
         if ch not in QUOTE_CHARS:
             continue
+        width = 2 if text[i + 1 : i + 2] == "\x00" else 1
         prev = text[i - 1] if i else " "
         opening = prev.isspace() or prev in "([{—–-:" or i == 0
         if ch == "“" or ch == "„" or ch == "«":
@@ -91,12 +95,12 @@ def find_quotations(text: str, base: int) -> list[tuple[int, int]]:
         if ch == "”" or ch == "»":
             opening = opening and open_at is None
         if opening and open_at is None:
-            open_at = i + 1
+            open_at = i + width
         elif open_at is not None and not opening:
             out.append((base + open_at, base + i))
             open_at = None
         elif opening:
-            open_at = i + 1
+            open_at = i + width
     if open_at is not None and len(text) - open_at > 20:
         out.append((base + open_at, base + len(text)))  # continues in the next paragraph
     return out
@@ -115,10 +119,10 @@ def trim(raw: str, start: int, end: int, drop_that: bool = True) -> tuple[int, i
     """Drop connecting words and punctuation at the edges of a content span."""
     while True:
         before = (start, end)
-        while start < end and raw[start] in STRIP_CHARS:
-            start += 1
-        while end > start and raw[end - 1] in STRIP_CHARS + ".":
-            end -= 1
+        while start < end and (raw[start] in STRIP_CHARS or raw.startswith("''", start)):
+            start += 2 if raw.startswith("''", start) else 1
+        while end > start and (raw[end - 1] in STRIP_CHARS + "." or raw[end - 2 : end] == "''"):
+            end -= 2 if raw[end - 2 : end] == "''" else 1
         if drop_that:
             m = re.match(r"(that|and that|but that|:)\s+", raw[start:end], re.I)
             if m:
