@@ -149,7 +149,8 @@ class LeanEngine:
 # ---- one measured run, in its own process --------------------------------------------------
 
 
-def run_once(corpus: str, base_url: str, store: str, concurrency: int, timeout: float, engine_name: str = "llm") -> None:
+def run_once(corpus: str, base_url: str, store: str, concurrency: int, timeout: float, engine_name: str = "llm",
+             shard: str = "") -> None:
     from extractor.loading import read_inputs
     from extractor.runner import RunOptions, run_batch
 
@@ -162,7 +163,8 @@ def run_once(corpus: str, base_url: str, store: str, concurrency: int, timeout: 
                            max_retries=4, backoff_initial=0.1, backoff_max=1.0, retry_after_max=1.0)
     with open(os.devnull, "w", encoding="utf-8") as sink:
         summary = run_batch(read_inputs([corpus]), engine, store, "bench",
-                            RunOptions(concurrency=concurrency, doc_timeout=60, measure=True),
+                            RunOptions(concurrency=concurrency, doc_timeout=60, measure=True,
+                                       shard=tuple(map(int, shard.split("/"))) if shard else None),
                             emit=lambda d: sink.write(d.model_dump_json() + "\n"))
     own = sorted(summary.own_seconds)
     print(json.dumps({
@@ -179,6 +181,16 @@ def measured(corpus: Path, base_url: str, store: Path, concurrency: int, timeout
         capture_output=True, text=True, check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def sharded(corpus: Path, base_url: str, tmpd: Path, concurrency: int, n: int) -> dict:
+    """n processes on one machine, `--shard i/n` each with its own store: the multi-core path."""
+    t0 = time.perf_counter()
+    procs = [subprocess.Popen([sys.executable, __file__, "_run", str(corpus), base_url, str(tmpd / f"shard{i}.db"),
+                               str(concurrency), "10", "llm", f"{i}/{n}"], stdout=subprocess.PIPE, text=True)
+             for i in range(n)]
+    outs = [json.loads(p.communicate()[0].strip().splitlines()[-1]) for p in procs]
+    return {"documents": sum(o["documents"] for o in outs), "seconds": time.perf_counter() - t0}
 
 
 def store_check(store: Path, n: int) -> dict:
@@ -205,9 +217,10 @@ def main() -> None:
     ap.add_argument("--rss-large", type=int, default=20000)
     ap.add_argument("--fault-docs", type=int, default=1000)
     ap.add_argument("--engines", default="llm,lean", help="throughput runs: llm (the floor) and/or lean (runner ceiling)")
+    ap.add_argument("--shards", type=int, default=2, help="also run the LLM engine as this many shard processes")
     ap.add_argument("--rss-engine", default="llm", choices=["llm", "lean"])
     ap.add_argument("--quick", action="store_true", help="small sizes: a smoke run, floors not meaningful")
-    ap.add_argument("--skip", default="", help="comma-separated sections to skip: throughput,rss,faults")
+    ap.add_argument("--skip", default="", help="comma-separated sections to skip: throughput,shards,rss,faults")
     args = ap.parse_args()
     if args.quick:
         args.docs, args.rss_small, args.rss_large, args.fault_docs = 200, 200, 1000, 200
@@ -238,6 +251,17 @@ def main() -> None:
                       f"{100 * rate / ideal:.1f}% of ideal (floor 90%) -> {'PASS' if tp_ok else 'FAIL'}")
                 print(f"    pipeline's own work per document: median {r['own_median_ms']:.2f} ms, p90 {r['own_p90_ms']:.2f} ms "
                       f"(floor: median <= 5 ms) -> {'PASS' if own_ok else 'FAIL'}; peak RSS {r['peak_rss_mb']:.0f} MB")
+        if "shards" not in skip and args.shards > 1:
+            corpus = make_corpus(tmpd / "sh", args.docs)
+            server, url = start_server(args.latency)
+            try:
+                r = sharded(corpus, url, tmpd, args.concurrency // args.shards, args.shards)
+            finally:
+                server.kill()
+            rate = r["documents"] / r["seconds"]
+            print(f"  LLM engine, {args.shards} processes with --shard i/{args.shards} and concurrency "
+                  f"{args.concurrency // args.shards} each (same total in flight): {r['documents']} documents in "
+                  f"{r['seconds']:.2f} s (process start included) = {rate:.1f} docs/s = {100 * rate / (args.concurrency / args.latency):.1f}% of ideal")
         if "rss" not in skip:
             server, url = start_server(0.005)
             try:
@@ -284,6 +308,7 @@ if __name__ == "__main__":
         ns = a.parse_args()
         serve(ns.latency, json.loads(ns.faults))
     elif len(sys.argv) > 1 and sys.argv[1] == "_run":
-        run_once(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), float(sys.argv[6]), sys.argv[7])
+        run_once(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), float(sys.argv[6]), sys.argv[7],
+                 sys.argv[8] if len(sys.argv) > 8 else "")
     else:
         main()
