@@ -21,7 +21,7 @@ err = Console(stderr=True)
 
 
 def _fail_usage(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}")
+    err.print(f"[red]error:[/red] {message}", soft_wrap=True)  # one line, whatever the width
     raise typer.Exit(2)
 
 
