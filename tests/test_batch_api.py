@@ -140,3 +140,16 @@ def test_cli_submit_status_collect_export(tmp_path, monkeypatch):
     assert r.exit_code == 0 and out.exists()
     r = runner.invoke(app, ["batch", "status", "nope", "--store", db])
     assert r.exit_code == 2 and "no batch or run named 'nope'" in r.output
+
+
+@pytest.mark.parametrize("mode", ["json_schema", "md_json"])
+def test_other_modes_round_trip(tmp_path, mode):
+    with FakeBatchAPI(steps=1) as fake:
+        conn = st.open_store(tmp_path / "s.db")
+        s = batch_api.submit(inputs(3), engine(fake.base_url, mode=mode), conn, "m")
+        body = fake.requests_in(fake.uploads[0])[0]["body"]
+        assert "tools" not in body
+        if mode == "json_schema":
+            assert body["response_format"]["type"] == "json_schema"
+        c = batch_api.collect(conn, "m", api_key=KEY)
+        assert c.documents == 3 and c.failed == 0 and c.claims >= 3 and c.flagged == 0, c
