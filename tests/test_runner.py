@@ -154,3 +154,19 @@ def test_input_stream_is_consumed_lazily(tmp_path):
         return in_flight
 
     assert asyncio.run(main()) <= 11
+
+
+def test_limiters_allow_about_a_second_of_burst():
+    from extractor.runner import per_minute
+
+    rpm = per_minute(500, bucket=1)
+    assert rpm.max_rate == pytest.approx(500 / 60) and rpm.time_period == pytest.approx(1.0)
+    slow = per_minute(3, bucket=1)  # under one a second: one at a time, every 20 s
+    assert slow.max_rate == 1 and slow.time_period == pytest.approx(20.0)
+    tpm = per_minute(200_000, bucket=8000)  # a bucket big enough for one long article
+    assert tpm.max_rate == 8000 and tpm.time_period == pytest.approx(2.4)
+
+
+def test_tpm_limit_runs_and_counts(tmp_path):
+    summary, out = run(tmp_path, AsyncSaidEngine(), inputs(5), tpm=1_000_000)
+    assert summary.documents == 5 and not summary.failed
