@@ -27,6 +27,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("ccomp", "parataxis")
 SOURCE_EXCLUDE_DEPS = {"relcl", "appos", "acl", "advcl"}
 TEMPORAL_MARKS = {"after", "before", "while", "because", "since", "when", "though", "although", "until", "once", "as", "if"}
+VERB_FIRST = re.compile(r"(is|was|are|were|has|have|had|can|could|will|would|should|may|might|must)\b", re.I)
 MODALS = {"will", "'ll", "would", "shall", "may", "might", "could", "should", "must", "can"}
 CORE_CUES = {"say", "tell", "report", "add", "note", "state", "write", "tweet", "announce", "explain", "learn", "quote", "deny", "claim", "insist", "warn", "argue"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
@@ -127,6 +128,9 @@ def trim(raw: str, start: int, end: int, drop_that: bool = True) -> tuple[int, i
             m = re.match(r"(that|and that|but that|:)\s+", raw[start:end], re.I)
             if m:
                 start += m.end()
+        m = re.search(r"\s+(and|but|or)$", raw[start:end])
+        if m:
+            end = start + m.start()
         if (start, end) == before:
             return start, end
 
@@ -354,10 +358,13 @@ def clause_tokens(clause: Token) -> list[Token]:
     """A reported clause without trailing circumstance clauses (", after two sources told ...")."""
     drop: set[int] = set()
     for t in clause.subtree:
-        if t.dep_ == "advcl" and t.i > clause.i and any(
-            m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS for m in t.children
-        ) and t.doc[t.left_edge.i - 1].text == ",":
+        after_comma = t.i > clause.i and t.doc[t.left_edge.i - 1].text == ","
+        circumstance = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS for m in t.children)
+        participle = t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i  # ", echoing a memo"
+        if after_comma and (circumstance or participle):
             drop |= {x.i for x in t.subtree}
+        if t.dep_ == "conj" and t.head.i == clause.i and is_cue_verb(t) and own_subject(t) is None:
+            drop |= {x.i for x in t.subtree}  # "... and asked whether": the source's next act
     toks = [t for t in clause.subtree if t.i not in drop]
     return contiguous(toks, clause)
 
@@ -668,8 +675,8 @@ class ArticleState:
         else:
             span = tokens_span(toks)
             cs, ce = trim(self.raw, base + span[0], base + span[1])
-        if ce - cs < 3:
-            return None
+        if ce - cs < 3 or (how in ("clause", "inverted", "trailing") and VERB_FIRST.match(self.raw[cs:ce])):
+            return None  # "which she said is not so cut and dried": the subject is outside
         via: list[Mention] = []
         subj = surface_subject(verb, sent) if how == "surface" else find_subject(verb)
         cue_tok = verb
@@ -814,8 +821,10 @@ class ArticleState:
             gap = self.raw[end : qs - 1]
             cue = self.raw[speaker.cue[0] : speaker.cue[1]] if speaker.cue else ""
             src = speaker.source.text
-            rest = gap.replace(src, " ").replace(cue, " ") if end < speaker.source.start else gap
-            if len(re.findall(r"\w+", rest)) > 8 or len(gap) > 250:
+            holds_cue = end <= speaker.source.start < qs
+            rest = gap.replace(src, " ").replace(cue, " ") if holds_cue else gap
+            # The cue clause may carry the source's apposition ("said J. J. Price, a firefighter").
+            if len(re.findall(r"\w+", rest)) > (25 if holds_cue else 8) or len(gap) > 250:
                 return  # the author's own words come between: the quote chain ends
             if "\n" in gap and not self.left_open(end):
                 return  # the last piece closed its quote: a new paragraph starts a new quotation
