@@ -99,6 +99,13 @@ def extract(
     except RunStopped as e:
         err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
+    except BrokenPipeError:  # `extractor extract ... | head`: the reader left; the store has what finished
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        err.print(f"output closed early; finished documents are stored: continue with --run {run} --resume",
+                  highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
     finally:
         if output:
             out.close()
