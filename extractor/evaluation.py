@@ -131,12 +131,31 @@ def distinct(spans: Iterable[Span | None]) -> list[Span]:
     return list(seen.values())
 
 
+def same_mention(a: Span | None, b: Span | None, threshold: float) -> bool:
+    """Two mentions of one source: Dice >= threshold, or one is the other's core phrase.
+
+    Annotators differ on how much of a source phrase to take: PolNeAR keeps appositions and
+    relative clauses ("Doley, who held a fundraiser for Carson in October"), our guideline
+    does not ("Doley"). The shorter mention counts when it lies inside the longer one and
+    the longer one only adds leading words or a comma/parenthesis extension after it.
+    """
+    if dice(a, b) >= threshold:
+        return True
+    if not (located(a) and located(b)):
+        return False
+    short, long_ = sorted((a, b), key=lambda s: s.end - s.start)  # type: ignore[union-attr,operator]
+    if not (long_.start <= short.start and short.end <= long_.end):  # type: ignore[union-attr,operator]
+        return False
+    after = long_.text[short.end - long_.start :].lstrip()  # type: ignore[union-attr,operator]
+    return not after or after[0] in ",("
+
+
 def source_matches(gold: Claim, pred: Claim, threshold: float) -> bool:
-    """Same source: mentions overlap with Dice >= threshold, or neither names one."""
+    """Same source: the mentions are one source's (see same_mention), or neither names one."""
     g, p = gold.source.mention, pred.source.mention
     if g is None and not located(p):
         return p is None
-    return dice(g, p) >= threshold
+    return same_mention(g, p, threshold)
 
 
 def relay_matches(gold: Claim, pred: Claim, threshold: float) -> bool:

@@ -175,3 +175,17 @@ def test_compare_marks_regressions():
     assert not deltas["linked.precision"].regression
     assert deltas["hallucination.rate"].regression
     assert deltas["content.f1"].delta is None
+
+
+def test_source_mention_core_phrase_matches_its_longer_annotation():
+    from extractor.evaluation import same_mention
+
+    text = "Doley, who held a fundraiser for Carson in October, said he would vote. Clinton campaign advisers said no."
+    def at(s):
+        i = text.index(s)
+        return Span(text=s, start=i, end=i + len(s), match="exact")
+    long_ = at("Doley, who held a fundraiser for Carson in October")
+    assert same_mention(at("Doley"), long_, DEFAULT_DICE)          # relative clause added: same source
+    assert same_mention(long_, at("Doley"), DEFAULT_DICE)
+    assert not same_mention(at("Clinton"), at("Clinton campaign advisers"), DEFAULT_DICE)  # a different source
+    assert not same_mention(at("Carson"), long_, DEFAULT_DICE)      # inside, but not the core phrase

@@ -180,7 +180,8 @@ def noun_phrase(tok: Token, appos: bool = True, participles: bool = False) -> li
         if not cut:
             keep.append(t)
     keep = contiguous(keep, tok)
-    while keep and (keep[-1].is_punct or keep[-1].dep_ in ("cc", "case", "prep")):
+    while keep and ((keep[-1].is_punct and not (keep[-1].text == ")" and any(t.text == "(" for t in keep)))
+                    or keep[-1].dep_ in ("cc", "case", "prep")):
         keep = keep[:-1]
     while keep and (keep[0].is_punct or keep[0].dep_ == "cc"):
         keep = keep[1:]
@@ -591,7 +592,7 @@ class ArticleState:
                     self.last_quote_speaker = f
 
     # -- patterns --
-    def mention(self, tok: Token, base: int, participles: bool = False) -> Mention:
+    def mention(self, tok: Token, base: int, participles: bool = True) -> Mention:
         toks = noun_phrase(tok, participles=participles)
         m = classify_source(toks or [tok], tok, base)
         full = self.people.get(tok.text.lower())
