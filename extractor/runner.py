@@ -77,7 +77,7 @@ class RunSummary:
 
     def line(self) -> str:
         tokens = self.usage.prompt_tokens + self.usage.completion_tokens
-        skipped = f"{self.skipped} already done, " if self.skipped else ""
+        skipped = f"{self.skipped} inputs already done, " if self.skipped else ""
         return (f"run {self.run}: {skipped}{self.documents} documents, {self.claims} claims, {self.failed} failed, "
                 f"{self.cached} cached, {self.seconds:.1f} s, {tokens} tokens, ${self.usage.cost_usd:.4f}")
 
