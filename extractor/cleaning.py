@@ -83,7 +83,9 @@ def is_heading(line: Line) -> bool:
 
 
 def is_title_like(line: Line) -> bool:
-    return 3 <= line.words <= 30 and not line.text.endswith((".", ",", ";", ":"))
+    # A sentence ending in a closing quote ('... said, "No."') is prose, not a headline.
+    bare = line.text.rstrip("\"'”’»")
+    return 3 <= line.words <= 30 and not bare.endswith((".", ",", ";", ":"))
 
 
 def classify(lines: list[Line]) -> tuple[Line | None, list[Line]]:
@@ -115,6 +117,8 @@ def split_articles(raw_input: RawInput) -> list[Article]:
     found: list[tuple[Line | None, list[Line]]] = []
     for seg in segments(raw):
         title, body = classify(lines_of(raw, seg.start, seg.end))
+        if title and not body and not is_chrome(title):
+            title, body = None, [title]  # a one-line text is its own body, not a headline
         if body:
             found.append((title, body))
     many = len(found) > 1

@@ -125,7 +125,9 @@ def trim(raw: str, start: int, end: int, drop_that: bool = True) -> tuple[int, i
         while end > start and (raw[end - 1] in STRIP_CHARS + "." or raw[end - 2 : end] == "''"):
             end -= 2 if raw[end - 2 : end] == "''" else 1
         if drop_that:
-            m = re.match(r"(that|and that|but that|:)\s+", raw[start:end], re.I)
+            # "that" as a complementizer, not the subject of "That is a problem"
+            m = re.match(r"(that|and that|but that|:)\s+(?!(is|was|are|were|has|had|will|would|could|can|should|may|might|must)\b)",
+                         raw[start:end], re.I)
             if m:
                 start += m.end()
         m = re.search(r"\s+(and|but|or)$", raw[start:end])
@@ -442,13 +444,21 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
         clause = {t.i for b in before for t in b.subtree}
         cue_left = min(t.i for t in verb.subtree if t.i not in clause and not t.is_punct)
         toks = [t for t in sent if before[0].left_edge.i <= t.i < cue_left]
-        return (toks, "inverted") if has_subject(before[0]) else ([], "")
+        quoted = bool(toks) and (toks[0].is_quote or toks[0].text in ("''", "``") or verb.doc[max(toks[0].i - 1, 0)].is_quote)
+        return (toks, "inverted") if has_subject(before[0]) or quoted else ([], "")
     if after and (verb.doc[after[0].left_edge.i - 1].text != "," or after[0].left_edge.lower_ == "that"):
         toks = []
         for c in after:
             toks += clause_tokens(c)
-        if not has_subject(after[0]) or starts_with_wh(toks):
+        if starts_with_wh(toks):
             return [], ""
+        if not has_subject(after[0]):
+            # "said about half of X reflected Y": the parser lost the subject between the
+            # cue and the clause; the words in between are it.
+            gap = verb.doc[verb.i + 1 : after[0].left_edge.i]
+            if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in gap) or any(t.is_punct for t in gap):
+                return [], ""
+            toks = list(gap) + toks
         return toks, "clause"
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in children):
         # "The second matter, as outlined by the source, is ...": the clause around the cue.
@@ -635,7 +645,7 @@ class ArticleState:
 
     def quote_before(self, at: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
         for qs, qe in quotes:
-            if 0 <= at - qe <= 3 and not self.raw[qe:at].strip(" \"”“'’"):
+            if 0 <= at - qe <= 6 and not self.raw[qe:at].strip(" \"”“'’,.\n"):
                 return qs, qe
         return None
 
@@ -668,7 +678,8 @@ class ArticleState:
         toks, how = content_tokens(verb, sent)
         if not toks:
             # '"... are missing." Trump said.': the quotation just before a bare cue sentence.
-            q = self.quote_before(base + sent.start_char, quotes)
+            cue_start = min([verb.idx] + [t.idx for t in (find_subject(verb) or verb).subtree if t.i < verb.i])
+            q = self.quote_before(base + cue_start, quotes)
             if q is None or any(t.dep_ in ("dobj", "ccomp", "xcomp") for t in verb.children):
                 return None
             toks, how = [verb], "before"
