@@ -71,6 +71,11 @@ def _html_to_text(html: str) -> str | None:
 def read_file(path: str) -> Iterator[RawInput]:
     input_id = Path(path).name
     try:
+        if Path(path).suffix.lower() == ".jsonl":
+            # Streamed line by line: a corpus file may hold millions of articles.
+            with open(path, "rb") as fh:
+                yield from read_jsonl(fh, path)
+            return
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             yield _error(
@@ -84,9 +89,6 @@ def read_file(path: str) -> Iterator[RawInput]:
         yield _error(input_id, path, "unreadable", f"{path}: cannot read ({e.strerror or e})")
         return
     suffix = Path(path).suffix.lower()
-    if suffix == ".jsonl":
-        yield from read_jsonl(data, path)
-        return
     raw = decode(data, input_id, path)
     if raw.error or suffix not in {".html", ".htm"}:
         yield raw
@@ -99,12 +101,16 @@ def read_file(path: str) -> Iterator[RawInput]:
     yield RawInput(input_id=input_id, source_file=path, text=text, metadata={"extracted_from": "html"})
 
 
-def read_jsonl(data: bytes, path: str) -> Iterator[RawInput]:
+def read_jsonl(lines: Iterable[bytes], path: str) -> Iterator[RawInput]:
     name = Path(path).name
-    for lineno, line in enumerate(data.splitlines(), 1):
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         fallback = f"{name}:{lineno}"
+        if len(line) > MAX_BYTES:
+            yield _error(fallback, path, "too_large", f"{path} line {lineno}: {len(line) / 1e6:.1f} MB is over the "
+                         f"{MAX_BYTES / 1e6:.0f} MB limit for one article")
+            continue
         try:
             obj = json.loads(line)
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
@@ -131,7 +137,7 @@ def read_inputs(paths: Iterable[str]) -> Iterator[RawInput]:
         if path == "-":
             data = sys.stdin.buffer.read()
             if data.lstrip().startswith(b"{"):
-                yield from read_jsonl(data, "<stdin>")
+                yield from read_jsonl(data.splitlines(), "<stdin>")
             else:
                 yield decode(data, "stdin", None)
         else:
