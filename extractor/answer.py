@@ -3,7 +3,7 @@
 This schema is what the model fills in; it differs from the output contract
 (`models.Claim`) on purpose: the model gives verbatim strings only, never offsets, and
 grounding later pins them. The field validators receive the article through
-instructor's validation context (`{"article": ..., "article_norm": ...}`) and reject a
+instructor's validation context (`{"article": ...}`, `"article_norm"` added lazily) and reject a
 verbatim string that is not in the article, with a message that says exactly what to
 fix; instructor then re-asks. Without a context (the lenient parse of a last answer
 that still failed) the validators stand aside, and grounding flags what is not found.
@@ -26,7 +26,9 @@ VERBATIM_HINT = (
 
 
 def validation_context(article_text: str) -> dict[str, Any]:
-    return {"article": article_text, "article_norm": normalize_text(article_text)}
+    # "article_norm" is filled in by `occurs` the first time an exact match fails: most
+    # answers match exactly, and normalizing the whole article costs ~1 ms a request.
+    return {"article": article_text}
 
 
 def occurs(value: str, context: dict[str, Any]) -> bool:
@@ -34,7 +36,12 @@ def occurs(value: str, context: dict[str, Any]) -> bool:
     if value in context["article"]:
         return True
     norm = normalize_text(value)
-    return bool(norm) and norm in context["article_norm"]
+    if not norm:
+        return False
+    article_norm = context.get("article_norm")
+    if article_norm is None:
+        article_norm = context["article_norm"] = normalize_text(context["article"])
+    return norm in article_norm
 
 
 def _check(value: str | None, info: ValidationInfo, what: str, fallback: str) -> str | None:

@@ -352,6 +352,9 @@ class MockOpenAI:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"  # keep-alive, like real servers
+            # http.server writes headers and body in separate sends; with Nagle on, a
+            # keep-alive client's delayed ACK adds ~40 ms to every response.
+            disable_nagle_algorithm = True
 
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
