@@ -28,7 +28,7 @@ CLAUSE_DEPS = ("ccomp", "parataxis")
 SOURCE_EXCLUDE_DEPS = {"relcl", "appos", "acl", "advcl"}
 TEMPORAL_MARKS = {"after", "before", "while", "because", "since", "when", "though", "although", "until", "once", "as", "if"}
 VERB_FIRST = re.compile(r"(is|was|are|were|has|have|had|can|could|will|would|should|may|might|must)\b", re.I)
-MODALS = {"will", "'ll", "would", "shall", "may", "might", "could", "should", "must", "can"}
+MODALS = {"will", "'ll", "shall", "may", "might", "should"}
 CORE_CUES = {"say", "tell", "report", "add", "note", "state", "write", "tweet", "announce", "explain", "learn", "quote", "deny", "claim", "insist", "warn", "argue"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 
@@ -423,6 +423,29 @@ def surface_subject(verb: Token, sent: TokSpan) -> Token | None:
     return nouns[-1] if nouns and agent_capable(nouns[-1]) else None
 
 
+def after_quote(verb: Token, cue_left: int) -> bool:
+    """Does the cue clause follow a closing quote ('...," said X')?"""
+    i = cue_left - 1
+    while i >= 0 and verb.doc[i].text in (",", "."):
+        i -= 1
+    return i >= 0 and (verb.doc[i].is_quote or verb.doc[i].text in ("''", "``"))
+
+
+def subject_after(verb: Token) -> Token | None:
+    """'"...," said Robin Maynard, half joking': the name right after an inverted cue,
+    when the parser hung it elsewhere."""
+    doc, last = verb.doc, None
+    for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
+        if t.pos_ in ("PROPN", "NOUN"):
+            last = t
+        elif t.pos_ in ("DET", "ADJ", "NUM") or t.text in ("-", "."):
+            if last is not None:
+                break
+        else:
+            break
+    return last
+
+
 def has_subject(clause: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children)
 
@@ -439,13 +462,15 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
     if (wh.tag_ in ("WP", "WDT") and wh.dep_ not in ("nsubj", "nsubjpass")) or verb.doc[max(wh.i - 1, 0)].lower_ == "what":
         return [], ""  # "in what observers said was ...": the content is outside the clause
     before = [c for c in children if c.dep_ in CLAUSE_DEPS and c.i < verb.i]
+    subject = own_subject(verb)
+    if before and after and subject is not None and subject.i < verb.i and has_subject(after[0]):
+        before = []  # "The coverage was merciless: The Union Leader said Rubio had been rocked"
     if before:
         # '"We're close," said X.' / 'The ceasefire would ..., a senior official said.'
         clause = {t.i for b in before for t in b.subtree}
         cue_left = min(t.i for t in verb.subtree if t.i not in clause and not t.is_punct)
         toks = [t for t in sent if before[0].left_edge.i <= t.i < cue_left]
-        quoted = bool(toks) and (toks[0].is_quote or toks[0].text in ("''", "``") or verb.doc[max(toks[0].i - 1, 0)].is_quote)
-        return (toks, "inverted") if has_subject(before[0]) or quoted else ([], "")
+        return (toks, "inverted") if has_subject(before[0]) or after_quote(verb, cue_left) else ([], "")
     if after and (verb.doc[after[0].left_edge.i - 1].text != "," or after[0].left_edge.lower_ == "that"):
         toks = []
         for c in after:
@@ -687,10 +712,12 @@ class ArticleState:
         else:
             span = tokens_span(toks)
             cs, ce = trim(self.raw, base + span[0], base + span[1])
-        if ce - cs < 3 or (how in ("clause", "inverted", "trailing") and VERB_FIRST.match(self.raw[cs:ce])):
+        if ce - cs < 3 or (how in ("clause", "trailing") and VERB_FIRST.match(self.raw[cs:ce])):
             return None  # "which she said is not so cut and dried": the subject is outside
         via: list[Mention] = []
         subj = surface_subject(verb, sent) if how == "surface" else find_subject(verb)
+        if subj is None and how == "inverted":
+            subj = subject_after(verb)
         cue_tok = verb
         source: Mention | None = None
         if lemma == "quote" or (verb.dep_ == "pcomp" and verb.head.lower_ == "as"):
