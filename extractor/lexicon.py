@@ -65,7 +65,15 @@ representatives resident residents witness witnesses activist activists critic c
 supporter supporters ally allies adviser advisers advisor advisors negotiator negotiators
 envoy envoys indicator indicators report reports poll polls survey surveys study studies
 economist economists strategist strategists staffer staffers employee employees worker
-workers voter voters official someone anyone
+workers voter voters official someone anyone candidate candidates nominee nominees reporter
+reporters journalist journalists senator senators congressman congresswoman lawyer lawyers
+attorney attorneys consultant consultants operative operatives donor donors delegate
+delegates organizer organizers researcher researchers scientist scientists professor
+professors historian historians author authors columnist columnists editor editors
+pollster pollsters supporter backers backer fan fans protester protesters student students
+veteran veterans friend friends relative relatives neighbor neighbors parent parents
+statement statements memo memos letter letters document documents filing filings record
+records data analysis analyses estimate estimates projection projections audit audits
 """.split())
 
 # Words that make a noun phrase an institution.

@@ -354,6 +354,7 @@ def agent_capable(tok: Token) -> bool:
         or low in lx.ANONYMOUS_HEADS
         or low in lx.ORGANIZATION_HEADS
         or low in lx.MEDIA_HEADS
+        or tok.lemma_.lower() in lx.TITLE_HEADS
     )
 
 
