@@ -28,6 +28,8 @@ CLAUSE_DEPS = ("ccomp", "parataxis")
 SOURCE_EXCLUDE_DEPS = {"relcl", "appos", "acl", "advcl"}
 TEMPORAL_MARKS = {"after", "before", "while", "because", "since", "when", "though", "although", "until", "once", "as", "if"}
 VERB_FIRST = re.compile(r"(is|was|are|were|has|have|had|can|could|will|would|should|may|might|must)\b", re.I)
+COMPLEMENT_PREPS = {"from", "to", "with", "against", "between", "over", "into", "toward", "towards", "about",
+                    "for", "of", "among", "across", "on"}
 MODALS = {"will", "'ll", "shall", "may", "might", "should"}
 CORE_CUES = {"say", "tell", "report", "add", "note", "state", "write", "tweet", "announce", "explain", "learn", "quote", "deny", "claim", "insist", "warn", "argue"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
@@ -504,6 +506,10 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
         while comma > sent.start and verb.doc[comma].text != ",":
             comma -= 1
         return [t for t in sent if t.i < comma], "surface"
+    # "She went on to say:" closing a paragraph: the content is the next paragraph.
+    last = sent[-1] if sent[-1].text.strip() else sent[-2] if len(sent) > 1 else sent[-1]
+    if last.text == ":" and last.i > verb.i and last.i - verb.i <= 6:
+        return [last], "next_paragraph"
     # "told Reuters: ..." — what follows the colon.
     colon = next((t for t in sent if t.i > verb.i and t.i + 1 < sent.end
                   and (t.text == ":" or t.text == "," and t.nbor(1).is_quote)), None)
@@ -542,6 +548,14 @@ def complement_tokens(verb: Token) -> list[Token]:
                 break
     if not parts:
         return []
+    # A prepositional phrase right after the complement still belongs to it
+    # ("urged maximum restraint from both sides"), unless it says when.
+    end = max(t.i for p in parts for t in p.subtree)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in COMPLEMENT_PREPS and not any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.subtree):
+            parts.append(c)
+            end = c.right_edge.i
     lo = min(t.i for p in parts for t in p.subtree)
     hi = max(t.i for p in parts for t in p.subtree)
     doc = verb.doc
@@ -582,6 +596,7 @@ class ArticleState:
     sentences: list[tuple[int, int]] = field(default_factory=list)
     recent: list[Mention] = field(default_factory=list)  # candidate antecedents, latest last
     last_quote_speaker: Found | None = None
+    pending_colon: Found | None = None  # a cue ending its paragraph with ":"
 
     # -- per paragraph --
     def paragraph(self, region: Region, text: str, doc: Doc) -> None:
@@ -591,6 +606,14 @@ class ArticleState:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 self.people.setdefault(ent[-1].text.lower(), ent.text)
         covered_before = len(self.found)
+        if self.pending_colon is not None:
+            f, self.pending_colon = self.pending_colon, None
+            q = next(((qs, qe) for qs, qe in quotes if qs - base <= 2), None)
+            f.content = trim(self.raw, *(q or (base, base + len(text))), drop_that=False)
+            if q:
+                f.quote = f.content
+                self.last_quote_speaker = f
+            self.found.append(f)
         for sent in doc.sents:
             s0 = base + sent.start_char
             self.sentences.append((s0, base + sent.end_char))
@@ -710,6 +733,8 @@ class ArticleState:
                 return None
             toks, how = [verb], "before"
             cs, ce = trim(self.raw, *q, drop_that=False)
+        elif how == "next_paragraph":
+            cs, ce = base + toks[0].idx, base + toks[0].idx + 3  # placeholder until that paragraph is read
         else:
             span = tokens_span(toks)
             cs, ce = trim(self.raw, base + span[0], base + span[1])
@@ -799,6 +824,9 @@ class ArticleState:
             confidence=0.9 if strong else 0.7,
             cue_token=base + cue_tok.idx,
         )
+        if how == "next_paragraph":
+            self.pending_colon = f
+            return None
         if how == "colon":
             # A quotation right after the colon is the whole content.
             q = next(((qs, qe) for qs, qe in quotes if cs - 2 <= qs <= cs + 1), None)
