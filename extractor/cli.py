@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional
 
@@ -23,6 +24,28 @@ err = Console(stderr=True)
 def _fail_usage(message: str) -> None:
     err.print(f"[red]error:[/red] {message}", soft_wrap=True)  # one line, whatever the width
     raise typer.Exit(2)
+
+
+def _existing_store(store: Path):
+    """Open a run store the user named, or stop with a one-line usage error."""
+    from .store import open_store
+
+    if not store.exists():
+        _fail_usage(f"no run store at {store} (run `extractor extract` first, or pass --store)")
+    return open_store(store)
+
+
+@contextmanager
+def _user_errors(path: Path | None = None):
+    """Errors a user can fix (a missing run, an unwritable file) end in one line, exit 2."""
+    from .store import StoreError
+
+    try:
+        yield
+    except StoreError as e:
+        _fail_usage(str(e))
+    except OSError as e:
+        _fail_usage(f"cannot write {path}: {e.strerror or e}")
 
 
 @app.command()
@@ -118,15 +141,10 @@ def runs(store: Path = typer.Option(Path("extractor.db"), "--store", help="Run s
     """List the runs in the store: documents done/failed/cached, tokens, cost, duration."""
     from rich.table import Table
 
-    from .store import StoreError, list_runs, open_store
+    from .store import list_runs
 
-    if not store.exists():
-        _fail_usage(f"no run store at {store} (run `extractor extract` first, or pass --store)")
-    try:
-        stats = list_runs(open_store(store))
-    except StoreError as e:
-        _fail_usage(str(e))
-        return
+    with _user_errors():
+        stats = list_runs(_existing_store(store))
     table = Table(title=f"runs in {store}")
     for col in ("run", "engine/model", "status", "started", "done", "failed", "cached", "claims", "tokens", "cost $", "duration"):
         table.add_column(col, no_wrap=True,
@@ -149,20 +167,12 @@ def export(
 ) -> None:
     """Export a stored run as CSV, JSONL or Parquet."""
     from .export import export_run
-    from .store import StoreError, open_store
 
-    if not store.exists():
-        _fail_usage(f"no run store at {store}")
     try:
-        n = export_run(open_store(store), run, fmt, output)
-    except StoreError as e:
-        _fail_usage(str(e))
-        return
+        with _user_errors(output):
+            n = export_run(_existing_store(store), run, fmt, output)
     except ImportError:
         _fail_usage("parquet export needs pyarrow: pip install 'extractor[parquet]'")
-        return
-    except OSError as e:
-        _fail_usage(f"cannot write {output}: {e.strerror or e}")
         return
     err.print(f"{n} {'documents' if fmt == 'jsonl' else 'claims'} written to {output}", highlight=False)
 
@@ -173,13 +183,10 @@ def merge(
     sources: list[Path] = typer.Argument(..., help="Stores to merge from, e.g. one per shard."),
 ) -> None:
     """Combine run stores (e.g. the shards of one run made on several machines)."""
-    from .store import StoreError, merge as merge_stores, open_store
+    from .store import merge as merge_stores, open_store
 
-    try:
+    with _user_errors():
         counts = merge_stores(open_store(target), [str(s) for s in sources])
-    except StoreError as e:
-        _fail_usage(str(e))
-        return
     err.print(f"merged {len(sources)} stores into {target}: {counts['runs']} new runs, {counts['documents']} documents copied",
               highlight=False)
 
@@ -238,11 +245,8 @@ def _service_error(what: str, e: Exception) -> None:
 
 def _batch_client(store: Path, ref: str, api_key: Optional[str], base_url: Optional[str]):
     from . import batch_api
-    from .store import open_store
 
-    if not store.exists():
-        _fail_usage(f"no run store at {store}")
-    conn = open_store(store)
+    conn = _existing_store(store)
     run, _ = batch_api.resolve(conn, ref)
     engine = batch_api.engine_for_run(run, api_key=api_key, base_url=base_url)
     return conn, engine
@@ -377,20 +381,15 @@ def review(
     import os
 
     from .confidence import REVIEW_THRESHOLD
-    from .store import StoreError
     from .webapp import ReviewConfig, create_app
 
     if not run:
         _fail_usage("give the run to review: extractor review --run NAME")
-    if not store.exists():
-        _fail_usage(f"no run store at {store}")
+    _existing_store(store).close()
     cfg = ReviewConfig(str(store), run, reviewer or os.environ.get("USER") or "reviewer",
                        REVIEW_THRESHOLD if threshold is None else threshold)
-    try:
+    with _user_errors():
         web = create_app(cfg)
-    except StoreError as e:
-        _fail_usage(str(e))
-        return
     import uvicorn
 
     err.print(f"reviewing run {run} as {cfg.reviewer}: http://127.0.0.1:{port}/  (Ctrl+C to stop)", highlight=False)
@@ -409,23 +408,15 @@ def review_export(
     """Write accepted and corrected claims as gold JSONL that `extractor eval --gold` reads."""
     from .confidence import REVIEW_THRESHOLD
     from .review import write_reviewed
-    from .store import StoreError, get_run, open_store
+    from .store import StoreError, get_run
 
-    if not store.exists():
-        _fail_usage(f"no run store at {store}")
-    try:
-        conn = open_store(store)
+    with _user_errors(output):
+        conn = _existing_store(store)
         r = get_run(conn, run)
         if r is None:
             raise StoreError(f"no run named {run!r} in {store}")
         docs, claims = write_reviewed(conn, r, output, include_unflagged, REVIEW_THRESHOLD if threshold is None else threshold,
                                       str(texts) if texts else None)
-    except StoreError as e:
-        _fail_usage(str(e))
-        return
-    except OSError as e:
-        _fail_usage(f"cannot write {output}: {e.strerror or e}")
-        return
     err.print(f"{claims} reviewed claims in {docs} documents written to {output}", highlight=False)
 
 
@@ -438,18 +429,9 @@ def show(
 ) -> None:
     """Write one document's claims as a static annotated HTML page."""
     from .showpage import write_show
-    from .store import StoreError, open_store
 
-    if not store.exists():
-        _fail_usage(f"no run store at {store}")
-    try:
-        n = write_show(open_store(store), doc_id, html, run)
-    except StoreError as e:
-        _fail_usage(str(e))
-        return
-    except OSError as e:
-        _fail_usage(f"cannot write {html}: {e.strerror or e}")
-        return
+    with _user_errors(html):
+        n = write_show(_existing_store(store), doc_id, html, run)
     err.print(f"{n} claims of {doc_id} written to {html}", highlight=False)
 
 
