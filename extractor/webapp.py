@@ -50,6 +50,14 @@ def templates() -> Environment:
                        autoescape=select_autoescape(default=True, default_for_string=True))
 
 
+def queue_item(conn, queue, hashes, pos: int):
+    """The queue's item at `pos` and its article text (None if the store lacks it)."""
+    if not 0 <= pos < len(queue):
+        raise HTTPException(404, "no such item in this queue")
+    it = queue[pos]
+    return it, st.get_text(conn, hashes[it.doc_id], it.result.source_file)
+
+
 def create_app(cfg: ReviewConfig) -> FastAPI:
     conn0 = st.open_store(cfg.store)  # migrate once and fail early on a bad store or run
     if st.get_run(conn0, cfg.run) is None:
@@ -136,10 +144,7 @@ def create_app(cfg: ReviewConfig) -> FastAPI:
         f = filters(request)
         conn, run, queue, decided, hashes = load(f)
         try:
-            if not 0 <= pos < len(queue):
-                raise HTTPException(404, "no such item in this queue")
-            it = queue[pos]
-            text = st.get_text(conn, hashes[it.doc_id], it.result.source_file)
+            it, text = queue_item(conn, queue, hashes, pos)
         finally:
             conn.close()
         region = it.result.span
@@ -190,10 +195,7 @@ def create_app(cfg: ReviewConfig) -> FastAPI:
             raise HTTPException(400, "unknown stance")
         conn, run, queue, _, hashes = load(f)
         try:
-            if not 0 <= pos < len(queue):
-                raise HTTPException(404, "no such item in this queue")
-            it = queue[pos]
-            text = st.get_text(conn, hashes[it.doc_id], it.result.source_file)
+            it, text = queue_item(conn, queue, hashes, pos)
             if text is None:
                 raise HTTPException(409, "the article text is not in the store; cannot re-ground an edit")
             spans = {}
