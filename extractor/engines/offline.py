@@ -786,13 +786,20 @@ class ArticleState:
                 if obj is not None and agent_capable(obj):
                     subj = obj
             if subj is not None:
-                if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                relative = subj if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else None
+                if relative is not None:
                     subj = verb.head
                 if lemma not in CORE_CUES and not agent_capable(subj):
                     return None
                 if how == "object" and verb.dep_ == "relcl":
                     return None  # "a bully who pledged to ...": description, not report
                 source = self.mention(subj, base)
+                if relative is not None:
+                    # "Barkley, who said ...": the mention is "who", the source is Barkley.
+                    source = Mention(start=base + relative.idx, end=base + relative.idx + len(relative),
+                                     text=relative.text, head=relative, name=source.name, type=source.type,
+                                     descriptor=source.descriptor, role=source.role, plural=source.plural,
+                                     resolved_from=relative.text)
             elif not passive:
                 return None
         # Relays: "told Reuters", "revealed to the agency", "in a statement to Reuters", "through X".
