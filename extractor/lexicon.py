@@ -15,7 +15,7 @@ caution predict promise pledge vow threaten urge demand complain lament boast te
 disclose divulge inform brief recount recall describe quip joke muse scoff retort counter
 reiterate repeat echo point observe indicate hint suggest speculate estimate forecast
 guarantee assure reassure affirm aver proclaim dispute refute
-reject dismiss rebuff question doubt wonder learn quote cite express
+reject dismiss rebuff question doubt wonder learn quote cite express ask
 """.split())
 
 # Belief, evidence and intention verbs: need a subject that can hold a view (a person,
