@@ -462,10 +462,15 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
     children = list(verb.children)
     after = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
     wh = verb.left_edge
+    subject = own_subject(verb)
+    if wh.tag_ in ("WP", "WDT") and wh.lower_ in ("which", "that", "who", "whom") and wh.head.i != verb.i \
+            and subject is not None and wh.i < subject.i:
+        # "a wall, which he said Mexico should pay for": the relative pronoun and the clause
+        # after the cue are the content (PolNeAR and our guideline take the covering span).
+        return list(verb.doc[wh.i : verb.right_edge.i + 1]), "relative"
     if (wh.tag_ in ("WP", "WDT") and wh.dep_ not in ("nsubj", "nsubjpass")) or verb.doc[max(wh.i - 1, 0)].lower_ == "what":
         return [], ""  # "in what observers said was ...": the content is outside the clause
     before = [c for c in children if c.dep_ in CLAUSE_DEPS and c.i < verb.i]
-    subject = own_subject(verb)
     if before and after and subject is not None and subject.i < verb.i and has_subject(after[0]):
         before = []  # "The coverage was merciless: The Union Leader said Rubio had been rocked"
     if before:
@@ -838,6 +843,9 @@ class ArticleState:
         if how == "next_paragraph":
             self.pending_colon = f
             return None
+        if how == "relative":
+            after_cue = base + verb.idx + len(verb)
+            f.pieces = [(cs, base + verb.left_edge.idx + len(verb.left_edge)), trim(self.raw, after_cue, ce)]
         if how == "parenthetical" and cs < base + verb.left_edge.idx < ce:
             # Both sides of ", Butz said," are the content; the pieces go in `fragments`.
             right_start = base + verb.right_edge.idx + len(verb.right_edge)
