@@ -224,19 +224,48 @@ class RetryPolicy:
             reraise=True,
         )
 
+    # The first attempt runs outside tenacity (setting up a Retrying costs more CPU than
+    # the rest of a successful request's bookkeeping); a transient failure is then
+    # replayed as tenacity's attempt 1, so waits, Retry-After, before_sleep and the
+    # attempt count are exactly those of a plain Retrying loop.
+
     def wrap(self, create: Any) -> Any:
         def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return create(*args, **kwargs)
+            except Exception as e:
+                if not _transient(e) or self.attempts <= 1:
+                    raise
+                first = [e]
+
+            def again() -> Any:
+                if first:
+                    raise first.pop()
+                return create(*args, **kwargs)
+
             for attempt in Retrying(**self.kwargs()):
                 with attempt:
-                    return create(*args, **kwargs)
+                    return again()
 
         return call
 
     def awrap(self, create: Any) -> Any:
         async def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return await create(*args, **kwargs)
+            except Exception as e:
+                if not _transient(e) or self.attempts <= 1:
+                    raise
+                first = [e]
+
+            async def again() -> Any:
+                if first:
+                    raise first.pop()
+                return await create(*args, **kwargs)
+
             async for attempt in AsyncRetrying(**self.kwargs()):
                 with attempt:
-                    return await create(*args, **kwargs)
+                    return await again()
 
         return call
 
