@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # Speech and reporting verbs: any subject may be a source ("The Quds Force said").
 SPEECH_VERBS = frozenset("""
-say tell report add note state announce explain claim insist argue warn deny
+say tell report add note state announce explain declare claim insist argue warn deny
 confirm reveal stress underscore emphasize emphasise write tweet post reply respond
 answer comment remark mention acknowledge admit concede assert maintain contend allege
 caution predict promise pledge vow threaten urge demand complain lament boast testify
@@ -37,7 +37,7 @@ call urge pledge vow promise threaten describe mention praise criticize criticis
 slam attack accuse announce tout cite boast comment warn complain joke argue predict
 repeat reiterate tweet express condemn welcome blame demand dismiss reject deny confirm stress
 emphasize underscore acknowledge admit recall suggest hint insist propose recommend decry
-denounce hail applaud
+denounce hail applaud point
 """.split())
 # Prepositions that introduce what a speech act is about ("warned of", "called for").
 ABOUT_PREPS = frozenset("for about of against as over".split())

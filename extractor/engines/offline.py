@@ -546,7 +546,7 @@ def complement_tokens(verb: Token) -> list[Token]:
             continue
         if c.dep_ in ("dobj", "oprd", "xcomp", "dative", "ccomp") and not (c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")):
             parts.append(c)
-        elif c.dep_ in ("prep", "prt") and c.lower_ in lx.ABOUT_PREPS and not any(
+        elif c.dep_ in ("prep", "prt") and (c.lower_ in lx.ABOUT_PREPS or c.lower_ == "to" and verb.lemma_ == "point") and not any(
             g.ent_type_ in ("DATE", "TIME") for g in c.children
         ):
             if c.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
@@ -796,8 +796,6 @@ class ArticleState:
                     subj = verb.head
                 if lemma not in CORE_CUES and not agent_capable(subj):
                     return None
-                if how == "object" and verb.dep_ == "relcl":
-                    return None  # "a bully who pledged to ...": description, not report
                 source = self.mention(subj, base)
                 if relative is not None:
                     # "Barkley, who said ...": the mention is "who", the source is Barkley.
