@@ -137,7 +137,8 @@ def same_mention(a: Span | None, b: Span | None, threshold: float) -> bool:
     Annotators differ on how much of a source phrase to take: PolNeAR keeps appositions and
     relative clauses ("Doley, who held a fundraiser for Carson in October"), our guideline
     does not ("Doley"). The shorter mention counts when it lies inside the longer one and
-    the longer one only adds leading words or a comma/parenthesis extension after it.
+    the longer one only adds leading words, or after it a comma/parenthesis extension or a
+    relative clause ("Republicans" vs "Republicans who critiqued the speech").
     """
     if dice(a, b) >= threshold:
         return True
@@ -147,7 +148,7 @@ def same_mention(a: Span | None, b: Span | None, threshold: float) -> bool:
     if not (long_.start <= short.start and short.end <= long_.end):  # type: ignore[union-attr,operator]
         return False
     after = long_.text[short.end - long_.start :].lstrip()  # type: ignore[union-attr,operator]
-    return not after or after[0] in ",("
+    return not after or after[0] in ",(" or re.match(r"(who|whom|whose|which|that)\b", after) is not None
 
 
 def source_matches(gold: Claim, pred: Claim, threshold: float) -> bool:

@@ -189,3 +189,15 @@ def test_source_mention_core_phrase_matches_its_longer_annotation():
     assert same_mention(long_, at("Doley"), DEFAULT_DICE)
     assert not same_mention(at("Clinton"), at("Clinton campaign advisers"), DEFAULT_DICE)  # a different source
     assert not same_mention(at("Carson"), long_, DEFAULT_DICE)      # inside, but not the core phrase
+
+
+def test_source_mention_without_its_relative_clause_still_matches():
+    from extractor.evaluation import same_mention
+
+    text = "Republicans who critiqued the speech said it was long, Republicans and Democrats agreed."
+    def at(s):
+        i = text.index(s)
+        return Span(text=s, start=i, end=i + len(s), match="exact")
+    assert same_mention(at("Republicans"), at("Republicans who critiqued the speech"), DEFAULT_DICE)
+    other = Span(text="Republicans and Democrats", start=text.rindex("Republicans"), end=text.rindex("Republicans") + 25)
+    assert not same_mention(Span(text="Republicans", start=other.start, end=other.start + 11), other, DEFAULT_DICE)
