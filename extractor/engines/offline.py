@@ -388,6 +388,8 @@ def is_trailing(verb: Token) -> bool:
     first = verb.left_edge
     if first.i == first.sent.start:
         return False
+    if first.text in (",", "—", "–"):
+        return True  # the setting-off comma hangs off the cue itself
     prev = verb.doc[first.i - 1]
     return prev.text in (",", "—", "–") or prev.is_quote
 
@@ -515,6 +517,11 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
         while comma > sent.start and verb.doc[comma].text != ",":
             comma -= 1
         return [t for t in sent if t.i < comma], "surface"
+    # "said that Sunday's attack aimed ...", parsed as an object: "that" settles it.
+    doc = verb.doc
+    if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "that" and verb.lemma_.lower() in lx.SPEECH_VERBS \
+            and verb.right_edge.i > verb.i + 2:
+        return list(doc[verb.i + 2 : verb.right_edge.i + 1]), "clause"
     # "She went on to say:" closing a paragraph: the content is the next paragraph.
     last = sent[-1] if sent[-1].text.strip() else sent[-2] if len(sent) > 1 else sent[-1]
     if last.text == ":" and last.i > verb.i and last.i - verb.i <= 6:
