@@ -575,6 +575,12 @@ def complement_tokens(verb: Token) -> list[Token]:
     lo = min(t.i for p in parts for t in p.subtree)
     hi = max(t.i for p in parts for t in p.subtree)
     doc = verb.doc
+    for i in range(lo + 1, hi):
+        # ", the deadliest in Israel since ...": a non-restrictive aside ends the complement
+        if doc[i].text == "," and doc[i + 1].dep_ in ("appos", "relcl") or doc[i].text == "," and \
+                doc[i + 1].left_edge.i == i + 1 and doc[i + 1].head.dep_ == "appos":
+            hi = i - 1
+            break
     return [doc[i] for i in range(lo, hi + 1)]
 
 
