@@ -15,7 +15,7 @@ caution predict promise pledge vow threaten urge demand complain lament boast te
 disclose divulge inform brief recount recall describe quip joke muse scoff retort counter
 reiterate repeat echo point observe indicate hint suggest speculate estimate forecast
 guarantee assure reassure affirm aver proclaim dispute refute
-reject dismiss rebuff question doubt wonder learn quote cite express ask
+reject dismiss rebuff question doubt wonder learn quote cite express ask outline
 """.split())
 
 # Belief, evidence and intention verbs: need a subject that can hold a view (a person,
@@ -27,7 +27,7 @@ hope fear conclude find show indicate suggest estimate calculate anticipate doub
 
 # Verbs whose direct object can itself be the claim ("denied responsibility").
 OBJECT_CONTENT_VERBS = frozenset(
-    "deny confirm underscore stress emphasize emphasise reveal acknowledge admit".split()
+    "deny refute confirm underscore stress emphasize emphasise reveal acknowledge admit".split()
 )
 
 # Speech acts whose complement is the position taken: "called for a ceasefire", "urged

@@ -522,6 +522,13 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
     if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "that" and verb.lemma_.lower() in lx.SPEECH_VERBS \
             and verb.right_edge.i > verb.i + 2:
         return list(doc[verb.i + 2 : verb.right_edge.i + 1]), "clause"
+    # "revealed to the same agency that ...": the clause hung on the recipient by the parser.
+    for c in children:
+        if c.i > verb.i and (c.dep_ in ("dative", "dobj") or c.dep_ == "prep" and c.lower_ == "to"):
+            for g in c.subtree:
+                if g.dep_ == "mark" and g.lower_ == "that" and g.head.dep_ in ("relcl", "acl", "ccomp") \
+                        and has_subject(g.head):
+                    return clause_tokens(g.head), "clause"
     # "She went on to say:" closing a paragraph: the content is the next paragraph.
     last = sent[-1] if sent[-1].text.strip() else sent[-2] if len(sent) > 1 else sent[-1]
     if last.text == ":" and last.i > verb.i and last.i - verb.i <= 6:
