@@ -37,7 +37,7 @@ call urge pledge vow promise threaten describe mention praise criticize criticis
 slam attack accuse announce tout cite boast comment warn complain joke argue predict
 repeat reiterate tweet express condemn welcome blame demand dismiss reject deny confirm stress
 emphasize underscore acknowledge admit recall suggest hint insist propose recommend decry
-denounce hail applaud point
+denounce hail applaud point report
 """.split())
 # Prepositions that introduce what a speech act is about ("warned of", "called for").
 ABOUT_PREPS = frozenset("for about of against as over".split())

@@ -296,9 +296,9 @@ def find_subject(verb: Token) -> Token | None:
     seen = 0
     v = verb
     while v is not None and seen < 4:
-        for c in v.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c
+        subject = own_subject(v)
+        if subject is not None:
+            return subject
         if v.dep_ in INHERIT_DEPS and v.head is not v:
             v = v.head
             if v.dep_ == "prep":  # "as saying"
@@ -376,7 +376,9 @@ def clause_tokens(clause: Token) -> list[Token]:
 
 
 def own_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
+    """The verb's subject; of two (a mis-parse of '"That," he said, "is ..."'), the nearer one."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
 
 
 def is_trailing(verb: Token) -> bool:
