@@ -371,8 +371,7 @@ def clause_tokens(clause: Token) -> list[Token]:
             drop |= {x.i for x in t.subtree}
         if t.dep_ == "conj" and t.head.i == clause.i and is_cue_verb(t) and own_subject(t) is None:
             drop |= {x.i for x in t.subtree}  # "... and asked whether": the source's next act
-    toks = [t for t in clause.subtree if t.i not in drop]
-    return contiguous(toks, clause)
+    return contiguous([t for t in clause.subtree if t.i not in drop], clause)
 
 
 def own_subject(verb: Token) -> Token | None:
@@ -506,11 +505,9 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
     if is_parenthetical(verb):
         right = [t for t in sent if t.i > verb.right_edge.i]
         left = [t for t in sent if t.i < verb.left_edge.i and not t.is_punct]
-        # "Putting the show together, Butz said, allowed him ...": the subject is on the left,
-        # so both sides are the content; "In the long run, X said, ..." keeps the right side.
-        if left and any(t.dep_ in ("nsubj", "csubj", "nsubjpass") for t in left) or len(right) < 4:
-            return left + right, "parenthetical"
-        return right, "parenthetical"
+        # "Over the years, she said, email has helped ...": both sides are the content
+        # (the pieces go in `fragments`), as for a quote interrupted by its cue.
+        return left + right, "parenthetical"
     # Only where the sentence has no other reading: on PolNeAR dev a general fallback
     # cost more precision than it won recall, so it is kept for "learned from".
     np_head = surface_subject(verb, sent) if verb.lemma_.lower() == "learn" else None
@@ -584,13 +581,16 @@ def complement_tokens(verb: Token) -> list[Token]:
     lo = min(t.i for p in parts for t in p.subtree)
     hi = max(t.i for p in parts for t in p.subtree)
     doc = verb.doc
-    for i in range(lo + 1, hi):
-        # ", the deadliest in Israel since ...": a non-restrictive aside ends the complement
-        if doc[i].text == "," and doc[i + 1].dep_ in ("appos", "relcl") or doc[i].text == "," and \
-                doc[i + 1].left_edge.i == i + 1 and doc[i + 1].head.dep_ == "appos":
-            hi = i - 1
-            break
+    hi = aside_cut(doc, lo, hi)
     return [doc[i] for i in range(lo, hi + 1)]
+
+
+def aside_cut(doc: Doc, lo: int, hi: int) -> int:
+    """End a span before a non-restrictive aside (", the deadliest since ...", ", who ...")."""
+    for i in range(lo + 1, hi):
+        if doc[i].text == "," and any(t.dep_ in ("appos", "relcl") and t.left_edge.i == i + 1 for t in doc[i + 1 : hi + 1]):
+            return i - 1
+    return hi
 
 
 # ---- the engine ------------------------------------------------------------------------------
