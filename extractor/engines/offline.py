@@ -501,7 +501,16 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
         own = {t.i for t in verb.subtree}
         return [t for t in sent.root.subtree if t.i not in own], "as"
     if is_trailing(verb):
-        return [t for t in sent if t.i < verb.left_edge.i], "trailing"
+        left = [t for t in sent if t.i < verb.left_edge.i]
+        right = [t for t in sent if t.i > verb.right_edge.i and not (t.i == verb.right_edge.i + 1 and t.is_punct)]
+        for c in after:  # "..., the sources said, where it would ...": parsed as the cue's clause
+            right = list(c.subtree) + right
+        first_right = min((t.i for t in right), default=None)
+        if first_right is not None and verb.doc[first_right - 1].text == ",":
+            if len([t for t in right if not t.is_punct]) >= 3:
+                # "..., he said, by creating a false reality": the sentence goes on after the cue
+                return left + right, "trailing"
+        return left, "trailing"
     if is_parenthetical(verb):
         right = [t for t in sent if t.i > verb.right_edge.i]
         left = [t for t in sent if t.i < verb.left_edge.i and not t.is_punct]
@@ -866,9 +875,10 @@ class ArticleState:
         if how == "relative":
             after_cue = base + verb.idx + len(verb)
             f.pieces = [(cs, base + verb.left_edge.idx + len(verb.left_edge)), trim(self.raw, after_cue, ce)]
-        if how == "parenthetical" and cs < base + verb.left_edge.idx < ce:
+        right_side = [t for t in toks if t.i > verb.i]
+        if how in ("parenthetical", "trailing") and right_side and cs < base + verb.left_edge.idx < ce:
             # Both sides of ", Butz said," are the content; the pieces go in `fragments`.
-            right_start = base + verb.right_edge.idx + len(verb.right_edge)
+            right_start = base + min(t.idx for t in right_side)
             f.pieces = [trim(self.raw, cs, base + verb.left_edge.idx), trim(self.raw, right_start, ce)]
         if how == "colon":
             # A quotation right after the colon is the whole content.
