@@ -29,7 +29,7 @@ from typing import Any
 from . import store as st
 from .cleaning import split_articles
 from .engines import EngineOutput
-from .models import DocumentResult, Flag, RawInput, Usage
+from .models import Flag, RawInput, Usage
 from .pipeline import process
 from .runner import OUTPUT_SETTINGS, _Answers, output_settings, shard_of
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -13,7 +12,7 @@ from extractor.chunking import chunk_article, merge_claims, sentences
 from extractor.cleaning import split_articles
 from extractor.crosscheck import cross_check
 from extractor.engines import EngineOutput
-from extractor.models import Claim, RawInput, Region, Source, Span
+from extractor.models import Claim, RawInput, Source, Span
 from extractor.pricing import cost_usd
 from extractor.prompting import PROMPTS_DIR, PromptError, load_prompt
 from extractor.settings import SettingsError, load_settings

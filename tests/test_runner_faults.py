@@ -9,7 +9,6 @@ from collections import Counter
 import pytest
 
 from batch_support import article_text
-from extractor import store as st
 from extractor.models import RawInput
 from extractor.runner import RunOptions, run_batch
 

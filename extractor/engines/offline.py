@@ -139,9 +139,8 @@ def trim(raw: str, start: int, end: int, drop_that: bool = True) -> tuple[int, i
             return start, end
 
 
-def subtree_tokens(tok: Token, exclude: set[int] | None = None) -> list[Token]:
-    exclude = exclude or set()
-    return [t for t in tok.subtree if t.i not in exclude]
+def subtree_tokens(tok: Token) -> list[Token]:
+    return list(tok.subtree)
 
 
 def contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
@@ -165,11 +164,11 @@ def contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
 # ---- sources ------------------------------------------------------------------------------
 
 
-def noun_phrase(tok: Token, appos: bool = True, participles: bool = False) -> list[Token]:
+def noun_phrase(tok: Token, participles: bool = False) -> list[Token]:
     """The source's noun phrase: the subject with its modifiers and apposition, no clauses.
 
     With `participles`, "exit polls conducted for the AP" keeps its participle phrase."""
-    exclude = SOURCE_EXCLUDE_DEPS - {"appos"} if appos else SOURCE_EXCLUDE_DEPS
+    exclude = SOURCE_EXCLUDE_DEPS - {"appos"}
     if participles:
         exclude = exclude - {"acl"}
     keep = []
@@ -645,7 +644,6 @@ class ArticleState:
         for ent in doc.ents:
             if ent.label_ == "PERSON" and len(ent) >= 2:
                 self.people.setdefault(ent[-1].text.lower(), ent.text)
-        covered_before = len(self.found)
         if self.pending_colon is not None:
             f, self.pending_colon = self.pending_colon, None
             q = next(((qs, qe) for qs, qe in quotes if qs - base <= 2), None)
@@ -659,7 +657,7 @@ class ArticleState:
             self.sentences.append((s0, base + sent.end_char))
             self.sentence(sent, base, quotes)
             self.remember_mentions(sent, base, quotes)
-        self.continue_quotes(quotes, covered_before)
+        self.continue_quotes(quotes)
 
     def remember_mentions(self, sent: TokSpan, base: int, quotes: list[tuple[int, int]]) -> None:
         for t in sent:
@@ -905,10 +903,9 @@ class ArticleState:
             if qs < ce and cs < qe and not (qs <= cue[0] < qe):
                 qs2, qe2 = trim(self.raw, qs, qe, drop_that=False)
                 f.quote = (qs2, qe2)
-                if qs <= cs and ce <= qe or cs <= qs and qe <= ce or True:
-                    cs, ce = min(cs, qs2), max(ce, qe2)
-                    if f.source is not None and cs <= f.source.start < ce:
-                        cs, ce = f.content  # never swallow the source
+                cs, ce = min(cs, qs2), max(ce, qe2)
+                if f.source is not None and cs <= f.source.start < ce:
+                    cs, ce = f.content  # never swallow the source
         f.content = trim(self.raw, cs, ce)
 
     def nest(self, new: list[Found]) -> None:
@@ -923,7 +920,7 @@ class ArticleState:
                     if not any(v.start == outer.source.start for v in inner.via):
                         inner.via.append(outer.source)
 
-    def continue_quotes(self, quotes: list[tuple[int, int]], since: int) -> None:
+    def continue_quotes(self, quotes: list[tuple[int, int]]) -> None:
         """A quotation that carries on after the cue belongs to the same speaker.
 
         '"We're close," said Kirby. "The discussions ... were constructive."' and a quote
