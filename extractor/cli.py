@@ -16,7 +16,8 @@ from . import __version__
 from .loading import UsageError, read_inputs
 from .models import DocumentResult
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Claim and source-attribution extraction for news.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Claim and source-attribution extraction for news.")
 err = Console(stderr=True)
 
 
@@ -447,4 +448,21 @@ def version() -> None:
 
 
 def main() -> None:
-    app()
+    """Entry point. A bug must not greet users with a traceback: one line, and the way to
+    get the details (EXTRACTOR_DEBUG=1) for a bug report."""
+    import os
+
+    if os.environ.get("EXTRACTOR_DEBUG"):
+        app()
+        return
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        err.print("interrupted", highlight=False)
+        raise SystemExit(130)
+    except Exception as e:  # noqa: BLE001 - the last line of defence, by design
+        err.print(f"[red]internal error:[/red] {type(e).__name__}: {e} "
+                  "(set EXTRACTOR_DEBUG=1 to see the traceback, and please report it)", highlight=False)
+        raise SystemExit(1)

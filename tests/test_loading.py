@@ -113,3 +113,13 @@ def test_a_one_line_text_is_an_article_not_a_headline():
                  '"That is a problem for the party," said Rep. Jim Clyburn.']:
         (art,) = split_articles(RawInput(input_id="x", text=text))
         assert art.title is None and art.body[0].start == 0 and art.body[0].end == len(text)
+
+
+def test_an_internal_error_is_one_line_not_a_traceback():
+    code = ("import sys; from extractor import cli, models\n"
+            "def boom(*a, **k): raise RuntimeError('simulated bug')\n"
+            "models.DocumentResult.model_json_schema = classmethod(boom)\n"
+            "sys.argv = ['extractor', 'schema']; cli.main()")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert res.returncode == 1
+    assert "Traceback" not in res.stderr and "simulated bug" in res.stderr and "EXTRACTOR_DEBUG" in res.stderr
