@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
+from llm_support import engine, reset  # noqa: E402
 from mock_openai import FABRICATED_QUOTE, MockOpenAI, Reply, claim_dict  # noqa: E402
 
 from extractor.engines.llm import LLMEngine  # noqa: E402
@@ -37,18 +38,8 @@ def mock():
 
 @pytest.fixture(autouse=True)
 def fresh(mock):
-    mock.reset()
-    mock.api_key = None
-    mock.models = None
-    mock.latency = 0.0
+    reset(mock)
     yield
-
-
-def engine(mock: MockOpenAI, **kw) -> LLMEngine:
-    opts = dict(base_url=mock.base_url, model="mock-model", backoff_initial=0.01, backoff_max=0.05, timeout=5.0,
-                max_retries=2, retry_after_max=2.0)
-    opts.update(kw)
-    return LLMEngine(**opts)
 
 
 def run(eng: LLMEngine, text: str = ARTICLE) -> DocumentResult:

@@ -419,6 +419,34 @@ def _jinja_literal(text: str) -> str:
 # ---- the engine ---------------------------------------------------------------------------------
 
 
+class _DocumentRun:
+    """The chunk queue of one document, shared by `extract` and `aextract`: a truncated
+    chunk is replaced by its halves, a failed one leaves its reason (a fatal one, such as
+    a bad key, stops the document)."""
+
+    def __init__(self, engine: "LLMEngine", raw: str, article: Article) -> None:
+        self.engine, self.raw, self.article = engine, raw, article
+        self.queue = [(c, 0) for c in engine.plan(raw, article)]
+        self.claims: list[Claim] = []
+        self.errors: list[Flag] = []
+        self.stopped = False
+
+    def next_chunk(self) -> tuple[Chunk, int] | None:
+        return None if self.stopped or not self.queue else self.queue.pop(0)
+
+    def took(self, step: tuple[Chunk, int], answer) -> None:
+        self.claims.extend(self.engine._claims(self.raw, step[0], answer))
+        self.errors.extend(answer.errors)
+
+    def failed(self, step: tuple[Chunk, int], e: Exception) -> None:
+        chunk, depth = step
+        if isinstance(e, Truncated):
+            self.queue[:0] = self.engine._smaller(self.raw, self.article, chunk, depth, self.errors)
+            return
+        self.errors.append(e.flag)  # type: ignore[attr-defined]
+        self.stopped = bool(getattr(e, "fatal", False))
+
+
 class LLMEngine:
     name = "llm"
 
@@ -693,28 +721,18 @@ class LLMEngine:
         meter = Meter()
         token = _current_meter.set(meter)
         try:
-            claims, errors = [], []
-            queue = [(c, 0) for c in self.plan(raw, article)]
-            while queue:
-                chunk, depth = queue.pop(0)
+            doc = _DocumentRun(self, raw, article)
+            while (step := doc.next_chunk()) is not None:
                 try:
-                    answer = self._chunk(raw, article, chunk, include_unattributed, meter)
-                except Truncated:
-                    queue[:0] = self._smaller(raw, article, chunk, depth, errors)
-                    continue
-                except LLMError as e:
-                    errors.append(e.flag)
-                    if e.fatal:
-                        break
-                    continue
-                claims.extend(self._claims(raw, chunk, answer))
-                errors.extend(answer.errors)
-            claims = merge_claims(claims)
+                    doc.took(step, self._chunk(raw, article, step[0], include_unattributed, meter))
+                except (Truncated, LLMError) as e:
+                    doc.failed(step, e)
+            claims = merge_claims(doc.claims)
             if self._cross is not None and claims:
                 from ..crosscheck import cross_check
 
                 claims = cross_check(raw, article, claims, self._cross)
-            return EngineOutput(claims=claims, usage=self._usage(meter), errors=errors)
+            return EngineOutput(claims=claims, usage=self._usage(meter), errors=doc.errors)
         finally:
             _current_meter.reset(token)
 
@@ -722,28 +740,18 @@ class LLMEngine:
         meter = Meter()
         token = _current_meter.set(meter)
         try:
-            claims, errors = [], []
-            queue = [(c, 0) for c in self.plan(raw, article)]
-            while queue:
-                chunk, depth = queue.pop(0)
+            doc = _DocumentRun(self, raw, article)
+            while (step := doc.next_chunk()) is not None:
                 try:
-                    answer = await self._achunk(raw, article, chunk, include_unattributed, meter)
-                except Truncated:
-                    queue[:0] = self._smaller(raw, article, chunk, depth, errors)
-                    continue
-                except LLMError as e:
-                    errors.append(e.flag)
-                    if e.fatal:
-                        break
-                    continue
-                claims.extend(self._claims(raw, chunk, answer))
-                errors.extend(answer.errors)
-            claims = merge_claims(claims)
+                    doc.took(step, await self._achunk(raw, article, step[0], include_unattributed, meter))
+                except (Truncated, LLMError) as e:
+                    doc.failed(step, e)
+            claims = merge_claims(doc.claims)
             if self._cross is not None and claims:
                 from ..crosscheck import cross_check
 
                 claims = await asyncio.to_thread(cross_check, raw, article, claims, self._cross)
-            return EngineOutput(claims=claims, usage=self._usage(meter), errors=errors)
+            return EngineOutput(claims=claims, usage=self._usage(meter), errors=doc.errors)
         finally:
             _current_meter.reset(token)
 

@@ -1,0 +1,23 @@
+"""Shared setup of the LLM engine tests: a fast-retrying engine against the mock server."""
+
+from __future__ import annotations
+
+from mock_openai import MockOpenAI
+
+from extractor.engines.llm import LLMEngine
+
+
+def engine(mock: MockOpenAI, **kw) -> LLMEngine:
+    """An engine pointed at the mock, with retries and backoff short enough for tests."""
+    opts = dict(base_url=mock.base_url, model="mock-model", backoff_initial=0.01, backoff_max=0.05, timeout=5.0,
+                max_retries=2, retry_after_max=2.0)
+    opts.update(kw)
+    return LLMEngine(**opts)
+
+
+def reset(mock: MockOpenAI) -> None:
+    """Forget the previous test's script, key, models and latency."""
+    mock.reset()
+    mock.api_key = None
+    mock.models = None
+    mock.latency = 0.0
