@@ -42,11 +42,14 @@ def process_article(raw: RawInput, article: Article, engine: Engine, include_una
     return result
 
 
-def process(raw: RawInput, engine: Engine, include_unattributed: bool = False) -> list[DocumentResult]:
-    """All articles of one input; an unreadable input yields one failed document."""
+def process(
+    raw: RawInput, engine: Engine, include_unattributed: bool = False, articles: list[Article] | None = None
+) -> list[DocumentResult]:
+    """All articles of one input (`articles`: already split, by a caller that needed
+    them first); an unreadable input yields one failed document."""
     if raw.error:
         return [failed_input(raw, raw.error)]
-    articles = split_articles(raw)
+    articles = split_articles(raw) if articles is None else articles
     if not articles:
         return [failed_input(raw, Flag(code="no_article_text", message=f"{raw.source_file or raw.input_id}: no article paragraphs found"))]
     return [process_article(raw, a, engine, include_unattributed) for a in articles]

@@ -12,13 +12,16 @@ worker thread (sync engines like the spaCy one, which is not thread-safe and CPU
 anyway). Cleaning, grounding, scoring and the SQLite write run in the event loop: they
 take about a millisecond and keeping them there avoids locking around the store.
 Retries with backoff (Retry-After) belong to the engine's own retry layer; the runner
-adds concurrency, rate limits and a per-document timeout around each engine call.
+adds rate limits and a per-document timeout around each engine call, and the
+concurrency limit (`limits.py`): per HTTP request for an engine that takes the gate
+(the LLM engine), per call for any other.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import inspect
 import sqlite3
 import time
 from collections import deque
@@ -28,11 +31,10 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from aiolimiter import AsyncLimiter
-
 from . import store as st
 from .cleaning import split_articles
 from .engines import Engine, EngineOutput
+from .limits import RateLimits, RequestGate, document_tokens
 from .loading import expand
 from .models import Article, DocumentResult, Flag, RawInput, Usage
 from .pipeline import process
@@ -106,14 +108,6 @@ def shard_of(input_id: str, n: int) -> int:
     return int.from_bytes(hashlib.sha256(input_id.encode("utf-8", "surrogatepass")).digest()[:8], "big") % n
 
 
-def per_minute(rate: float, bucket: float) -> AsyncLimiter:
-    """A limiter of `rate` per minute that allows bursts of about one second's worth
-    (at least `bucket`), not a whole minute's: providers enforce limits over short
-    windows too, so a 500-request opening burst would only buy 429s."""
-    size = min(rate, max(bucket, rate / 60))
-    return AsyncLimiter(size, 60 * size / rate)
-
-
 def output_settings(engine: Engine, include_unattributed: bool) -> dict[str, Any]:
     """Settings that change what the engine returns: part of the cache key.
 
@@ -174,10 +168,14 @@ class Runner:
     def __init__(self, engine: Engine, conn: sqlite3.Connection, run: st.Run, opts: RunOptions):
         self.engine, self.conn, self.run, self.opts = engine, conn, run, opts
         self.settings = output_settings(engine, opts.include_unattributed)
-        self._sem = asyncio.Semaphore(max(1, opts.concurrency))
-        self._rpm = per_minute(opts.rpm, bucket=1) if opts.rpm else None
-        self._tpm = per_minute(opts.tpm, bucket=8000) if opts.tpm else None
+        self._gate = RequestGate(opts.concurrency)
+        self._rates = RateLimits(opts.rpm, opts.tpm)
         self._async = callable(getattr(engine, "aextract", None))
+        # An engine that takes the gate holds it per HTTP request; then twice as many
+        # documents are let in, so a built request waits behind every slot (see limits.py).
+        # Any other engine holds one of `concurrency` admissions for its whole call.
+        self._gated = self._async and "gate" in inspect.signature(engine.aextract).parameters  # type: ignore[attr-defined]
+        self._admit = asyncio.Semaphore(2 * self._gate.concurrency if self._gated else self._gate.concurrency)
         # Sync engines get one thread: spaCy pipelines are not safe to share across threads.
         self._thread = None if self._async else ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
         self.summary = RunSummary(run=run.name)
@@ -187,19 +185,17 @@ class Runner:
 
     async def _call(self, raw: RawInput, article: Article) -> EngineOutput | BaseException:
         try:
-            async with self._sem:
-                if self._rpm:
-                    await self._rpm.acquire()
-                if self._tpm:
-                    # Prompt + answer estimate (4 chars a token); the bucket cannot take more than its size.
-                    chars = sum(r.end - r.start for r in article.body) or (article.span.end - article.span.start)
-                    await self._tpm.acquire(min(self._tpm.max_rate, chars / 4 + 1000))
-                if self._async:
-                    call = self.engine.aextract(raw.text, article, include_unattributed=self.opts.include_unattributed)  # type: ignore[attr-defined]
+            async with self._admit:
+                chars = sum(r.end - r.start for r in article.body) or (article.span.end - article.span.start)
+                await self._rates.take(document_tokens(self.engine, chars))
+                unattributed = self.opts.include_unattributed
+                if self._gated:
+                    call = self.engine.aextract(raw.text, article, include_unattributed=unattributed, gate=self._gate)  # type: ignore[attr-defined]
+                elif self._async:
+                    call = self.engine.aextract(raw.text, article, include_unattributed=unattributed)  # type: ignore[attr-defined]
                 else:
-                    loop = asyncio.get_running_loop()
-                    call = loop.run_in_executor(self._thread, lambda: self.engine.extract(
-                        raw.text, article, include_unattributed=self.opts.include_unattributed))
+                    call = asyncio.get_running_loop().run_in_executor(
+                        self._thread, lambda: self.engine.extract(raw.text, article, include_unattributed=unattributed))
                 return await asyncio.wait_for(call, self.opts.doc_timeout)
         except asyncio.TimeoutError:
             return TimeoutError(f"no answer within the per-document timeout of {self.opts.doc_timeout:g} s")
@@ -230,7 +226,7 @@ class Runner:
                     answers = await asyncio.gather(*(self._call(raw, a) for a in articles))
                     waited = time.perf_counter() - t_call
                     results = process(raw, _Answers(self.engine, {a.doc_id: x for a, x in zip(articles, answers)}),
-                                      self.opts.include_unattributed)
+                                      self.opts.include_unattributed, articles)
         except asyncio.CancelledError:
             raise
         except Exception as e:  # a bug in one input's processing must not end the batch

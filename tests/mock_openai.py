@@ -195,6 +195,8 @@ class MockOpenAI:
         self._stop = threading.Event()
         self.requests: list[dict[str, Any]] = []  # request bodies, in arrival order
         self.replies: list[tuple[str, int, dict[str, int] | None]] = []  # (kind, status, usage)
+        self.in_flight = 0
+        self.max_in_flight = 0  # the most requests answered at once: what a client's limit allows
         self._server = _Server((host, port), self._handler_class())
         self._thread: threading.Thread | None = None
 
@@ -233,6 +235,7 @@ class MockOpenAI:
             self.requests.clear()
             self.replies.clear()
             self._seen.clear()
+            self.max_in_flight = 0
 
     def usage_total(self) -> dict[str, int]:
         """Sum of the usage this server reported, for asserting engine accounting."""
@@ -272,9 +275,28 @@ class MockOpenAI:
 
     # ---- responding ----
 
-    def respond(self, headers: dict[str, str], body: dict[str, Any]) -> tuple[int, dict[str, str], dict[str, Any] | None]:
-        if self.latency:
-            time.sleep(self.latency)
+    def respond(
+        self, headers: dict[str, str], body: dict[str, Any], started: float | None = None
+    ) -> tuple[int, dict[str, str], dict[str, Any] | None]:
+        """Answer one request `self.latency` seconds after it arrived (`started`, a
+        `time.monotonic()` reading): the mock's own work (building the answer) is inside
+        the latency, as a model server's is, so a benchmark measures the client, not this
+        Python server's per-request overhead."""
+        started = time.monotonic() if started is None else started
+        with self._lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+        try:
+            status, extra, payload = self._answer(headers, body)
+            remaining = self.latency - (time.monotonic() - started)
+            if remaining > 0:
+                time.sleep(remaining)
+            return status, extra, payload
+        finally:
+            with self._lock:
+                self.in_flight -= 1
+
+    def _answer(self, headers: dict[str, str], body: dict[str, Any]) -> tuple[int, dict[str, str], dict[str, Any] | None]:
         auth = headers.get("authorization", "")
         if self.api_key is not None and auth != f"Bearer {self.api_key}":
             self._log("status", 401, None)
@@ -380,6 +402,7 @@ class MockOpenAI:
                     self._send(404, {}, {"error": {"message": "not found"}})
 
             def do_POST(self) -> None:
+                started = time.monotonic()
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
                 if not self.path.rstrip("/").endswith("/chat/completions"):
@@ -391,7 +414,7 @@ class MockOpenAI:
                     self._send(400, {}, {"error": {"message": "request body is not JSON"}})
                     return
                 headers = {k.lower(): v for k, v in self.headers.items()}
-                status, extra, payload = mock.respond(headers, body)
+                status, extra, payload = mock.respond(headers, body, started)
                 self._send(status, extra, payload)
 
         return Handler

@@ -116,3 +116,18 @@ def test_answer_of_reads_a_completion_as_instructor_does():
             answer_of(data(bad), tools=True)
     with pytest.raises(AnswerProblem):
         answer_of({}, tools=True)
+
+
+def test_http_proxy_from_the_environment_is_used_and_no_proxy_bypasses_it(mock, monkeypatch):
+    # The mock answers an absolute-URI request line, as a forward proxy receives it.
+    upstream = "http://upstream.invalid:9/v1"  # .invalid never resolves: only the proxy can answer
+    monkeypatch.setenv("HTTP_PROXY", mock.base_url.rsplit("/v1", 1)[0])
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    out = aextract(engine(mock, base_url=upstream, max_retries=1))
+    assert out.claims and not out.errors and len(mock.requests) == 1
+
+    monkeypatch.setenv("NO_PROXY", "upstream.invalid")
+    out = aextract(engine(mock, base_url=upstream, max_retries=1))
+    assert not out.claims and out.errors[0].code == "llm_unreachable"
+    assert len(mock.requests) == 1  # the bypassed request never reached the proxy

@@ -157,7 +157,7 @@ def test_input_stream_is_consumed_lazily(tmp_path):
 
 
 def test_limiters_allow_about_a_second_of_burst():
-    from extractor.runner import per_minute
+    from extractor.limits import per_minute
 
     rpm = per_minute(500, bucket=1)
     assert rpm.max_rate == pytest.approx(500 / 60) and rpm.time_period == pytest.approx(1.0)

@@ -34,6 +34,7 @@ import logging
 import re
 import threading
 import weakref
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -50,7 +51,8 @@ from pydantic import ValidationError
 from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from ..answer import ClaimAnswer, Extraction, to_claim, validation_context
-from ..chunking import Chunk, chunk_article, estimate_tokens, locate, merge_claims, split_chunk
+from ..chunking import CHARS_PER_TOKEN, Chunk, chunk_article, estimate_tokens, locate, merge_claims, split_chunk
+from ..limits import ANSWER_TOKENS, RequestGate
 from ..models import Article, Claim, Flag, Usage
 from ..pricing import cost_usd
 from ..prompting import load_prompt
@@ -367,10 +369,14 @@ class AioPost:
     URL and headers: key, organization, user agent) and raises the client's own exceptions
     (`_make_status_error_from_response`: RateLimitError with its Retry-After headers,
     AuthenticationError, ...; APITimeoutError; APIConnectionError), so retries and failure
-    reasons are unchanged. Honours HTTP(S)_PROXY like httpx (trust_env)."""
+    reasons are unchanged. Honours HTTP(S)_PROXY and NO_PROXY like httpx, looked up once:
+    aiohttp's `trust_env` would look the proxy up, and read ~/.netrc, in a worker thread
+    on every request."""
 
     def __init__(self, client: openai.AsyncOpenAI, timeout: float) -> None:
         import aiohttp
+        from aiohttp.helpers import get_env_proxy_for_url
+        from yarl import URL
 
         self.client = client
         self.url = str(client.base_url).rstrip("/") + "/chat/completions"
@@ -380,18 +386,25 @@ class AioPost:
         self.timeout = aiohttp.ClientTimeout(total=timeout)
         self.session: Any = None
         self._aiohttp = aiohttp
+        try:
+            self.proxy, self.proxy_auth = get_env_proxy_for_url(URL(self.url))
+        except LookupError:  # no proxy set for this scheme, or NO_PROXY names the host
+            self.proxy, self.proxy_auth = None, None
 
     def _request(self) -> Any:
         return httpx2.Request("POST", self.url)
 
-    async def __call__(self, path: str, body: dict[str, Any], cast_to: Any = object) -> Any:
+    async def __call__(self, path: str, body: dict[str, Any], cast_to: Any = object,
+                       gate: RequestGate | None = None) -> Any:
         aiohttp = self._aiohttp
         if self.session is None:  # created inside the running loop it belongs to
-            self.session = aiohttp.ClientSession(timeout=self.timeout, trust_env=True,
-                                                 connector=aiohttp.TCPConnector(limit=0))
+            self.session = aiohttp.ClientSession(timeout=self.timeout, connector=aiohttp.TCPConnector(limit=0))
+        data = json.dumps(body).encode()  # built before taking a slot: the slot is for the server
         try:
-            async with self.session.post(self.url, data=json.dumps(body).encode(), headers=self.headers) as r:
-                status, headers, content = r.status, r.headers, await r.read()
+            async with gate.request() if gate else nullcontext():
+                async with self.session.post(self.url, data=data, headers=self.headers,
+                                             proxy=self.proxy, proxy_auth=self.proxy_auth) as r:
+                    status, headers, content = r.status, r.headers, await r.read()
         except asyncio.TimeoutError as e:
             raise openai.APITimeoutError(request=self._request()) from e
         except aiohttp.ClientError as e:
@@ -470,6 +483,7 @@ class LLMEngine:
         extras = handle_response_model(PREPARED, self._mode, messages=[])[1] if self._direct else {}
         extras.pop("messages", None)
         self._extras: dict[str, Any] = extras
+        self._schema_tokens = estimate_tokens(json.dumps(extras)) if extras else 0
         client = openai.OpenAI(**self._client_args)
         self._post = self._policy.wrap(client.post)
         self._create = instructor.patch(create=self._policy.wrap(client.chat.completions.create), mode=self._mode)
@@ -500,6 +514,15 @@ class LLMEngine:
     def chunk_budget(self) -> int:
         """Tokens of article per chunk: half of what the prompt leaves, the rest for the answer."""
         return max(128, (self.settings.context_tokens - self._overhead) // 2)
+
+    def request_tokens(self, article_chars: int) -> int:
+        """Tokens an article this long costs, prompts and answers of all its chunks: what
+        `--tpm` takes before the call. The prompt (system text, few-shot examples, tool
+        schema) is most of a short article's request."""
+        article = article_chars // CHARS_PER_TOKEN + 1
+        chunks = -(-article // self.chunk_budget())
+        answer = self.settings.max_output_tokens or ANSWER_TOKENS
+        return article + chunks * (self._overhead + self._schema_tokens + answer)
 
     def plan(self, raw: str, article: Article) -> list[Chunk]:
         return chunk_article(raw, article, self.chunk_budget())
@@ -595,13 +618,14 @@ class LLMEngine:
             except StopIteration as done:
                 return done.value
 
-    async def _aask_direct(self, body: dict[str, Any], context: dict[str, Any], meter: Meter) -> ChunkAnswer:
+    async def _aask_direct(self, body: dict[str, Any], context: dict[str, Any], meter: Meter,
+                           gate: RequestGate | None = None) -> ChunkAnswer:
         post = self._apost()
         dialog = self._dialog(body, context, meter)
         request = next(dialog)
         while True:
             try:
-                data = await post("/chat/completions", body=request, cast_to=object)
+                data = await post("/chat/completions", body=request, cast_to=object, gate=gate)
             except Exception as e:
                 raise self._transport_failed(e) from None
             try:
@@ -630,11 +654,17 @@ class LLMEngine:
             return self._ask_direct(self._body(raw, article, chunk, include_unattributed), self._context(raw, article), meter)
         return self._ask(self._request(raw, article, chunk, include_unattributed), meter)
 
-    async def _achunk(self, raw: str, article: Article, chunk: Chunk, include_unattributed: bool, meter: Meter) -> ChunkAnswer:
+    async def _achunk(self, raw: str, article: Article, chunk: Chunk, include_unattributed: bool, meter: Meter,
+                      gate: RequestGate | None = None) -> ChunkAnswer:
         if self._direct:
             return await self._aask_direct(self._body(raw, article, chunk, include_unattributed),
-                                           self._context(raw, article), meter)
-        return await self._aask(self._request(raw, article, chunk, include_unattributed), meter)
+                                           self._context(raw, article), meter, gate)
+        kwargs = self._request(raw, article, chunk, include_unattributed)
+        if gate is None:
+            return await self._aask(kwargs, meter)
+        # instructor holds the conversation (re-asks and backoff included): one slot for it all.
+        async with gate.request():
+            return await self._aask(kwargs, meter)
 
     # ---- one request through instructor (MD_JSON), sync and async ----
 
@@ -736,14 +766,16 @@ class LLMEngine:
         finally:
             _current_meter.reset(token)
 
-    async def aextract(self, raw: str, article: Article, include_unattributed: bool = False) -> EngineOutput:
+    async def aextract(self, raw: str, article: Article, include_unattributed: bool = False,
+                       gate: RequestGate | None = None) -> EngineOutput:
+        """`gate` (the runner's) is held for each HTTP request: the concurrency limit."""
         meter = Meter()
         token = _current_meter.set(meter)
         try:
             doc = _DocumentRun(self, raw, article)
             while (step := doc.next_chunk()) is not None:
                 try:
-                    doc.took(step, await self._achunk(raw, article, step[0], include_unattributed, meter))
+                    doc.took(step, await self._achunk(raw, article, step[0], include_unattributed, meter, gate))
                 except (Truncated, LLMError) as e:
                     doc.failed(step, e)
             claims = merge_claims(doc.claims)
