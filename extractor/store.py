@@ -584,12 +584,31 @@ def _merge_documents(src: sqlite3.Connection, target: sqlite3.Connection, src_ru
 # ---- texts and review decisions ----------------------------------------------------------
 
 
-def iter_documents(conn: sqlite3.Connection, run: Run) -> Iterator[tuple[DocumentResult, str]]:
-    """A run's successful results with the content hash of their raw text, in input order."""
+def iter_documents(
+    conn: sqlite3.Connection, run: Run, doubtful_below: float | None = None
+) -> Iterator[tuple[DocumentResult, str]]:
+    """A run's successful results with the content hash of their raw text, in input order.
+
+    With `doubtful_below`, only documents with a claim under that confidence or with a
+    flag: SQLite's JSON functions pick them, so a review of a 100k-document run parses
+    the few thousand it needs, not every result."""
     sql = """SELECT r.result, d.content_hash FROM documents d JOIN results r USING (run_id, item_key, doc_id)
-             WHERE d.run_id = ? AND d.status = 'ok' ORDER BY d.ordinal, d.item_key, d.seq"""
-    for row in conn.cursor().execute(sql, (run.id,)):
+             WHERE d.run_id = ? AND d.status = 'ok'"""
+    args: list[Any] = [run.id]
+    if doubtful_below is not None:
+        sql += """ AND EXISTS (SELECT 1 FROM json_each(r.result, '$.claims') c
+                              WHERE json_extract(c.value, '$.confidence') < ?
+                                 OR json_array_length(c.value, '$.flags') > 0)"""
+        args.append(doubtful_below)
+    for row in conn.cursor().execute(sql + " ORDER BY d.ordinal, d.item_key, d.seq", args):
         yield DocumentResult.model_validate_json(row[0]), row[1]
+
+
+def results_version(conn: sqlite3.Connection, run: Run) -> tuple[Any, ...]:
+    """Changes whenever a document of the run is recorded or replaced: the key for
+    views derived from its results (the review queue)."""
+    return tuple(conn.execute("SELECT COUNT(*), MAX(rowid), MAX(finished_at) FROM documents WHERE run_id = ?",
+                              (run.id,)).fetchone())
 
 
 def get_text(conn: sqlite3.Connection, content_hash: str, source_file: str | None = None) -> str | None:

@@ -143,3 +143,26 @@ def test_undo_with_nothing_to_undo(tmp_path):
     assert st.undo_decision(conn, run) is None
     with pytest.raises(Exception):
         st.add_decision(conn, run, "d", 0, "k", "approve", "x")  # not an action
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.35, 0.6, 0.95, 1.01])
+def test_store_picks_the_same_doubtful_documents_as_the_queue(tmp_path, threshold):
+    # SQLite's JSON functions pre-select documents for the review queue; the queue built
+    # from them must equal the one built from every document.
+    docs = [
+        doc("clean", [claim("Taxes will rise", 0.9)]),
+        doc("low", [claim("Taxes will rise", 0.9), claim("the plan may change", 0.3)]),
+        doc("flag", [claim("Taxes will rise,", 0.99, flags=["hedged"])]),
+        doc("none", []),
+        doc("edge", [claim("the plan may change", 0.6)]),
+    ]
+    conn = st.open_store(tmp_path / "s.db")
+    run = st.start_run(conn, "r", "offline", None, None)
+    for n, d in enumerate(docs):
+        st.record_item(conn, run, st.make_item(d.doc_id, None, RAW + d.doc_id, n), [d])
+    everything = [r for r, _ in st.iter_documents(conn, run)]
+    picked = [r for r, _ in st.iter_documents(conn, run, doubtful_below=threshold)]
+    assert len(everything) == 5
+    key = [(i.doc_id, i.index) for i in rv.build_queue(everything, threshold)]
+    assert [(i.doc_id, i.index) for i in rv.build_queue(picked, threshold)] == key
+    assert {r.doc_id for r in picked} == {d for d, _ in key}  # nothing parsed that the queue does not show

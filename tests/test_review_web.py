@@ -123,3 +123,22 @@ def test_filter_dropdowns_list_all_values_while_filtered(client):
     c, _, _ = client
     html = c.get("/?doc=markup.txt").text
     assert re.search(r"<option\s*>budget.txt</option>", html) and re.search(r"<option selected>markup.txt</option>", html)
+
+
+def test_queue_follows_results_recorded_while_the_app_runs(client):
+    c, _, db = client
+    before = c.get("/").text
+    conn = st.open_store(db)
+    run = st.get_run(conn, "crafted")
+    from extractor.models import Claim, DocumentResult, Flag, Region, Source, Span
+
+    text = "Late article.\n\nA late source said the queue must show this."
+    content = "the queue must show this"
+    i = text.index(content)
+    late = DocumentResult(doc_id="late.txt", input_id="late.txt", span=Region(start=0, end=len(text)), claims=[
+        Claim(claim=content, content=Span(text=content, start=i, end=i + len(content), match="exact"),
+              source=Source(type="anonymous"), confidence=0.2, flags=[Flag(code="hedged", message="h")])])
+    st.record_item(conn, run, st.make_item("late.txt", None, text, 99), [late], text=text)
+    conn.close()
+    after = c.get("/").text
+    assert "the queue must show this" not in before and "the queue must show this" in after
