@@ -51,7 +51,7 @@ def _user_errors(path: Path | None = None):
 @app.command()
 def extract(
     inputs: list[str] = typer.Argument(..., help="Files, folders, globs, .jsonl files, or - for stdin."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSONL here (default: stdout)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSONL here (default, or -: stdout)."),
     engine: str = typer.Option("offline", "--engine", help="offline (spaCy rules, no network) or llm."),
     include_unattributed: bool = typer.Option(False, "--include-unattributed", help="Also emit the article's own unattributed statements."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
@@ -98,7 +98,12 @@ def extract(
     except (UsageError, ValueError) as e:
         _fail_usage(str(e))
         return
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    to_file = output is not None and str(output) != "-"
+    try:
+        out = open(output, "w", encoding="utf-8") if to_file else sys.stdout  # type: ignore[arg-type]
+    except OSError as e:
+        _fail_usage(f"cannot write {output}: {e.strerror or e}")
+        return
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=True)
 
@@ -130,7 +135,7 @@ def extract(
                   highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     finally:
-        if output:
+        if to_file:
             out.close()
     err.print(summary.line(), highlight=False, soft_wrap=True)
     raise typer.Exit(1 if summary.failed else 0)

@@ -79,3 +79,12 @@ def test_export_and_runs_usage_errors(corpus):
     assert r.exit_code == 2 and "no run named 'nope'" in r.output
     r = runner.invoke(app, ["export", "x", "--format", "xlsx", "-o", "x.xlsx"])
     assert r.exit_code == 2 and "unknown format" in r.output
+
+
+def test_output_dash_is_stdout_and_an_unwritable_output_is_a_usage_error(corpus):
+    r = runner.invoke(app, ["extract", str(corpus / "a0.txt"), "-o", "-", "-q"])
+    assert r.exit_code == 0, r.output
+    lines = [x for x in r.output.splitlines() if x.startswith("{")]  # stderr's summary line is mixed in
+    assert json.loads(lines[0])["input_id"] == "a0.txt" and not Path("-").exists()
+    r = runner.invoke(app, ["extract", str(corpus), "-o", "no/such/dir/out.jsonl", "-q"])
+    assert r.exit_code == 2 and "cannot write no/such/dir/out.jsonl" in r.output, r.output
