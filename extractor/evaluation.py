@@ -135,8 +135,8 @@ def same_mention(a: Span | None, b: Span | None, threshold: float) -> bool:
     """Two mentions of one source: Dice >= threshold, or one is the other's core phrase.
 
     Annotators differ on how much of a source phrase to take: PolNeAR keeps appositions and
-    relative clauses ("Doley, who held a fundraiser for Carson in October"), our guideline
-    does not ("Doley"). The shorter mention counts when it lies inside the longer one and
+    relative clauses ("Ortiz, who ran the harbour board until May"), our guideline
+    does not ("Ortiz"). The shorter mention counts when it lies inside the longer one and
     the longer one only adds leading words, or after it a comma/parenthesis extension or a
     relative clause ("Republicans" vs "Republicans who critiqued the speech").
     """

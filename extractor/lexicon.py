@@ -8,14 +8,25 @@ from __future__ import annotations
 
 # Speech and reporting verbs: any subject may be a source ("The Quds Force said").
 SPEECH_VERBS = frozenset("""
-say tell report add note state announce explain declare claim insist argue warn deny
+say tell report add note state announce explain declare claim insist argue warn deny charge
 confirm reveal stress underscore emphasize emphasise write tweet post reply respond
 answer comment remark mention acknowledge admit concede assert maintain contend allege
 caution predict promise pledge vow threaten urge demand complain lament boast testify
 disclose divulge inform brief recount recall describe quip joke muse scoff retort counter
 reiterate repeat echo point observe indicate hint suggest speculate estimate forecast
-guarantee assure reassure affirm aver proclaim dispute refute
+guarantee assure reassure affirm aver proclaim dispute refute communicate convey relay
 reject dismiss rebuff question doubt wonder learn quote cite express ask outline
+""".split())
+
+# Verbs of speaking and writing: whatever noun is their subject is presented as speaking
+# ("the challenger complained", "the budget plan promises to ..."), unlike "the results
+# confirmed", "the strike threatened", "the exchange of messages reveals".
+UTTERANCE_VERBS = frozenset("""
+say tell add state announce explain declare claim insist argue warn deny charge stress
+emphasize emphasise write tweet post reply respond answer comment remark acknowledge admit
+concede assert maintain contend allege caution pledge vow urge demand complain lament boast
+testify disclose recount quip joke muse scoff retort counter reiterate proclaim affirm ask
+note observe recall mention describe promise predict cite
 """.split())
 
 # Belief, evidence and intention verbs: need a subject that can hold a view (a person,
@@ -37,10 +48,32 @@ call urge pledge vow promise threaten describe mention praise criticize criticis
 slam attack accuse announce tout cite boast comment warn complain joke argue predict
 repeat reiterate tweet express condemn welcome blame demand dismiss reject deny confirm stress
 emphasize underscore acknowledge admit recall suggest hint insist propose recommend decry
-denounce hail applaud point report
+denounce hail applaud point report claim note outline highlight detail recount explain write
+answer inform
 """.split())
 # Prepositions that introduce what a speech act is about ("warned of", "called for").
 ABOUT_PREPS = frozenset("for about of against as over".split())
+
+# Verbs that are a speech act only with one preposition, whose phrase is the content:
+# advocacy ("has been pushing for a ceasefire", not "pushed the cart") and speaking of
+# something ("has spoken of 'cautious optimism' that ...", not "spoke at a rally").
+PREP_CUE_VERBS = {
+    **{v: frozenset({"for"}) for v in "push press lobby campaign advocate".split()},
+    "speak": frozenset({"of", "about", "against"}),
+}
+
+# Words opening an indirect question ("asked whether ...", "asked if ...").
+QUESTION_MARKS = frozenset("if whether".split())
+
+# Adverbs that are the whole answer: "half said so", "most said yes".
+SAID_ADVERBS = frozenset("so yes no otherwise".split())
+
+# Speech verbs whose object is the person addressed ("told a radio station", "urged them").
+RECIPIENT_VERBS = frozenset("tell urge ask remind assure reassure warn inform promise advise caution brief".split())
+
+# Cues whose reported clause may be an indirect question: "isn't saying which plan she
+# prefers", "explained why ...", "described how ...".
+WH_CONTENT_OK = frozenset("say tell explain describe reveal disclose detail outline specify".split())
 
 DENIAL_VERBS = frozenset("deny refute reject dismiss rebuff dispute".split())
 HEDGE_VERBS = frozenset("""
@@ -53,6 +86,17 @@ CONTENT_NOUNS = frozenset(
     "hope belief confidence concern fear doubt view opinion claim assertion assurance warning "
     "statement announcement denial allegation expectation suggestion conviction optimism".split()
 )
+
+# Light verbs whose object noun makes them a speech act: "placing the blame on X", "casts
+# doubt on X", "made the point that ...", "voiced concern over ...". The content is the
+# noun's "that" clause or its preposition phrase.
+LIGHT_VERBS = frozenset("place put lay pin cast raise voice make issue level offer".split())
+LIGHT_NOUNS = frozenset("""
+blame doubt doubts concern concerns question questions point comment comments remark remarks
+mention accusation accusations allegation allegations argument case warning warnings criticism
+charge charges promise promises pledge pledges appeal plea demand demands praise objection
+objections complaint complaints
+""".split())
 
 # Heads of noun phrases that describe a source without naming it.
 ANONYMOUS_HEADS = frozenset("""
@@ -75,6 +119,32 @@ veteran veterans friend friends relative relatives neighbor neighbors parent par
 statement statements memo memos letter letters document documents filing filings record
 records data analysis analyses estimate estimates projection projections audit audits
 """.split())
+
+# Documents: they can report ("the memo says"), but "a letter asking ..." describes a
+# document's terms, not a speech act.
+DOCUMENT_HEADS = frozenset("""
+letter memo document filing record draft proposal plan bill petition resolution ad
+""".split())
+
+# Other nouns for people who can speak ("the actor recalled", "a neighbor asked for"). Not
+# anonymous-source heads by themselves, but able to be the subject of a cue.
+PERSON_NOUNS = frozenset("""
+man men woman women boy boys girl girls actor actors actress actresses star stars host hosts
+anchor anchors businessman businesswoman billionaire mogul tycoon opponent opponents rival
+rivals challenger challengers incumbent socialist socialists conservative conservatives
+liberal liberals progressive progressives advocate advocates manager managers chairman
+chairwoman founder founders owner owners pastor pastors priest bishop coach coaches player
+players athlete athletes attendee attendees audience crowd others many some both father
+mother son daughter husband wife brother sister child children kid kids doctor doctors nurse
+nurses teacher teachers
+judge judges prosecutor prosecutors detective investigator investigators sheriff
+commentator commentators pundit pundits blogger bloggers writer writers speaker speakers
+moderator moderators interviewer panelist panelists campaigner campaigners
+""".split())
+
+# "X issued a statement saying ...": a message someone puts out speaks for them.
+MESSAGE_NOUNS = frozenset("statement statements message messages letter note memo release tweet post email video ad".split())
+PUBLISH_VERBS = frozenset("issue release post send publish tweet deliver put file circulate".split())
 
 # Words that make a noun phrase an institution.
 ORGANIZATION_HEADS = frozenset("""
@@ -124,6 +194,8 @@ PRONOUNS_SINGULAR_PERSON = frozenset("he she him her".split())
 PRONOUNS_SINGULAR_THING = frozenset("it".split())
 PRONOUNS_PLURAL = frozenset("they them".split())
 PRONOUNS_FIRST = frozenset("i we".split())
+# Object-case pronouns: never the (inverted) subject of a cue ("calling him a failure").
+PRONOUNS_OBJECT = frozenset("him her them me us".split())
 PRONOUNS = PRONOUNS_SINGULAR_PERSON | PRONOUNS_SINGULAR_THING | PRONOUNS_PLURAL | PRONOUNS_FIRST
 
 # Heads that name one specific office-holder ("Head of Iran's Quds Force", "the Prime Minister").
@@ -134,4 +206,4 @@ speaker envoy coordinator representative
 """.split())
 INDEFINITE = frozenset("a an one two three four several some many other another few most".split())
 
-CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | SPEECH_ACT_VERBS
+CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | SPEECH_ACT_VERBS | frozenset(PREP_CUE_VERBS)

