@@ -1,7 +1,9 @@
-"""Shared setup of the LLM engine tests: a fast-retrying engine against the mock server."""
+"""Shared setup of the LLM engine tests: a fast-retrying engine against the mock server,
+one mock per test module (`mock`), reset before each test (`fresh`, autouse)."""
 
 from __future__ import annotations
 
+import pytest
 from mock_openai import MockOpenAI
 
 from extractor.engines.llm import LLMEngine
@@ -21,3 +23,15 @@ def reset(mock: MockOpenAI) -> None:
     mock.api_key = None
     mock.models = None
     mock.latency = 0.0
+
+
+@pytest.fixture(scope="module")
+def mock():
+    with MockOpenAI() as m:
+        yield m
+
+
+@pytest.fixture(autouse=True)
+def fresh(mock):
+    reset(mock)
+    yield

@@ -12,7 +12,7 @@ import time
 import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from llm_support import engine, reset  # noqa: E402
+from llm_support import engine, fresh, mock, reset  # noqa: E402,F401  (fixtures)
 from mock_openai import FABRICATED_QUOTE, MockOpenAI, Reply  # noqa: E402
 
 from extractor.cleaning import split_articles  # noqa: E402
@@ -26,17 +26,6 @@ ARTICLE = (
 )
 SECRET = "sk-" + "test-DIRECTPATH0123456789abcdef"  # built at run time: no key-shaped literal in the repo
 
-
-@pytest.fixture(scope="module")
-def mock():
-    with MockOpenAI() as m:
-        yield m
-
-
-@pytest.fixture(autouse=True)
-def fresh(mock):
-    reset(mock)
-    yield
 
 
 def aextract(eng: LLMEngine, text: str = ARTICLE):

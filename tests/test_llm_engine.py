@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from llm_support import engine, reset  # noqa: E402
+from llm_support import engine, fresh, mock, reset  # noqa: E402,F401  (fixtures)
 from mock_openai import FABRICATED_QUOTE, MockOpenAI, Reply, claim_dict  # noqa: E402
 
 from extractor.engines.llm import LLMEngine  # noqa: E402
@@ -29,17 +29,6 @@ ARTICLE = (
 )
 SECRET = "sk-" + "test-SECRETKEY0123456789abcdef"  # built at run time: no key-shaped literal in the repo
 
-
-@pytest.fixture(scope="module")
-def mock():
-    with MockOpenAI() as m:
-        yield m
-
-
-@pytest.fixture(autouse=True)
-def fresh(mock):
-    reset(mock)
-    yield
 
 
 def run(eng: LLMEngine, text: str = ARTICLE) -> DocumentResult:
