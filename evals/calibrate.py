@@ -48,7 +48,8 @@ def report(name: str, claims: list[tuple[Claim, bool]], weights: dict[str, float
     below = [ok for s, ok in zip(scores, labels) if s < REVIEW_THRESHOLD]
     above = [ok for s, ok in zip(scores, labels) if s >= REVIEW_THRESHOLD]
     rate = lambda xs: f"{sum(xs) / len(xs):.3f}" if xs else "-"  # noqa: E731
-    return (f"{name}: {len(claims)} claims, AUROC {auroc(scores, labels):.3f}; below {REVIEW_THRESHOLD}: "
+    area = auroc(scores, labels)  # None when every claim is right (or every one wrong)
+    return (f"{name}: {len(claims)} claims, AUROC {'-' if area is None else f'{area:.3f}'}; below {REVIEW_THRESHOLD}: "
             f"{len(below)} ({len(below) / max(1, len(claims)):.0%}) right {rate(below)}; at or above: right {rate(above)}")
 
 

@@ -75,10 +75,19 @@ RECIPIENT_VERBS = frozenset("tell urge ask remind assure reassure warn inform pr
 # prefers", "explained why ...", "described how ...".
 WH_CONTENT_OK = frozenset("say tell explain describe reveal disclose detail outline specify".split())
 
-DENIAL_VERBS = frozenset("deny refute reject dismiss rebuff dispute".split())
+# Saying the content is false. Rejecting or rebuffing a proposal is a refusal, not a
+# denial of a proposition (evals/GUIDELINES.md §6), so it stays "asserted".
+DENIAL_VERBS = frozenset("deny refute dismiss dispute".split())
 HEDGE_VERBS = frozenset("""
 claim allege suggest speculate believe think expect hope fear feel suspect assume reckon
 estimate predict hint indicate forecast guess
+""".split())
+
+# A view held short of assertion: "expressed hope that ...", "spoke of optimism that ...".
+HEDGE_NOUNS = frozenset("hope hopes optimism expectation expectations belief suspicion suspicions".split())
+# Adverbs that weaken the act: "indirectly blamed the US", "reportedly told ...".
+HEDGE_ADVERBS = frozenset("""
+indirectly implicitly tacitly obliquely tentatively vaguely reportedly allegedly apparently seemingly
 """.split())
 
 # Nouns that name a view, taking a "that" clause: "expressed hope that ...".
@@ -202,7 +211,44 @@ PRONOUNS = PRONOUNS_SINGULAR_PERSON | PRONOUNS_SINGULAR_THING | PRONOUNS_PLURAL 
 TITLE_HEADS = frozenset("""
 head chief president minister secretary spokesman spokeswoman spokesperson commander leader
 director ambassador governor mayor king queen prince premier chairman chairwoman chair
-speaker envoy coordinator representative
+speaker envoy coordinator representative general
+""".split())
+# "continued to assert", "went on to say": the verb before the cue belongs to the cue.
+CATENATIVE_VERBS = frozenset("continue keep go begin start".split())
+# What words are delivered in: "in comments broadcast on X", "in an interview with X".
+CHANNEL_NOUNS = frozenset("""
+statement interview comment remark speech address briefing appearance post message tweet letter email
+op-ed column video blog essay
+""".split())
+
+# Openers of a reason or condition that belongs to the reported clause ("..., given that ...").
+REASON_WORDS = frozenset("given because if unless provided considering".split())
+
+# Passives that credit a claim to someone unnamed: "They had been blamed for ...", "He is
+# said to have ...".
+AGENTLESS_CUES = frozenset("blame accuse suspect allege say report rumor rumour believe think".split())
+AGENTLESS_NEED_INFINITIVE = frozenset("say report rumor rumour believe think".split())
+
+# The phrase that completes an object-relative cue: "which X blamed on Y", "which X
+# attributed to Y", "which X described as Y".
+RELATIVE_COMPLEMENT_PREPS = frozenset("on to as".split())
+
+# "..., a demand that Iran consistently echoes": a view named after a reported clause, and
+# verbs by which others hold it too.
+VIEW_NOUNS = frozenset("""
+demand view position call claim stance assessment argument sentiment concern belief conclusion
+point assertion charge accusation allegation
+""".split())
+ECHO_VERBS = frozenset("echo share repeat reiterate support back endorse voice".split())
+
+# "emailed donors saying ...": verbs that send a message to the object.
+SENDING_VERBS = frozenset("email e-mail text message write send mail tweet phone call address".split())
+# "the mayor at the time said": a time phrase is not part of the source.
+TIME_NOUNS = frozenset("time moment day week month year weekend night morning evening afternoon hour".split())
+
+# Armed and political groups that spaCy's small model tags as people ("Kataib Hezbollah").
+GROUP_NAMES = frozenset("""
+hezbollah hamas taliban houthis houthi isis isil al-qaeda al-shabaab hashd pmf pmu
 """.split())
 INDEFINITE = frozenset("a an one two three four several some many other another few most".split())
 
