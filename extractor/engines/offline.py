@@ -399,7 +399,8 @@ def find_subject(verb: Token) -> Token | None:
 
 
 def cue_extent(verb: Token) -> tuple[int, int]:
-    """The cue words: the verb with its particle and, when negated, its auxiliaries."""
+    """The cue words: the verb group (auxiliaries, negation, "also", "continued to"), its
+    particle, and a content or light-verb object ("expressed hope", "placing the blame")."""
     parts = [verb]
     # The verb group: "has expressed hope", "had been blamed", "did not rule out", "have also
     # warned" (PolNeAR's cues keep it too). An infinitive's "to" is not part of it.
@@ -870,7 +871,7 @@ def sentence_final_cue(verb: Token, sent: TokSpan) -> list[Token]:
     rest = [t for t in doc[verb.i + 1 : sent.end] if not t.is_punct]
     if start - 1 <= sent.start or doc[start - 1].text != "," or any(t.pos_ in ("VERB", "AUX") for t in rest) or len(rest) > 15:
         return []
-    before = [t for t in doc[sent.start : start - 1]]
+    before = list(doc[sent.start : start - 1])
     words = [t for t in before if not t.is_punct and t.dep_ != "cc"]
     if len(words) < 4 or words[0].lower_ in TEMPORAL_MARKS:
         return []  # (not "But when Congress cut the funding, Mexico said": a subordinate clause)
@@ -923,19 +924,18 @@ def main_clause_after(verb: Token, toks: list[Token]) -> list[Token]:
     doc = verb.doc
     # The cue clause must open the sentence ("Years after the mayor declared that ..., the
     # council voted ..." is a real subordinate clause).
-    if a.dep_ != "ccomp" or a.left_edge.i != a.sent.start or any(c.dep_ == "mark" for c in a.children) or main.i <= end or is_cue_verb(main) or own_subject(main) is None \
+    opens = a.dep_ == "ccomp" and a.left_edge.i == a.sent.start and not any(c.dep_ == "mark" for c in a.children)
+    if not opens or main.i <= end or is_cue_verb(main) or own_subject(main) is None \
             or end + 1 >= len(doc) or doc[end + 1].text != "," or own_subject(main).i <= end:
         return []
-    last = main.right_edge.i
-    while last > end and doc[last].is_punct:
-        last -= 1
-    return list(doc[end + 1 : last + 1])
+    return up_to(doc, end, main.right_edge.i)
 
 
 def reason_after(verb: Token, toks: list[Token]) -> list[Token]:
     """'said the US sought to persuade Beirut ..., particularly given the perception that ...':
-    a reason, condition or purpose ("... the situation to avert more strikes") after the reported clause, which the parser hung on the cue, is
-    part of what was said (the cue's own circumstances are when, where and to whom)."""
+    a reason, condition or purpose ("... the situation to avert more strikes") after the
+    reported clause, which the parser hung on the cue, is part of what was said (the cue's
+    own circumstances are when, where and to whom)."""
     if not toks:
         return []
     end, doc = max(t.i for t in toks), verb.doc
@@ -947,11 +947,15 @@ def reason_after(verb: Token, toks: list[Token]) -> list[Token]:
         opener = {t.lower_ for t in doc[c.left_edge.i : c.i + 1] if t.dep_ in ("mark", "prep", "advcl") or t.i == c.i}
         purpose = c.dep_ == "advcl" and c.left_edge.lower_ == "to" and c.left_edge.i == end + 1  # "... to avert X"
         if opener & lx.REASON_WORDS or purpose:
-            last = c.right_edge.i
-            while last > end and doc[last].is_punct:
-                last -= 1
-            return list(doc[end + 1 : last + 1])
+            return up_to(doc, end, c.right_edge.i)
     return []
+
+
+def up_to(doc: Doc, end: int, last: int) -> list[Token]:
+    """The tokens after `end` through `last`, without closing punctuation."""
+    while last > end and doc[last].is_punct:
+        last -= 1
+    return list(doc[end + 1 : last + 1])
 
 
 def for_clause(c: Token) -> bool:
