@@ -252,4 +252,9 @@ hezbollah hamas taliban houthis houthi isis isil al-qaeda al-shabaab hashd pmf p
 """.split())
 INDEFINITE = frozenset("a an one two three four several some many other another few most".split())
 
+# Unions the rules test per token, built once.
+SPEECH_AND_ACT_LEMMAS = SPEECH_VERBS | SPEECH_ACT_VERBS  # a participle of these starts a claim of its own
+WHEN_OR_WHERE_NOUNS = TIME_NOUNS | CHANNEL_NOUNS  # "at the time", "in a blog post": not part of a source
+WRITTEN_NOUNS = MESSAGE_NOUNS | CHANNEL_NOUNS | DOCUMENT_HEADS  # "in a statement announcing ..." is the statement's
+
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | SPEECH_ACT_VERBS | frozenset(PREP_CUE_VERBS)

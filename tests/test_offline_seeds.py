@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from extractor.engines import get_engine
-from extractor.evaluation import DEFAULT_DICE, dice, relay_matches, score_document, source_matches
+from extractor.evaluation import DEFAULT_DICE, dice, group_predictions, relay_matches, score_document, source_matches
 from extractor.gold import load_gold
 from extractor.loading import read_inputs
 from extractor.pipeline import process
@@ -94,9 +94,7 @@ GOLD_CASES = [(g.input_id, i) for g in GOLD for i in range(len(g.claims))]
 @pytest.fixture(scope="module")
 def gold_scores(seed_docs):
     docs, _ = seed_docs
-    by_input: dict[str, list] = {}
-    for d in docs.values():
-        by_input.setdefault(d.input_id, []).extend(d.claims)
+    by_input = group_predictions(docs.values())
     return {g.input_id: score_document(g.claims, by_input.get(g.input_id, []), input_id=g.input_id) for g in GOLD}
 
 

@@ -196,7 +196,7 @@ def noun_phrase(tok: Token, participles: bool = False) -> list[Token]:
         a = t
         while a.i != tok.i:
             if a.dep_ == "prep" and a.head.i == tok.i and a.i > tok.i and any(
-                    g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in lx.TIME_NOUNS | lx.CHANNEL_NOUNS)
+                    g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in lx.WHEN_OR_WHERE_NOUNS)
                     for g in a.children):
                 cut = True  # "the mayor at the time said", "the governor in a blog post said": when and where, not who
                 break
@@ -379,7 +379,7 @@ def find_subject(verb: Token) -> Token | None:
             return own_subject(carrier.head)
         if v.dep_ == "acl" and v.tag_ == "VBG" and carrier.dep_ == "pobj" and carrier.head.lower_ in ("on", "in", "at", "during") \
                 and carrier.head.head.pos_ in ("VERB", "AUX") \
-                and carrier.lemma_.lower() not in lx.MESSAGE_NOUNS | lx.CHANNEL_NOUNS | lx.DOCUMENT_HEADS:
+                and carrier.lemma_.lower() not in lx.WRITTEN_NOUNS:
             # "criticized the plan on the 'Evening Hour,' calling it ...": not the show, who spoke on it
             return find_subject(carrier.head.head)
         if v.dep_ == "acl" and v.tag_ == "VBG" and carrier.dep_ in ("dobj", "dative") \
@@ -1106,7 +1106,7 @@ class ArticleState:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 f = self.according_to(tok, sent, base)
             elif is_cue_verb(tok):
-                if tok.tag_ == "VBG" and tok.lemma_.lower() in lx.SPEECH_VERBS | lx.SPEECH_ACT_VERBS:
+                if tok.tag_ == "VBG" and tok.lemma_.lower() in lx.SPEECH_AND_ACT_LEMMAS:
                     self.cue_participles.append(base + tok.idx)  # (not "speaking to CNN": a channel)
                 f = self.cue_verb(tok, sent, base, quotes)
             if f:
