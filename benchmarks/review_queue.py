@@ -26,7 +26,7 @@ from batch_support import AsyncSaidEngine  # noqa: E402
 from throughput import article  # noqa: E402
 
 from extractor.models import Claim, RawInput, Source, Span  # noqa: E402
-from extractor.runner import RunOptions, run_batch  # noqa: E402
+from extractor.batch.runner import RunOptions, run_batch  # noqa: E402
 
 
 class SometimesDoubtful(AsyncSaidEngine):

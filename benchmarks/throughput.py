@@ -152,7 +152,7 @@ class LeanEngine:
 def run_once(corpus: str, base_url: str, store: str, concurrency: int, timeout: float, engine_name: str = "llm",
              shard: str = "") -> None:
     from extractor.loading import read_inputs
-    from extractor.runner import RunOptions, run_batch
+    from extractor.batch.runner import RunOptions, run_batch
 
     if engine_name == "lean":
         engine = LeanEngine(base_url, timeout)

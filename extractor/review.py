@@ -236,7 +236,7 @@ def write_reviewed(conn, run, out, include_unflagged: bool = False, threshold: f
     """
     import os
 
-    from . import store as st
+    from .batch import store as st
 
     by_doc: dict[str, dict[int, st.Decision]] = {}
     for (doc_id, idx), d in st.latest_decisions(conn, run).items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from . import store as st
+from .batch import store as st
 from .models import DocumentResult
 from .review import labelled_spans, segments
 

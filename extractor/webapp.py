@@ -25,7 +25,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from . import review as rv
-from . import store as st
+from .batch import store as st
 from .confidence import REVIEW_THRESHOLD
 from .models import Region
 

@@ -7,7 +7,7 @@ import threading
 import time
 from pathlib import Path
 
-from extractor import store as st
+from extractor.batch import store as st
 from extractor.loading import decode
 from extractor.pipeline import process
 

@@ -5,14 +5,14 @@ import json
 import pytest
 
 from batch_support import article_text
-from extractor import store as st
+from extractor.batch import store as st
 from extractor.models import RawInput
 
 llm = pytest.importorskip("extractor.engines.llm")
 mock_openai = pytest.importorskip("mock_openai")
 from batch_fake_server import FakeBatchAPI  # noqa: E402
 
-from extractor import batch_api  # noqa: E402
+from extractor.batch import openai_batch as batch_api  # noqa: E402
 
 N = 12
 KEY = "sk-" + "test-batch-key-123456"  # built at run time: no key-shaped literal in the repo

@@ -4,8 +4,8 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from extractor import store as st
-from extractor.export import NAMES, export_run, guard_cell
+from extractor.batch import store as st
+from extractor.batch.export import NAMES, export_run, guard_cell
 from extractor.models import Claim, DocumentResult, Flag, Source, Span
 
 

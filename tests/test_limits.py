@@ -5,7 +5,7 @@ from llm_support import engine
 from mock_openai import MockOpenAI, Reply
 
 from extractor.models import RawInput
-from extractor.runner import RunOptions, run_batch
+from extractor.batch.runner import RunOptions, run_batch
 
 from batch_support import article_text
 
@@ -40,7 +40,7 @@ def test_a_document_in_backoff_does_not_hold_a_slot(tmp_path):
 def test_tpm_estimate_counts_the_prompt_not_only_the_article(tmp_path):
     # What --tpm takes per document must cover what the server counts: the system prompt
     # with its few-shot examples is most of a short article's request.
-    from extractor.limits import document_tokens
+    from extractor.batch.limits import document_tokens
 
     text = article_text(1)
     with MockOpenAI() as mock:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from batch_support import article_text
-from extractor import store as st
+from extractor.batch import store as st
 
 N = 36
 ROOT = Path(__file__).resolve().parents[1]

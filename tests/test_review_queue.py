@@ -11,7 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from extractor import review as rv  # noqa: E402
-from extractor import store as st  # noqa: E402
+from extractor.batch import store as st  # noqa: E402
 from extractor.gold import load_gold  # noqa: E402
 from extractor.models import Claim, DocumentResult, Flag, Region, Source, Span  # noqa: E402
 

@@ -3,9 +3,9 @@ import asyncio
 import pytest
 
 from batch_support import AsyncSaidEngine, SaidEngine, article_text
-from extractor import store as st
+from extractor.batch import store as st
 from extractor.models import RawInput
-from extractor.runner import RunOptions, parse_shard, run_batch, shard_of
+from extractor.batch.runner import RunOptions, parse_shard, run_batch, shard_of
 
 
 def inputs(n: int, start: int = 0):
@@ -138,7 +138,7 @@ def test_input_stream_is_consumed_lazily(tmp_path):
     eng = AsyncSaidEngine(delay=0.01)
 
     async def main():
-        from extractor.runner import Runner
+        from extractor.batch.runner import Runner
 
         conn = st.open_store(tmp_path / "s.db")
         run_ = st.start_run(conn, "lazy", eng.name, eng.model, eng.prompt_version)
@@ -157,7 +157,7 @@ def test_input_stream_is_consumed_lazily(tmp_path):
 
 
 def test_limiters_allow_about_a_second_of_burst():
-    from extractor.limits import per_minute
+    from extractor.batch.limits import per_minute
 
     rpm = per_minute(500, bucket=1)
     assert rpm.max_rate == pytest.approx(500 / 60) and rpm.time_period == pytest.approx(1.0)

@@ -10,7 +10,7 @@ import pytest
 
 from batch_support import article_text
 from extractor.models import RawInput
-from extractor.runner import RunOptions, run_batch
+from extractor.batch.runner import RunOptions, run_batch
 
 llm = pytest.importorskip("extractor.engines.llm")
 mock_openai = pytest.importorskip("mock_openai")
@@ -96,7 +96,7 @@ def test_fabricated_quote_without_reasks_is_kept_and_flagged(tmp_path):
 
 
 def test_wrong_key_stops_the_run_early_with_a_clear_reason(tmp_path):
-    from extractor.runner import RunStopped
+    from extractor.batch.runner import RunStopped
 
     with mock_openai.MockOpenAI(api_key="sk-the-right-key-000") as m:
         with pytest.raises(RunStopped, match="llm_auth_failed.*--resume --retry-failed"):

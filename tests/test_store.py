@@ -3,7 +3,7 @@ import sqlite3
 
 import pytest
 
-from extractor import store as st
+from extractor.batch import store as st
 from extractor.models import DocumentResult, Flag, Usage
 
 

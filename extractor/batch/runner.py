@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from ..cleaning import split_articles
+from ..engines import Engine, EngineOutput
+from ..loading import expand
+from ..models import Article, DocumentResult, Flag, RawInput, Usage
+from ..pipeline import process
 from . import store as st
-from .cleaning import split_articles
-from .engines import Engine, EngineOutput
 from .limits import RateLimits, RequestGate, document_tokens
-from .loading import expand
-from .models import Article, DocumentResult, Flag, RawInput, Usage
-from .pipeline import process
 
 
 # Failures that no document can escape (wrong key, no such model): after a few in a row,

@@ -14,6 +14,8 @@ collect: download output and error files, validate every answer with the engine'
   the article as unverified); a request that failed becomes that document's failure.
 
 Documents that need no request (unreadable inputs, cache hits) are recorded at submit.
+How one request is built and one answer read is in `openai_requests`; this module
+handles the jobs: files, batches, their state in the store.
 """
 
 from __future__ import annotations
@@ -22,21 +24,20 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..cleaning import split_articles
+from ..engines import EngineOutput
+from ..models import RawInput, Usage
+from ..pipeline import process
 from . import store as st
-from .cleaning import split_articles
-from .engines import EngineOutput
-from .models import Flag, RawInput, Usage
-from .pipeline import process
+from .openai_requests import ENDPOINT, read_answer, requests_for
 from .runner import OUTPUT_SETTINGS, _Answers, output_settings, shard_of
 
 MAX_REQUESTS = 50_000  # the Batch API's limit per batch
 MAX_BYTES = 190 * 1024 * 1024  # its input file limit is 200 MB
-BATCH_DISCOUNT = 0.5  # batch requests cost half the live price
-ENDPOINT = "/v1/chat/completions"
 FINAL = {"completed", "failed", "expired", "cancelled"}
 
 
@@ -81,7 +82,7 @@ class CollectSummary:
                 f"{tokens} tokens, ${self.usage.cost_usd:.4f}{wait}")
 
 
-# ---- building requests -------------------------------------------------------------------
+# ---- the client and the cache key ------------------------------------------------------------
 
 
 def client_for(engine: Any) -> Any:
@@ -90,29 +91,6 @@ def client_for(engine: Any) -> Any:
     s = engine.settings
     key = s.api_key.get_secret_value() if s.api_key else "not-needed"
     return openai.OpenAI(api_key=key, base_url=s.base_url, timeout=max(s.timeout, 300.0), max_retries=3)
-
-
-def _prepared(engine: Any, raw: str, article: Any, chunk: Any, include_unattributed: bool) -> tuple[Any, dict[str, Any], dict[str, Any]]:
-    """(response model, request body, validation context) as the live engine would use them."""
-    from instructor.processing import handle_response_model
-    from instructor.v2.core.templating import handle_templating
-
-    kwargs = engine._request(raw, article, chunk, include_unattributed)
-    context = kwargs.pop("context")
-    kwargs.pop("max_retries", None)
-    response_model = kwargs.pop("response_model")
-    # The engine escapes the article for instructor's templating; render it the same way.
-    kwargs = handle_templating(kwargs, engine._mode, context=context)
-    model, body = handle_response_model(response_model, mode=engine._mode, **kwargs)
-    return model, body, context
-
-
-def requests_for(engine: Any, raw: RawInput, item: st.Item, include_unattributed: bool) -> Iterator[dict[str, Any]]:
-    """The batch lines of one input: one per chunk of each article."""
-    for a_idx, article in enumerate(split_articles(raw)):
-        for c_idx, chunk in enumerate(engine.plan(raw.text, article)):
-            _, body, _ = _prepared(engine, raw.text, article, chunk, include_unattributed)
-            yield {"custom_id": f"{item.key}:{a_idx}:{c_idx}", "method": "POST", "url": ENDPOINT, "body": body}
 
 
 def batch_settings(engine: Any, include_unattributed: bool) -> dict[str, Any]:
@@ -158,6 +136,7 @@ def submit(
     max_bytes: int = MAX_BYTES,
     client: Any = None,
 ) -> SubmitSummary:
+    # long: one streaming pass whose open file, counts and batch boundaries are shared state (see flush); split, they would travel as an object
     settings = batch_settings(engine, include_unattributed)
     run = st.start_run(conn, run_name, engine.name, engine.model, engine.prompt_version,
                        {**settings, "shard": f"{shard[0]}/{shard[1]}" if shard else None}, resume=resume)
@@ -265,7 +244,7 @@ def status(conn: sqlite3.Connection, ref: str, client: Any) -> list[dict[str, An
 
 def engine_for_run(run: st.Run, **flags: Any) -> Any:
     """The LLM engine as it was at submit (model, prompt, mode, chunking), plus a key."""
-    from .engines.llm import LLMEngine
+    from ..engines.llm import LLMEngine
 
     settings = {k: run.settings[k] for k in OUTPUT_SETTINGS if run.settings.get(k) is not None}
     settings.pop("cross_check", None)
@@ -298,60 +277,10 @@ def _save_lines(conn: sqlite3.Connection, rows: list[tuple[str, str, str]]) -> N
     rows.clear()
 
 
-def read_answer(engine: Any, raw: str, article: Any, chunk: Any, include_unattributed: bool,
-                line: str | None, batch_status: str) -> tuple[list[Any], list[Flag], Usage]:
-    """One batch answer -> (claims located in their chunk, errors, usage), like the live path."""
-    from instructor.core import IncompleteOutputException
-    from openai.types.chat import ChatCompletion
-
-    from .answer import to_claim
-    from .chunking import locate
-    from .engines.llm import answer_text, parse_leniently, redact
-    from .pricing import cost_usd
-
-    if line is None:
-        return [], [Flag(code="llm_batch_missing", message=f"the batch ended {batch_status} without an answer for this part "
-                                                            f"({chunk.region.start}-{chunk.region.end}); resubmit with --resume --retry-failed")], Usage()
-    obj = json.loads(line)
-    resp = obj.get("response") or {}
-    code, body = resp.get("status_code"), resp.get("body") or {}
-    if obj.get("error") or code != 200:
-        err = obj.get("error") or (body.get("error") if isinstance(body, dict) else None) or {}
-        msg = err.get("message") if isinstance(err, dict) else str(err)
-        return [], [Flag(code="llm_batch_error", message=redact(f"the batch request failed (HTTP {code}): {msg}"))], Usage()
-    completion = ChatCompletion.model_validate(body)
-    u = completion.usage
-    p, c = (u.prompt_tokens, u.completion_tokens) if u else (0, 0)
-    usage = Usage(requests=1, prompt_tokens=p, completion_tokens=c,
-                  cost_usd=BATCH_DISCOUNT * cost_usd(engine.settings.model, p, c, engine.settings.prices))
-    model, _, context = _prepared(engine, raw, article, chunk, include_unattributed)
-    from instructor.processing import process_response
-
-    flags: list[Flag] = []
-    errors: list[Flag] = []
-    try:
-        answer = process_response(completion, response_model=model, stream=False, validation_context=context, mode=engine._mode)
-        answers = list(answer.claims)
-    except IncompleteOutputException:
-        return [], [Flag(code="llm_answer_truncated", message=(
-            f"the model's answer was cut off (finish_reason=length) for {chunk.region.start}-{chunk.region.end}; "
-            "the Batch API cannot split and re-ask: run this document live or raise the output limit"))], usage
-    except Exception as e:  # failed validation: what the live path would have re-asked
-        answers, bad, problem = parse_leniently(answer_text(completion))
-        why = redact(str(e).strip().splitlines()[0][:300]) if str(e).strip() else type(e).__name__
-        flags.append(Flag(code="reasked", message=(
-            "The Batch API cannot re-ask: this answer failed the check that would have triggered a re-ask "
-            f"({why}); the claim is kept as answered, for grounding and review to judge")))
-        if problem:
-            errors.append(Flag(code="llm_answer_invalid", message=f"the model's answer could not be used: {problem}"))
-        elif bad:
-            errors.append(Flag(code="llm_answer_invalid", message=f"{bad} claim(s) in the answer did not fit the schema"))
-    return [locate(raw, to_claim(a, flags), chunk.region) for a in answers], errors, usage
-
 
 def _collect_batch(engine: Any, conn: sqlite3.Connection, run: st.Run, batch_id: str, batch_status: str,
                    include_unattributed: bool, summary: CollectSummary) -> None:
-    from .chunking import merge_claims
+    from ..chunking import merge_claims
 
     settings = batch_settings(engine, include_unattributed)
     rows = conn.cursor().execute("SELECT item_key, ordinal, input FROM batch_inputs WHERE run_id = ? AND batch_id = ? ORDER BY ordinal",

@@ -16,8 +16,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..models import DocumentResult, Span
 from . import store as st
-from .models import DocumentResult, Span
 
 FORMATS = ("csv", "jsonl", "parquet")
 

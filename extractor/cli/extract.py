@@ -1,0 +1,165 @@
+"""`extractor extract` and the commands on what it leaves in the run store: `runs`,
+`export`, `merge`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..loading import UsageError, read_inputs
+from ..models import DocumentResult
+from .common import _existing_store, _fail_usage, _user_errors, app, err
+
+
+@app.command()
+def extract(
+    inputs: list[str] = typer.Argument(..., help="Files, folders, globs, .jsonl files, or - for stdin."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSONL here (default, or -: stdout)."),
+    engine: str = typer.Option("offline", "--engine", help="offline (spaCy rules, no network) or llm."),
+    include_unattributed: bool = typer.Option(False, "--include-unattributed", help="Also emit the article's own unattributed statements."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
+    run: Optional[str] = typer.Option(None, "--run", help="Run name in the store (default: a new auto-named run)."),
+    store: Path = typer.Option(Path("extractor.db"), "--store", help="Run store file (SQLite)."),
+    resume: bool = typer.Option(False, "--resume", help="Continue --run: skip documents already done."),
+    retry_failed: bool = typer.Option(False, "--retry-failed", help="With --resume, process failed documents again."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Call the engine even when a stored result matches."),
+    concurrency: int = typer.Option(8, "--concurrency", min=1, help="Engine calls in flight at once."),
+    rpm: Optional[float] = typer.Option(None, "--rpm", min=1, help="Requests-per-minute limit."),
+    tpm: Optional[float] = typer.Option(None, "--tpm", min=1, help="Tokens-per-minute limit (estimated before each call)."),
+    doc_timeout: float = typer.Option(300.0, "--doc-timeout", min=0.01, help="Seconds one document may take, retries included."),
+    shard: Optional[str] = typer.Option(None, "--shard", help="i/N: process only shard i (0-based) of N, by a stable hash of the input id."),
+    model: Optional[str] = typer.Option(None, "--model", help="[llm] Model name (env EXTRACTOR_MODEL; default gpt-4o-mini)."),
+    base_url: Optional[str] = typer.Option(None, "--base-url", help="[llm] OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL)."),
+    api_key: Optional[str] = typer.Option(None, "--api-key", show_default=False, help="[llm] API key (env OPENAI_API_KEY); never printed or stored."),
+    mode: Optional[str] = typer.Option(None, "--mode", help="[llm] tools (default), json_schema or md_json."),
+    max_reasks: Optional[int] = typer.Option(None, "--max-reasks", min=0, help="[llm] Re-asks when a verbatim field is not in the article (default 2)."),
+    timeout: Optional[float] = typer.Option(None, "--timeout", min=0.01, help="[llm] Seconds per HTTP request (default 120)."),
+    max_retries: Optional[int] = typer.Option(None, "--max-retries", min=0, help="[llm] Retries per request on 429/5xx/timeouts (default 4)."),
+    context_tokens: Optional[int] = typer.Option(None, "--context-tokens", min=512, help="[llm] The model's context window; longer articles are chunked (default 8192)."),
+    cross_check: bool = typer.Option(False, "--cross-check", help="[llm] Also run the offline engine and flag claims it does not confirm."),
+    config: Optional[Path] = typer.Option(None, "--config", help="[llm] TOML config file (default ./extractor.toml or ~/.config/extractor/config.toml)."),
+) -> None:
+    """Extract attributed claims from news articles into JSONL, one object per article.
+
+    Every document is also recorded in the run store, so a killed run continues with
+    --run NAME --resume and `extractor export` can write CSV, JSONL or Parquet later.
+    """
+    # long: its 27 options are its signature, and each way a run can end (usage error, Ctrl-C, a stopped run, a closed pipe) has its own message and exit code here
+    from ..batch.runner import RunOptions, RunStopped, check_inputs, parse_shard, run_batch
+    from ..batch.store import StoreError, auto_run_name
+
+    run = run or auto_run_name()
+    try:
+        from ..engines import get_engine
+
+        llm = dict(model=model, base_url=base_url, api_key=api_key, mode=mode, max_reasks=max_reasks, timeout=timeout,
+                   max_retries=max_retries, context_tokens=context_tokens, cross_check=cross_check or None, config=config)
+        eng = get_engine(engine, **(llm if engine == "llm" else {}))
+        check_inputs(inputs)
+        opts = RunOptions(concurrency=concurrency, rpm=rpm, tpm=tpm, doc_timeout=doc_timeout, use_cache=not no_cache,
+                          retry_failed=retry_failed, shard=parse_shard(shard) if shard else None,
+                          include_unattributed=include_unattributed)
+    except (UsageError, ValueError) as e:
+        _fail_usage(str(e))
+        return
+    to_file = output is not None and str(output) != "-"
+    try:
+        out = open(output, "w", encoding="utf-8") if to_file else sys.stdout  # type: ignore[arg-type]
+    except OSError as e:
+        _fail_usage(f"cannot write {output}: {e.strerror or e}")
+        return
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, disable=quiet, transient=True)
+
+    def emit(doc: DocumentResult) -> None:
+        out.write(doc.model_dump_json() + "\n")
+        for e in doc.errors:
+            progress.console.print(f"[yellow]{doc.doc_id}:[/yellow] {e.message}", highlight=False)
+        progress.advance(task)
+
+    try:
+        with progress:
+            task = progress.add_task("extracting", total=None)
+            summary = run_batch(read_inputs(inputs), eng, str(store), run, opts, resume=resume, emit=emit)
+    except StoreError as e:
+        _fail_usage(str(e))
+        return
+    except KeyboardInterrupt:
+        err.print(f"interrupted; finished documents are stored in {store}: continue with --run {run} --resume",
+                  highlight=False)
+        raise typer.Exit(1)
+    except RunStopped as e:
+        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    except BrokenPipeError:  # `extractor extract ... | head`: the reader left; the store has what finished
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        err.print(f"output closed early; finished documents are stored: continue with --run {run} --resume",
+                  highlight=False, soft_wrap=True)
+        raise typer.Exit(1)
+    finally:
+        if to_file:
+            out.close()
+    err.print(summary.line(), highlight=False, soft_wrap=True)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def runs(store: Path = typer.Option(Path("extractor.db"), "--store", help="Run store file (SQLite).")) -> None:
+    """List the runs in the store: documents done/failed/cached, tokens, cost, duration."""
+    from rich.table import Table
+
+    from ..batch.store import list_runs
+
+    with _user_errors():
+        stats = list_runs(_existing_store(store))
+    table = Table(title=f"runs in {store}")
+    for col in ("run", "engine/model", "status", "started", "done", "failed", "cached", "claims", "tokens", "cost $", "duration"):
+        table.add_column(col, no_wrap=True,
+                         justify="right" if col in {"done", "failed", "cached", "claims", "tokens", "cost $", "duration"} else "left")
+    for s in stats:
+        r = s.run
+        table.add_row(r.name, f"{r.engine}/{r.model or '-'}", r.status, r.started_at[:16].replace("T", " "), str(s.ok),
+                      str(s.failed), str(s.cached), str(s.claims), str(s.prompt_tokens + s.completion_tokens),
+                      f"{s.cost_usd:.4f}", f"{s.seconds:.1f} s" if s.seconds is not None else "-")
+    # Piped output gets the whole table, not one squeezed to 80 columns.
+    Console(width=None if sys.stdout.isatty() else 200).print(table)
+
+
+@app.command()
+def export(
+    run: str = typer.Argument(..., help="Run name (see `extractor runs`)."),
+    fmt: str = typer.Option("csv", "--format", "-f", help="csv (one row per claim), jsonl (one line per document) or parquet."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+    store: Path = typer.Option(Path("extractor.db"), "--store", help="Run store file (SQLite)."),
+) -> None:
+    """Export a stored run as CSV, JSONL or Parquet."""
+    from ..batch.export import export_run
+
+    try:
+        with _user_errors(output):
+            n = export_run(_existing_store(store), run, fmt, output)
+    except ImportError:
+        _fail_usage("parquet export needs pyarrow: pip install 'extractor[parquet]'")
+        return
+    err.print(f"{n} {'documents' if fmt == 'jsonl' else 'claims'} written to {output}", highlight=False)
+
+
+@app.command()
+def merge(
+    target: Path = typer.Argument(..., help="Store to merge into (created if missing)."),
+    sources: list[Path] = typer.Argument(..., help="Stores to merge from, e.g. one per shard."),
+) -> None:
+    """Combine run stores (e.g. the shards of one run made on several machines)."""
+    from ..batch.store import merge as merge_stores, open_store
+
+    with _user_errors():
+        counts = merge_stores(open_store(target), [str(s) for s in sources])
+    err.print(f"merged {len(sources)} stores into {target}: {counts['runs']} new runs, {counts['documents']} documents copied",
+              highlight=False)
