@@ -304,10 +304,10 @@ def read_answer(engine: Any, raw: str, article: Any, chunk: Any, include_unattri
     from instructor.core import IncompleteOutputException
     from openai.types.chat import ChatCompletion
 
-    from .answer import to_claim
-    from .chunking import locate
     from .engines.llm import answer_text, parse_leniently, redact
-    from .pricing import cost_usd
+    from .engines.llm.answer import to_claim
+    from .engines.llm.chunking import locate
+    from .engines.llm.pricing import cost_usd
 
     if line is None:
         return [], [Flag(code="llm_batch_missing", message=f"the batch ended {batch_status} without an answer for this part "
@@ -351,7 +351,7 @@ def read_answer(engine: Any, raw: str, article: Any, chunk: Any, include_unattri
 
 def _collect_batch(engine: Any, conn: sqlite3.Connection, run: st.Run, batch_id: str, batch_status: str,
                    include_unattributed: bool, summary: CollectSummary) -> None:
-    from .chunking import merge_claims
+    from .engines.llm.chunking import merge_claims
 
     settings = batch_settings(engine, include_unattributed)
     rows = conn.cursor().execute("SELECT item_key, ordinal, input FROM batch_inputs WHERE run_id = ? AND batch_id = ? ORDER BY ordinal",
