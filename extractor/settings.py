@@ -24,7 +24,7 @@ from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from .pricing import DEFAULT_PRICES
+from .engines.llm.pricing import DEFAULT_PRICES
 
 Mode = Literal["tools", "json_schema", "md_json"]
 CONFIG_CANDIDATES = (Path("extractor.toml"), Path("~/.config/extractor/config.toml"))

@@ -87,7 +87,7 @@ def test_status_and_collect_ground_and_store_like_the_live_path(tmp_path):
         stats = st.run_stats(conn, run)
         assert stats.prompt_tokens > 0 and stats.run.status == "done"
         # half price: cost is half the live price of the same tokens
-        from extractor.pricing import cost_usd
+        from extractor.engines.llm.pricing import cost_usd
         assert stats.cost_usd == pytest.approx(0.5 * cost_usd("gpt-4o-mini", stats.prompt_tokens, stats.completion_tokens), rel=1e-6)
         # collecting again changes nothing
         again = batch_api.collect(conn, "b2", api_key=KEY)

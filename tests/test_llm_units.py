@@ -7,14 +7,14 @@ import shutil
 
 import pytest
 
-from extractor.answer import ClaimAnswer, Extraction, validation_context
-from extractor.chunking import chunk_article, merge_claims, sentences
 from extractor.cleaning import split_articles
-from extractor.crosscheck import cross_check
 from extractor.engines import EngineOutput
+from extractor.engines.llm.answer import ClaimAnswer, Extraction, validation_context
+from extractor.engines.llm.chunking import chunk_article, merge_claims, sentences
+from extractor.engines.llm.crosscheck import cross_check
+from extractor.engines.llm.pricing import cost_usd
+from extractor.engines.llm.prompting import PROMPTS_DIR, PromptError, load_prompt
 from extractor.models import Claim, RawInput, Source, Span
-from extractor.pricing import cost_usd
-from extractor.prompting import PROMPTS_DIR, PromptError, load_prompt
 from extractor.settings import SettingsError, load_settings
 
 

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from .grounding import ground_claim, normalize_text
-from .models import Article, Claim, Flag, Span
+from ...grounding import ground_claim, normalize_text
+from ...models import Article, Claim, Flag, Span
+from ...settings import SettingsError
 
 CODE = "cross_check_disagrees"
 
 
 def offline_engine() -> Any:
     """The offline engine, or a usage error saying why it cannot be had."""
-    from .settings import SettingsError
-
     try:
-        from .engines import get_engine
+        # Imported here: spaCy loads only when a cross-check is asked for. From the offline
+        # package itself, not the engine registry (`engines.get_engine`), which imports this one.
+        from ..offline import OfflineEngine
 
-        return get_engine("offline")
+        return OfflineEngine()
     except Exception as e:  # missing spaCy model, import error: say so up front
         raise SettingsError(f"--cross-check needs the offline engine, which failed to load: {type(e).__name__}: {e}") from None
 

@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from .grounding import normalize_text
-from .models import Claim, Flag, Relay, Source, SourceType, Span, Stance
+from ...grounding import normalize_text
+from ...models import Claim, Flag, Relay, Source, SourceType, Span, Stance
 
 VERBATIM_HINT = (
     "Copy it character for character from the article text between <article> tags "

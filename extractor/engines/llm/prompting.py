@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from .answer import Extraction
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+PROMPTS_DIR = Path(__file__).resolve().parents[3] / "prompts"  # <repo>/prompts, beside the package
 
 
 class PromptError(ValueError):

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .grounding import ground, normalize_text
-from .models import Article, Claim, Region
+from ...grounding import ground, normalize_text
+from ...models import Article, Claim, Region
 
 CHARS_PER_TOKEN = 4  # rough for English news; only sizes chunks, never bills
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital,

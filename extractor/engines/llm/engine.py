@@ -1,0 +1,276 @@
+"""The LLM engine: any OpenAI-compatible endpoint, through instructor and tenacity.
+
+Per article: cut the body into chunks that fit the context (`chunking`), ask the model
+for claims (every verbatim field is validated against the article, `answer`; a failing
+answer is re-asked with instructor's precise message, `reask`), retry transport failures
+with backoff (`retries`), halve a chunk whose answer was cut off, merge claims across
+chunks, and count every attempt's tokens (`usage`, `pricing`). What the model still gets
+wrong after the last re-ask is kept, flagged `reasked`, and left for grounding to mark
+unverified: nothing is dropped silently, nothing is "fixed".
+
+This module ties those parts: settings, prompt and clients are set up once here, and a
+document's chunks are walked here. The requests themselves go by one of two paths: the
+direct path (`transport.DirectPath`, TOOLS and JSON_SCHEMA modes) or instructor's patched
+call (`patched.PatchedPath`, MD_JSON); `transport` says why there are two.
+
+`extract` (sync) and `aextract` (asyncio) share everything but the HTTP call. The
+engine holds no per-document state, so one object serves concurrent documents.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import weakref
+from typing import Any
+from urllib.parse import urlsplit
+
+import instructor
+import openai
+from instructor.v2.core.response import handle_response_model
+
+from ...limits import ANSWER_TOKENS, RequestGate
+from ...models import Article, Claim, Flag
+from ...settings import LLMSettings, SettingsError, load_settings
+from .. import EngineOutput
+from .answer import to_claim, validation_context
+from .chunking import CHARS_PER_TOKEN, Chunk, chunk_article, estimate_tokens, locate, merge_claims, split_chunk
+from .crosscheck import cross_check, offline_engine
+from .errors import LLMError, Truncated, api_error
+from .patched import PatchedPath
+from .prompting import load_prompt
+from .reask import PREPARED, ChunkAnswer
+from .redaction import SECRETS
+from .retries import RetryPolicy
+from .transport import DirectPath
+from .usage import Meter, current_meter, usage_of
+
+MODES = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "md_json": instructor.Mode.MD_JSON,
+}
+# Modes whose request instructor builds by adding fields only (messages untouched):
+# these take the direct path (`transport`).
+DIRECT_MODES = {"tools", "json_schema"}
+NO_KEY = "not-needed"  # local servers ignore the key but the client wants one
+
+
+def _jinja_literal(text: str) -> str:
+    # instructor renders messages as Jinja templates whenever a validation context is
+    # given; the article must reach the model untouched, braces and all.
+    return "{% raw %}" + text.replace("{% endraw %}", "{% endraw %}{{ '{% endraw %}' }}{% raw %}") + "{% endraw %}"
+
+
+class _DocumentRun:
+    """The chunk queue of one document, shared by `extract` and `aextract`: a truncated
+    chunk is replaced by its halves, a failed one leaves its reason (a fatal one, such as
+    a bad key, stops the document)."""
+
+    def __init__(self, engine: "LLMEngine", raw: str, article: Article) -> None:
+        self.engine, self.raw, self.article = engine, raw, article
+        self.queue = [(c, 0) for c in engine.plan(raw, article)]
+        self.claims: list[Claim] = []
+        self.errors: list[Flag] = []
+        self.stopped = False
+
+    def next_chunk(self) -> tuple[Chunk, int] | None:
+        return None if self.stopped or not self.queue else self.queue.pop(0)
+
+    def took(self, step: tuple[Chunk, int], answer) -> None:
+        self.claims.extend(self.engine._claims(self.raw, step[0], answer))
+        self.errors.extend(answer.errors)
+
+    def failed(self, step: tuple[Chunk, int], e: Exception) -> None:
+        chunk, depth = step
+        if isinstance(e, Truncated):
+            self.queue[:0] = self.engine._smaller(self.raw, self.article, chunk, depth, self.errors)
+            return
+        self.errors.append(e.flag)  # type: ignore[attr-defined]
+        self.stopped = bool(getattr(e, "fatal", False))
+
+
+class LLMEngine(DirectPath, PatchedPath):
+    """The `llm` engine: its two request paths are mixins (`DirectPath`, `PatchedPath`)
+    sharing the clients, retry policy and mode set up here."""
+
+    name = "llm"
+
+    def __init__(self, settings: LLMSettings | None = None, config: str | None = None, **flags: Any) -> None:
+        self.settings = s = settings or load_settings(config, **flags)
+        self.model: str | None = s.model
+        self.prompt = load_prompt(s.prompt, s.prompts_dir)
+        self.prompt_version: str | None = self.prompt.prompt_version
+        key = s.api_key.get_secret_value() if s.api_key else None
+        if not key and not s.base_url:
+            raise SettingsError(
+                "no API key: set OPENAI_API_KEY or pass --api-key, or name a local server with --base-url"
+            )
+        if key:
+            SECRETS.add(key)
+        self._client_args = dict(api_key=key or NO_KEY, base_url=s.base_url, timeout=s.timeout, max_retries=0)
+        self._mode = MODES[s.mode]
+        self._policy = RetryPolicy(s)
+        self._direct = s.mode in DIRECT_MODES
+        # The tool schema / response format, built once by instructor's own request handler.
+        extras = handle_response_model(PREPARED, self._mode, messages=[])[1] if self._direct else {}
+        extras.pop("messages", None)
+        self._extras: dict[str, Any] = extras
+        self._schema_tokens = estimate_tokens(json.dumps(extras)) if extras else 0
+        client = openai.OpenAI(**self._client_args)
+        self._post = self._policy.wrap(client.post)
+        self._create = instructor.patch(create=self._policy.wrap(client.chat.completions.create), mode=self._mode)
+        # An async client belongs to one event loop; keep one per loop.
+        self._acreates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
+        self._aclients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+        self._overhead = estimate_tokens(self.prompt.system) + estimate_tokens(
+            self.prompt.messages("", title="x" * 80, context="x" * 400)[1]["content"]
+        )
+        self._cross = None
+        if s.cross_check:
+            self._cross = offline_engine()
+
+    def __repr__(self) -> str:  # never the key
+        return f"LLMEngine(model={self.model!r}, base_url={self.settings.base_url!r}, mode={self.settings.mode!r})"
+
+    @property
+    def where(self) -> str:
+        url = self.settings.base_url or "https://api.openai.com/v1"
+        parts = urlsplit(url)
+        return f"{parts.scheme}://{parts.hostname}{':' + str(parts.port) if parts.port else ''}{parts.path}"
+
+    # ---- planning ----
+
+    def chunk_budget(self) -> int:
+        """Tokens of article per chunk: half of what the prompt leaves, the rest for the answer."""
+        return max(128, (self.settings.context_tokens - self._overhead) // 2)
+
+    def request_tokens(self, article_chars: int) -> int:
+        """Tokens an article this long costs, prompts and answers of all its chunks: what
+        `--tpm` takes before the call. The prompt (system text, few-shot examples, tool
+        schema) is most of a short article's request."""
+        article = article_chars // CHARS_PER_TOKEN + 1
+        chunks = -(-article // self.chunk_budget())
+        answer = self.settings.max_output_tokens or ANSWER_TOKENS
+        return article + chunks * (self._overhead + self._schema_tokens + answer)
+
+    def plan(self, raw: str, article: Article) -> list[Chunk]:
+        return chunk_article(raw, article, self.chunk_budget())
+
+    def _request(self, raw: str, article: Article, chunk: Chunk, include_unattributed: bool) -> dict[str, Any]:
+        text = chunk.text(raw, article.body)
+        messages = self.prompt.messages(
+            text, title=article.title, context=chunk.context or None,
+            part=chunk.index, parts=chunk.total, include_unattributed=include_unattributed,
+        )
+        for m in messages:
+            m["content"] = _jinja_literal(m["content"])
+        body = "\n\n".join(raw[p.start : p.end] for p in article.body)
+        kwargs: dict[str, Any] = dict(
+            model=self.settings.model,
+            messages=messages,
+            response_model=PREPARED,
+            context=validation_context(body),
+            max_retries=self.settings.max_reasks,
+            temperature=self.settings.temperature,
+        )
+        if self.settings.max_output_tokens:
+            kwargs["max_tokens"] = self.settings.max_output_tokens
+        return kwargs
+
+    def _body(self, raw: str, article: Article, chunk: Chunk, include_unattributed: bool) -> dict[str, Any]:
+        """The chat-completions request body of the direct path (no templating: sent as is)."""
+        messages = self.prompt.messages(
+            chunk.text(raw, article.body), title=article.title, context=chunk.context or None,
+            part=chunk.index, parts=chunk.total, include_unattributed=include_unattributed,
+        )
+        body: dict[str, Any] = {"model": self.settings.model, "messages": messages, **self._extras,
+                                "temperature": self.settings.temperature}
+        if self.settings.max_output_tokens:
+            body["max_tokens"] = self.settings.max_output_tokens
+        return body
+
+    @staticmethod
+    def _context(raw: str, article: Article) -> dict[str, Any]:
+        return validation_context("\n\n".join(raw[p.start : p.end] for p in article.body))
+
+    def _chunk(self, raw: str, article: Article, chunk: Chunk, include_unattributed: bool, meter: Meter) -> ChunkAnswer:
+        if self._direct:
+            return self._ask_direct(self._body(raw, article, chunk, include_unattributed), self._context(raw, article), meter)
+        return self._ask(self._request(raw, article, chunk, include_unattributed), meter)
+
+    async def _achunk(self, raw: str, article: Article, chunk: Chunk, include_unattributed: bool, meter: Meter,
+                      gate: RequestGate | None = None) -> ChunkAnswer:
+        if self._direct:
+            return await self._aask_direct(self._body(raw, article, chunk, include_unattributed),
+                                           self._context(raw, article), meter, gate)
+        kwargs = self._request(raw, article, chunk, include_unattributed)
+        if gate is None:
+            return await self._aask(kwargs, meter)
+        # instructor holds the conversation (re-asks and backoff included): one slot for it all.
+        async with gate.request():
+            return await self._aask(kwargs, meter)
+
+    def _api_error(self, e: openai.APIError) -> LLMError:
+        return api_error(e, self.where, self.settings.model, self.settings.timeout, self._policy.attempts)
+
+    # ---- a document ----
+
+    def extract(self, raw: str, article: Article, include_unattributed: bool = False) -> EngineOutput:
+        meter = Meter()
+        token = current_meter.set(meter)
+        try:
+            doc = _DocumentRun(self, raw, article)
+            while (step := doc.next_chunk()) is not None:
+                try:
+                    doc.took(step, self._chunk(raw, article, step[0], include_unattributed, meter))
+                except (Truncated, LLMError) as e:
+                    doc.failed(step, e)
+            claims = merge_claims(doc.claims)
+            if self._cross is not None and claims:
+                claims = cross_check(raw, article, claims, self._cross)
+            usage = usage_of(meter, self.settings.model, self.settings.prices)
+            return EngineOutput(claims=claims, usage=usage, errors=doc.errors)
+        finally:
+            current_meter.reset(token)
+
+    async def aextract(self, raw: str, article: Article, include_unattributed: bool = False,
+                       gate: RequestGate | None = None) -> EngineOutput:
+        """`gate` (the runner's) is held for each HTTP request: the concurrency limit."""
+        meter = Meter()
+        token = current_meter.set(meter)
+        try:
+            doc = _DocumentRun(self, raw, article)
+            while (step := doc.next_chunk()) is not None:
+                try:
+                    doc.took(step, await self._achunk(raw, article, step[0], include_unattributed, meter, gate))
+                except (Truncated, LLMError) as e:
+                    doc.failed(step, e)
+            claims = merge_claims(doc.claims)
+            if self._cross is not None and claims:
+                claims = await asyncio.to_thread(cross_check, raw, article, claims, self._cross)
+            usage = usage_of(meter, self.settings.model, self.settings.prices)
+            return EngineOutput(claims=claims, usage=usage, errors=doc.errors)
+        finally:
+            current_meter.reset(token)
+
+    def _smaller(self, raw: str, article: Article, chunk: Chunk, depth: int, errors: list[Flag]) -> list[tuple[Chunk, int]]:
+        halves = split_chunk(raw, article, chunk) if depth < self.settings.max_length_splits else None
+        if not halves:
+            errors.append(Flag(code="llm_answer_truncated", message=(
+                f"the model's answer was cut off (finish_reason=length) even for a chunk of "
+                f"{len(chunk.units)} sentence(s) at {chunk.region.start}-{chunk.region.end}; "
+                "raise --context-tokens or the server's output limit")))
+            return []
+        return [(h, depth + 1) for h in halves]
+
+    def _claims(self, raw: str, chunk: Chunk, answer: ChunkAnswer) -> list[Claim]:
+        flags: list[Flag] = []
+        if answer.reasks or answer.still_invalid:
+            msg = f"The model was asked again {answer.reasks} time(s) because a verbatim field was not in the article"
+            if answer.still_invalid:
+                msg += f"; its last answer still failed the check: {answer.still_invalid}"
+            flags.append(Flag(code="reasked", message=msg))
+        return [locate(raw, to_claim(a, flags), chunk.region) for a in answer.claims]
