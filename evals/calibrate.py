@@ -1,4 +1,4 @@
-"""Fit the offline engine's confidence model (`extractor/calibration.py`) on PolNeAR train.
+"""Fit the offline engine's confidence model (`extractor/engines/offline/calibration.py`) on PolNeAR train.
 
     .venv/bin/python evals/calibrate.py                      # fit on the first 200 train documents, write the model
     .venv/bin/python evals/calibrate.py --check ../shared/data/polnear/dev.jsonl   # measure only, write nothing
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from extractor import calibration as cal  # noqa: E402
+from extractor.engines.offline import calibration as cal  # noqa: E402
 from extractor.confidence import REVIEW_THRESHOLD, score_claim  # noqa: E402
 from extractor.engines.offline import OfflineEngine  # noqa: E402
 from extractor.evalrun import predict  # noqa: E402

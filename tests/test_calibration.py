@@ -2,7 +2,7 @@
 
 import random
 
-from extractor import calibration as cal
+from extractor.engines.offline import calibration as cal
 from extractor.models import Claim, Relay, Source, Span
 
 

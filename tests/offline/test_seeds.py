@@ -17,7 +17,7 @@ from extractor.gold import load_gold
 from extractor.loading import read_inputs
 from extractor.pipeline import process
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parent.parent.parent
 SEEDS = ROOT / "seeds"
 
 EXPECTED = [

@@ -22,9 +22,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .models import Claim
+from ...models import Claim
 
-OFFLINE_MODEL = Path(__file__).parent / "engines" / "offline_calibration.json"
+OFFLINE_MODEL = Path(__file__).parent / "offline_calibration.json"
 
 SAY = {"said", "says", "say", "saying"}
 PRONOUN_MENTIONS = {"he", "she", "they", "it", "i", "we", "you", "who", "which", "that"}

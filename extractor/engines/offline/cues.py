@@ -1,0 +1,71 @@
+"""Which tokens are cues, how far a cue reaches, and the stance it takes.
+
+A cue is the word that makes a sentence an attribution ("said", "told", "did not rule
+out", "placing the blame"). Deciding that, cutting the cue span and reading its stance
+depend only on the word lists (lexicon.py), so they sit below every other rule.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import lexicon as lx
+from .spans import tokens_span
+
+MODALS = {"will", "'ll", "’ll", "shall", "may", "might", "should"}
+CORE_CUES = {"say", "tell", "report", "add", "note", "state", "write", "tweet", "announce", "explain", "learn", "quote", "deny", "claim", "insist", "warn", "argue"}
+
+
+def is_cue_verb(tok: Token) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma == "rule":
+        return any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children)
+    return lemma in lx.CUE_LEMMAS or lemma in ("tell", "learn", "quote") or light_noun(tok) is not None
+
+
+def light_noun(verb: Token) -> Token | None:
+    """The object of a light-verb cue: "placing *the blame* on X", "cast *doubt* on X"."""
+    if verb.lemma_.lower() not in lx.LIGHT_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.LIGHT_NOUNS), None)
+
+
+def cue_extent(verb: Token) -> tuple[int, int]:
+    """The cue words: the verb group (auxiliaries, negation, "also", "continued to"), its
+    particle, and a content or light-verb object ("expressed hope", "placing the blame")."""
+    parts = [verb]
+    # The verb group: "has expressed hope", "had been blamed", "did not rule out", "have also
+    # warned" (PolNeAR's cues keep it too). An infinitive's "to" is not part of it.
+    parts += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i and c.tag_ != "TO"]
+    if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "also":
+        parts.append(verb.doc[verb.i - 1])
+    if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_.lower() in lx.CATENATIVE_VERBS:
+        parts.append(verb.head)  # "continued to assert", "went on to say"
+    parts += [c for c in verb.children if c.dep_ == "prt"]
+    parts += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.CONTENT_NOUNS]
+    noun = light_noun(verb)
+    if noun is not None:
+        parts += [t for t in noun.subtree if t.i <= noun.i]  # "placing the blame"
+    return tokens_span(parts)  # type: ignore[return-value]
+
+
+def stance_of(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    if lemma == "rule" and negated:
+        return "hedged"
+    if lemma in lx.DENIAL_VERBS:
+        return "asserted" if negated else "denied"
+    if negated:
+        return "denied"
+    if lemma in lx.HEDGE_VERBS or any(c.dep_ == "advmod" and c.lower_ in lx.HEDGE_ADVERBS for c in verb.children):
+        return "hedged"
+    # "expressed hope that ...", "has spoken of 'cautious optimism' that ...": the view named
+    # by the object is what hedges.
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "about") for g in c.children if g.dep_ == "pobj"]
+    if any(o.lemma_.lower() in lx.HEDGE_NOUNS or o.lower_ in lx.HEDGE_NOUNS for o in objects):
+        return "hedged"
+    return "asserted"

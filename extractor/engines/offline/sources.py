@@ -1,0 +1,259 @@
+"""A source phrase: how far it reaches, and what kind of source it names.
+
+Given the token a rule took for the speaker, `noun_phrase` cuts the phrase ("the mayor
+at the time" -> "the mayor") and `classify_source` types and names it (person,
+organization, media, anonymous). Typing is a list of rule families, `SOURCE_TYPE_RULES`,
+asked in turn; the first that recognises the phrase decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from . import lexicon as lx
+from .records import Mention
+from .spans import contiguous, tokens_span
+from .syntax import SOURCE_EXCLUDE_DEPS, coordinated_sibling
+
+
+def noun_phrase(tok: Token, participles: bool = False) -> list[Token]:
+    """The source's noun phrase: the subject with its modifiers and apposition, no clauses.
+
+    With `participles`, "exit polls conducted for the AP" keeps its participle phrase."""
+    exclude = SOURCE_EXCLUDE_DEPS - {"appos"}
+    if participles:
+        exclude = exclude - {"acl"}
+    keep = []
+    doc = tok.doc
+    for t in tok.subtree:
+        cut = False
+        a = t
+        while a.i != tok.i:
+            if a.dep_ == "prep" and a.head.i == tok.i and a.i > tok.i and any(
+                    g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in lx.WHEN_OR_WHERE_NOUNS)
+                    for g in a.children):
+                cut = True  # "the mayor at the time said", "the governor in a blog post said": when and where, not who
+                break
+            # (", excluding the Sadr faction": a participle phrase set off by commas is an aside)
+            # (", including his wife" names members of the source and stays)
+            if a.dep_ in exclude or a.tag_ == "VBG" and a.lower_ != "including" and a.head.i == tok.i and a.i > tok.i \
+                    and doc[a.left_edge.i - 1].text == ",":
+                cut = True
+                break
+            a = a.head
+        if not cut:
+            keep.append(t)
+    keep += coordinated_sibling(tok)
+    keep = contiguous(keep, tok)
+    while keep and ((keep[-1].is_punct and not (keep[-1].text == ")" and any(t.text == "(" for t in keep)))
+                    or keep[-1].dep_ in ("cc", "case", "prep")):
+        keep = keep[:-1]
+    if keep and keep[0].text == "-" and keep[0].i > 0 and not doc[keep[0].i - 1].whitespace_:
+        keep.insert(0, doc[keep[0].i - 1])  # "then-Hezbollah chief ...", "ex-minister ..."
+    while keep and (keep[0].is_punct or keep[0].dep_ == "cc"):
+        keep = keep[1:]
+    return keep
+
+
+def _person_name(tokens: list[Token]) -> str | None:
+    ents = [t for t in tokens if t.ent_type_ == "PERSON"]
+    if not ents:
+        return None
+    # The last run of PERSON tokens is the name; titles come before it.
+    last = ents[-1]
+    run = [last]
+    i = last.i - 1
+    while i >= tokens[0].i and last.doc[i].ent_type_ == "PERSON":
+        run.insert(0, last.doc[i])
+        i -= 1
+    while run and run[-1].text in ("'s", "’s"):
+        run = run[:-1]
+    if not run:  # only a possessive marker was tagged PERSON
+        return None
+    return last.doc.text[run[0].idx : run[-1].idx + len(run[-1])]
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+
+
+def _appos_person(head: Token) -> Token | None:
+    for c in head.children:
+        if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
+            return c
+    return None
+
+
+def _mentions_outlet(low: str) -> bool:
+    return any(len(name) > 3 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", low) for name in lx.MEDIA_NAMES)
+
+
+def _clean_name(text: str) -> str:
+    return re.sub(r"[\"“”]", "", _strip_det(text)).replace("  ", " ").strip()
+
+
+# ---- typing a source: rule families ------------------------------------------------------
+
+
+@dataclass
+class Phrase:
+    """A source phrase without its apposition, as the typing rules read it."""
+
+    head: Token
+    tokens: list[Token]  # the phrase without its apposition ("X, head of the council")
+    text: str
+    low: str
+    core: str  # lower-cased, without article or quotation marks
+    head_low: str
+    lemma: str
+    words: list[str]
+
+
+def pronoun_source(m: Mention, p: Phrase) -> bool:
+    """A pronoun: "he said", "they told"; typed by the pronoun, resolved later."""
+    if p.head_low in lx.PRONOUNS:
+        m.type = "person" if p.head_low in lx.PRONOUNS_SINGULAR_PERSON | lx.PRONOUNS_FIRST else "organization"
+        return True
+    return False
+
+
+def media_source(m: Mention, p: Phrase) -> bool:
+    """An outlet: "Reuters reported", "Lebanon's Al-Manar TV", "the newspaper said"."""
+    words = p.words
+    if p.core in lx.MEDIA_NAMES or _mentions_outlet(p.low) or (
+        words and words[-1] in lx.MEDIA_HEADS and p.head_low in lx.MEDIA_HEADS and not {"office", "ministry"} & set(words)
+    ):
+        m.type, m.name = "media", _clean_name(p.text)
+        return True
+    return False
+
+
+def group_source(m: Mention, p: Phrase) -> bool:
+    """An armed or political group the small model tags as a person: "Hezbollah said"."""
+    if p.head_low in lx.GROUP_NAMES:
+        m.type, m.name = "organization", _clean_name(p.text)
+        return True
+    return False
+
+
+def title_of_source(m: Mention, p: Phrase) -> bool:
+    """A title with "of": "Head of Iran's Quds Force", "Secretary of State" (a person)."""
+    bare = [w for w in p.words if w not in ("the", "a", "an")]
+    if len(bare) > 2 and bare[0] in lx.TITLE_HEADS and bare[1] == "of":
+        m.type, m.role = "person", _clean_name(p.text)
+        return True
+    return False
+
+
+def appositive_person_source(m: Mention, p: Phrase) -> bool:
+    """A description with a named person in apposition: "the council's head, Dolan Abu Saleh"."""
+    appos = _appos_person(p.head)
+    if appos is not None and p.head.ent_type_ != "PERSON":
+        name_toks = [t for t in appos.subtree if t.dep_ not in SOURCE_EXCLUDE_DEPS or t is appos]
+        m.type, m.name, m.role = "person", _person_name(name_toks) or appos.text, _clean_name(p.text).strip(" ,")
+        return True
+    return False
+
+
+def named_person_source(m: Mention, p: Phrase) -> bool:
+    """A person's name, with any title before it as the role: "Prime Minister Najib Mikati",
+    "Dolan Abu Saleh, head of the Majdal Shams local council"."""
+    head, tokens, text = p.head, p.tokens, p.text
+    if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and _person_name(tokens) and head.ent_type_ not in ("ORG", "GPE", "NORP")):
+        name = _person_name(tokens) or head.text
+        m.type, m.name = "person", name
+        role = text[: text.rfind(name)].strip(" ,") if name in text else ""
+        m.role = _strip_det(role) or None
+        roles = [c for c in head.children if c.dep_ == "appos"]
+        if roles and not m.role:
+            r0, r1 = tokens_span(list(roles[0].subtree))
+            m.role = head.doc.text[r0:r1]
+        return True
+    return False
+
+
+def title_head_source(m: Mention, p: Phrase) -> bool:
+    """A title heads the phrase (the model may tag it ORG); a name at its end is who holds
+    it: "UN Special Coordinator for Lebanon Jeanine Hennis-Plasschaert"."""
+    if p.lemma in lx.TITLE_HEADS and not m.plural and not (p.words and p.words[0] in lx.INDEFINITE):
+        name = _person_name(p.tokens)
+        m.type, m.role = "person", _clean_name(p.text)
+        if name and p.text.endswith(name):
+            m.name, m.role = name, _clean_name(p.text[: -len(name)]).strip(" ,") or None
+        return True
+    return False
+
+
+def organization_source(m: Mention, p: Phrase) -> bool:
+    """An institution or a country speaking: "the foreign ministry said", "Israel said"."""
+    head = p.head
+    if p.head_low in lx.ORGANIZATION_HEADS or head.lemma_.lower() in lx.ORGANIZATION_HEADS or p.core in lx.COUNTRIES \
+            or head.ent_type_ in ("ORG", "NORP"):
+        m.type, m.name = "organization", _clean_name(p.text)
+        return True
+    return False
+
+
+def anonymous_source(m: Mention, p: Phrase) -> bool:
+    """A description without a name: "a senior official", "two security sources"."""
+    if p.lemma in lx.ANONYMOUS_HEADS or p.head_low in lx.ANONYMOUS_HEADS:
+        m.type, m.descriptor = "anonymous", _clean_name(p.text)
+        return True
+    return False
+
+
+def proper_noun_source(m: Mention, p: Phrase) -> bool:
+    """Any other proper noun: a person, unless a place. spaCy's NER is unreliable on Arabic
+    and Persian names; a proper noun that is not a known place or outlet speaking is most
+    often a person ("Ghaani said")."""
+    if p.head.pos_ == "PROPN":
+        m.type, m.name = ("organization", _clean_name(p.text)) if p.head.ent_type_ == "GPE" else ("person", _clean_name(p.text))
+        return True
+    return False
+
+
+# Asked in this order; the first that recognises the phrase types it. Anything left is an
+# anonymous description.
+SOURCE_TYPE_RULES = (
+    pronoun_source,
+    media_source,
+    group_source,
+    title_of_source,
+    appositive_person_source,
+    named_person_source,
+    title_head_source,
+    organization_source,
+    anonymous_source,
+    proper_noun_source,
+)
+
+
+def classify_source(tokens: list[Token], head: Token, base: int = 0) -> Mention:
+    """Type and name a source phrase. Offsets come back shifted by `base` (paragraph start)."""
+    start, end = tokens_span(tokens) or (head.idx, head.idx + len(head))
+    doc_text = head.doc.text
+    m = Mention(start=start + base, end=end + base, text=doc_text[start:end], head=head)
+    p = _phrase(tokens, head)
+    m.plural = head.tag_ in ("NNS", "NNPS") or p.head_low in lx.PRONOUNS_PLURAL or any(
+        t.dep_ == "conj" and t.head.i == head.i for t in p.tokens)
+    for rule in SOURCE_TYPE_RULES:
+        if rule(m, p):
+            return m
+    m.type, m.descriptor = "anonymous", _clean_name(p.text)
+    return m
+
+
+def _phrase(tokens: list[Token], head: Token) -> Phrase:
+    # Name and type from the phrase without its apposition ("X, head of the council").
+    appos_ids = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    core_toks = [t for t in tokens if t.i not in appos_ids] or [head]
+    while len(core_toks) > 1 and core_toks[-1].is_punct:
+        core_toks = core_toks[:-1]
+    s0, e0 = tokens_span(core_toks)  # type: ignore[misc]
+    text = head.doc.text[s0:e0]
+    low = text.lower()
+    return Phrase(head=head, tokens=core_toks, text=text, low=low, core=_strip_det(low).strip("\"“”"),
+                  head_low=head.text.lower(), lemma=head.lemma_.lower(), words=[t.text.lower() for t in core_toks])

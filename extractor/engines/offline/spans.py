@@ -1,0 +1,79 @@
+"""Character spans from tokens, and the trimming every span gets.
+
+Every span the engine reports is cut straight from token offsets into the raw text;
+these helpers are the only place that turns tokens into (start, end) and tidies the edges,
+so that all rule families cut spans the same way.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+QUOTE_CHARS = "\"“”„«»"
+STRIP_CHARS = " \t\n\u00a0,;:—–-" + QUOTE_CHARS  # (scraped text keeps no-break spaces)
+
+
+def tokens_span(tokens: list[Token]) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+
+
+def trim(raw: str, start: int, end: int, drop_that: bool = True) -> tuple[int, int]:
+    """Drop connecting words and punctuation at the edges of a content span."""
+    while True:
+        before = (start, end)
+        while start < end and (raw[start] in STRIP_CHARS or raw.startswith("''", start)):
+            start += 2 if raw.startswith("''", start) else 1
+        while end > start and (raw[end - 1] in STRIP_CHARS + "." or raw[end - 2 : end] == "''"):
+            end -= 2 if raw[end - 2 : end] == "''" else 1
+        if drop_that:
+            # "that" as a complementizer, not the subject of "That is a problem"
+            m = re.match(r"(that|and that|but that|:)\s+(?!(is|was|are|were|has|had|will|would|could|can|should|may|might|must)\b)",
+                         raw[start:end], re.I)
+            if m:
+                start += m.end()
+        m = re.search(r"\s+(and|but|or)$", raw[start:end])
+        if m:
+            end = start + m.start()
+        if (start, end) == before:
+            return start, end
+
+
+def subtree_tokens(tok: Token) -> list[Token]:
+    return list(tok.subtree)
+
+
+def contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The run of consecutive tokens around `anchor` (gaps split a span)."""
+    idx = sorted(t.i for t in tokens)
+    if not idx:
+        return []
+    runs, run = [], [idx[0]]
+    for i in idx[1:]:
+        if i == run[-1] + 1:
+            run.append(i)
+        else:
+            runs.append(run)
+            run = [i]
+    runs.append(run)
+    best = max(runs, key=lambda r: (anchor.i in r, len(r)))
+    doc = anchor.doc
+    return [doc[i] for i in best]
+
+
+def up_to(doc: Doc, end: int, last: int) -> list[Token]:
+    """The tokens after `end` through `last`, without closing punctuation."""
+    while last > end and doc[last].is_punct:
+        last -= 1
+    return list(doc[end + 1 : last + 1])
+
+
+def aside_cut(doc: Doc, lo: int, hi: int) -> int:
+    """End a span before a non-restrictive aside (", the deadliest since ...", ", who ...")."""
+    for i in range(lo + 1, hi):
+        if doc[i].text == "," and any(t.dep_ in ("appos", "relcl") and t.left_edge.i == i + 1 for t in doc[i + 1 : hi + 1]):
+            return i - 1
+    return hi

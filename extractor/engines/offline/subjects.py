@@ -1,0 +1,98 @@
+"""Who speaks: the subject or agent of a cue, found through the parse's detours.
+
+`find_subject` climbs from a cue to the subject it shares with the verb it hangs off
+("... and says he introduced", "a statement saying ..."); `surface_subject` and
+`subject_after` recover a subject the parser lost. The cue reading (attributions.py)
+asks these, then turns the token into a source with sources.py.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as TokSpan, Token
+
+from . import lexicon as lx
+from .cues import is_cue_verb
+from .syntax import INHERIT_DEPS, NP_POS, agent_capable, own_subject
+
+
+def find_subject(verb: Token) -> Token | None:
+    """The verb's subject, or the subject it shares with the verb it hangs off."""
+    outer, inner = verb.head.head, verb.head
+    if verb.dep_ in ("conj", "advcl") and own_subject(verb) is None and inner.dep_ == "ccomp" and is_cue_verb(outer) \
+            and outer.i < inner.i and (verb.dep_ == "conj" and verb.tag_ == outer.tag_ != inner.tag_
+                                       or own_subject(inner) is not None and not agent_capable(own_subject(inner))):
+        # "He says the response was X and says he introduced ...", "says the goal is X, but
+        # conceded ...", "insisted it was premature ... while adding ...": the second cue goes
+        # with the first, though the parser hung it inside the reported clause.
+        return find_subject(outer)
+    seen = 0
+    v = verb
+    while v is not None and seen < 4:
+        subject = own_subject(v)
+        if subject is not None and seen and not agent_capable(subject) and v.dep_ == "ccomp" and verb.tag_ == "VBG":
+            # "Israel said the rocket was ..., placing the blame on X": the participle was
+            # hung on the reported clause; the one who said it did the placing.
+            subject = None
+        if subject is not None:
+            return subject
+        if (v.dep_ in INHERIT_DEPS or v.dep_ == "ccomp" and seen) and v.head is not v:
+            v = v.head
+            if v.dep_ == "prep":  # "as saying"
+                v = v.head
+            elif v.dep_ == "acomp" and v.head is not v:  # "riders were more likely to say ..."
+                v = v.head
+            seen += 1
+            continue
+        carrier = v.head
+        if v.dep_ == "acl" and v.tag_ == "VBG" and carrier.dep_ == "dobj" and carrier.lemma_.lower() in lx.MESSAGE_NOUNS \
+                and carrier.head.lemma_.lower() in lx.PUBLISH_VERBS and own_subject(carrier.head) is not None:
+            # "The league issued a statement saying ...": who issued the message says it.
+            return own_subject(carrier.head)
+        if v.dep_ == "acl" and v.tag_ == "VBG" and carrier.dep_ == "pobj" and carrier.head.lower_ in ("on", "in", "at", "during") \
+                and carrier.head.head.pos_ in ("VERB", "AUX") \
+                and carrier.lemma_.lower() not in lx.WRITTEN_NOUNS:
+            # "criticized the plan on the 'Evening Hour,' calling it ...": not the show, who spoke on it
+            return find_subject(carrier.head.head)
+        if v.dep_ == "acl" and v.tag_ == "VBG" and carrier.dep_ in ("dobj", "dative") \
+                and carrier.head.lemma_.lower() in lx.SENDING_VERBS and own_subject(carrier.head) is not None:
+            # "The governor emailed donors saying ...": the sender says it, not the addressees.
+            return own_subject(carrier.head)
+        if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN") and agent_capable(v.head) \
+                and v.head.lemma_.lower() not in lx.DOCUMENT_HEADS:
+            # "protesters saying the vote was stolen": the participle's noun speaks (but
+            # "a letter asking X to ..." gives the terms of a document, not a speech act).
+            return v.head
+        break
+    return None
+
+
+def surface_subject(verb: Token, sent: TokSpan) -> Token | None:
+    """'..., Asharq Al-Awsat learned from ...' when the parser got the clause wrong:
+    a comma, then only noun-phrase words, then the cue. Returns the phrase's head."""
+    i = verb.i - 1
+    while i > sent.start and verb.i - i <= 8 and verb.doc[i].text != ",":
+        if verb.doc[i].pos_ not in NP_POS:
+            return None
+        i -= 1
+    if i <= sent.start or verb.doc[i].text != "," or i + 1 >= verb.i:
+        return None
+    if sent.end - verb.i > 10:
+        return None  # the cue must close the sentence: "..., X said on Monday."
+    words = [t for t in verb.doc[i + 1 : verb.i] if not t.is_punct]
+    nouns = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON")]
+    return nouns[-1] if nouns and agent_capable(nouns[-1]) else None
+
+
+def subject_after(verb: Token) -> Token | None:
+    """'"...," said Robin Maynard, half joking': the name right after an inverted cue,
+    when the parser hung it elsewhere."""
+    doc, last = verb.doc, None
+    for t in doc[verb.i + 1 : min(len(doc), verb.i + 8)]:
+        if t.pos_ in ("PROPN", "NOUN"):
+            last = t
+        elif t.pos_ in ("DET", "ADJ", "NUM") or t.text in ("-", "."):
+            if last is not None:
+                break
+        else:
+            break
+    return last
