@@ -330,10 +330,10 @@ def eval_(
     config: Optional[Path] = typer.Option(None, "--config", help="[llm] TOML config file."),
 ) -> None:
     """Score an engine (or a predictions file) against gold attributions and write a report."""
-    from .evalrun import (EvalInputError, default_report_dir, predict, read_metrics, read_predictions, run_meta,
+    from .evaluate.run import (EvalInputError, default_report_dir, predict, read_metrics, read_predictions, run_meta,
                           score, timed)
-    from .gold import GoldError, load_gold
-    from .reports import headline_table, write_report
+    from .evaluate.gold import GoldError, load_gold
+    from .evaluate.reports import headline_table, write_report
 
     try:
         docs = load_gold(gold, texts)[:limit]
@@ -386,7 +386,7 @@ def review(
     import os
 
     from .confidence import REVIEW_THRESHOLD
-    from .webapp import ReviewConfig, create_app
+    from .review.app import ReviewConfig, create_app
 
     if not run:
         _fail_usage("give the run to review: extractor review --run NAME")
@@ -412,7 +412,7 @@ def review_export(
 ) -> None:
     """Write accepted and corrected claims as gold JSONL that `extractor eval --gold` reads."""
     from .confidence import REVIEW_THRESHOLD
-    from .review import write_reviewed
+    from .review.decisions import write_reviewed
     from .store import StoreError, get_run
 
     with _user_errors(output):
@@ -433,7 +433,7 @@ def show(
     html: Path = typer.Option(..., "--html", help="HTML file to write."),
 ) -> None:
     """Write one document's claims as a static annotated HTML page."""
-    from .showpage import write_show
+    from .review.showpage import write_show
 
     with _user_errors(html):
         n = write_show(_existing_store(store), doc_id, html, run)
