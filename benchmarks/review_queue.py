@@ -46,7 +46,7 @@ def main() -> None:
     args = ap.parse_args()
     from fastapi.testclient import TestClient
 
-    from extractor.webapp import ReviewConfig, create_app
+    from extractor.review.app import ReviewConfig, create_app
 
     with tempfile.TemporaryDirectory(prefix="extractor-review-") as tmp:
         db = str(Path(tmp) / "review.db")

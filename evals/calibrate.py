@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 from extractor.engines.offline import calibration as cal  # noqa: E402
 from extractor.confidence import REVIEW_THRESHOLD, score_claim  # noqa: E402
 from extractor.engines.offline import OfflineEngine  # noqa: E402
-from extractor.evalrun import predict  # noqa: E402
-from extractor.evaluation import auroc, group_predictions, score_document  # noqa: E402
-from extractor.gold import load_gold  # noqa: E402
+from extractor.evaluate.gold import load_gold  # noqa: E402
+from extractor.evaluate.run import predict  # noqa: E402
+from extractor.evaluate.scoring import auroc, group_predictions, score_document  # noqa: E402
 from extractor.models import Claim  # noqa: E402
 
 DEFAULT_TRAIN = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"

@@ -29,7 +29,7 @@ def _imports():
     try:
         from extractor.evaluate.gold import load_gold
     except ImportError:
-        from extractor.gold import load_gold
+        from extractor.evaluate.gold import load_gold
     from extractor.engines import get_engine
     from extractor.pipeline import process
     return load_gold, get_engine, process

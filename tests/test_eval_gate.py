@@ -15,9 +15,9 @@ def test_offline_engine_meets_seed_floor():
     if importlib.util.find_spec("extractor.engines.offline") is None:
         pytest.skip("the offline engine (extractor/engines/offline.py) does not exist yet")
     from extractor.engines import get_engine
-    from extractor.evaluation import evaluate
-    from extractor.evalrun import predict
-    from extractor.gold import load_gold
+    from extractor.evaluate.gold import load_gold
+    from extractor.evaluate.run import predict
+    from extractor.evaluate.scoring import evaluate
 
     floor = json.loads((ROOT / "evals" / "floor.json").read_text())["seeds_linked_f1"]
     gold = load_gold(ROOT / "evals" / "gold" / "seeds.jsonl")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.reports import bars, reliability_points, segments
+from extractor.evaluate.reports import bars, reliability_points, segments
 
 
 def test_segments_cover_text_and_prefer_missed():

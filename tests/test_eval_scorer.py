@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.evaluation import (
+from extractor.evaluate.scoring import (
     DEFAULT_DICE, aggregate, auroc, compare, cue_is_speech, dice, inflections, match, reliability,
     score_document,
 )
@@ -178,7 +178,7 @@ def test_compare_marks_regressions():
 
 
 def test_source_mention_core_phrase_matches_its_longer_annotation():
-    from extractor.evaluation import same_mention
+    from extractor.evaluate.scoring import same_mention
 
     text = "Ortiz, who ran the harbour board until May, said he would vote. Quill campaign advisers said no."
     def at(s):
@@ -192,7 +192,7 @@ def test_source_mention_core_phrase_matches_its_longer_annotation():
 
 
 def test_source_mention_without_its_relative_clause_still_matches():
-    from extractor.evaluation import same_mention
+    from extractor.evaluate.scoring import same_mention
 
     text = "Republicans who critiqued the speech said it was long, Republicans and many independent Democrats agreed."
     def at(s):

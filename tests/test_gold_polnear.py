@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.gold import GoldError, guess_source_type, load_gold, polnear_doc, strip_quotes
+from extractor.evaluate.gold import GoldError, guess_source_type, load_gold, polnear_doc, strip_quotes
 from extractor.models import Span
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev.jsonl"

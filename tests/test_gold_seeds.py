@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractor.cleaning import split_articles
-from extractor.gold import load_gold
+from extractor.evaluate.gold import load_gold
 from extractor.loading import read_file
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,10 +17,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from review_support import Server, build_store, free_port  # noqa: E402
 
-from extractor import review as rv  # noqa: E402
 from extractor.batch import store as st  # noqa: E402
-from extractor.gold import load_gold  # noqa: E402
-from extractor.webapp import ReviewConfig, create_app  # noqa: E402
+from extractor.evaluate.gold import load_gold  # noqa: E402
+from extractor.review import decisions as rv  # noqa: E402
+from extractor.review.app import ReviewConfig, create_app  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -11,10 +11,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from review_support import build_store  # noqa: E402
 
-from extractor import review as rv  # noqa: E402
 from extractor.batch import store as st  # noqa: E402
 from extractor.cli import app  # noqa: E402
-from extractor.gold import load_gold  # noqa: E402
+from extractor.evaluate.gold import load_gold  # noqa: E402
+from extractor.review import decisions as rv  # noqa: E402
 
 
 def test_export_and_show_cli(tmp_path):

@@ -10,10 +10,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from extractor import review as rv  # noqa: E402
 from extractor.batch import store as st  # noqa: E402
-from extractor.gold import load_gold  # noqa: E402
+from extractor.evaluate.gold import load_gold  # noqa: E402
 from extractor.models import Claim, DocumentResult, Flag, Region, Source, Span  # noqa: E402
+from extractor.review import decisions as rv  # noqa: E402
 
 RAW = 'Intro line.\n\n"Taxes will rise," said Finance Minister Ann Roe on Friday.\n\nOfficials said the plan may change.\n'
 

@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from review_support import build_store  # noqa: E402
 
 from extractor.batch import store as st  # noqa: E402
-from extractor.showpage import write_show  # noqa: E402
-from extractor.webapp import ReviewConfig, create_app  # noqa: E402
+from extractor.review.app import ReviewConfig, create_app  # noqa: E402
+from extractor.review.showpage import write_show  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -280,7 +280,7 @@ def _save_lines(conn: sqlite3.Connection, rows: list[tuple[str, str, str]]) -> N
 
 def _collect_batch(engine: Any, conn: sqlite3.Connection, run: st.Run, batch_id: str, batch_status: str,
                    include_unattributed: bool, summary: CollectSummary) -> None:
-    from ..chunking import merge_claims
+    from ..engines.llm.chunking import merge_claims
 
     settings = batch_settings(engine, include_unattributed)
     rows = conn.cursor().execute("SELECT item_key, ordinal, input FROM batch_inputs WHERE run_id = ? AND batch_id = ? ORDER BY ordinal",

@@ -47,10 +47,10 @@ def read_answer(engine: Any, raw: str, article: Any, chunk: Any, include_unattri
     from instructor.core import IncompleteOutputException
     from openai.types.chat import ChatCompletion
 
-    from ..answer import to_claim
-    from ..chunking import locate
+    from ..engines.llm.answer import to_claim
+    from ..engines.llm.chunking import locate
     from ..engines.llm import answer_text, parse_leniently, redact
-    from ..pricing import cost_usd
+    from ..engines.llm.pricing import cost_usd
 
     if line is None:
         return [], [Flag(code="llm_batch_missing", message=f"the batch ended {batch_status} without an answer for this part "

@@ -30,10 +30,10 @@ def eval_(
     config: Optional[Path] = typer.Option(None, "--config", help="[llm] TOML config file."),
 ) -> None:
     """Score an engine (or a predictions file) against gold attributions and write a report."""
-    from ..evalrun import (EvalInputError, default_report_dir, predict, read_metrics, read_predictions, run_meta,
+    from ..evaluate.run import (EvalInputError, default_report_dir, predict, read_metrics, read_predictions, run_meta,
                           score, timed)
-    from ..gold import GoldError, load_gold
-    from ..reports import headline_table, write_report
+    from ..evaluate.gold import GoldError, load_gold
+    from ..evaluate.reports import headline_table, write_report
 
     try:
         docs = load_gold(gold, texts)[:limit]

@@ -30,7 +30,7 @@ def review(
     import os
 
     from ..confidence import REVIEW_THRESHOLD
-    from ..webapp import ReviewConfig, create_app
+    from ..review.app import ReviewConfig, create_app
 
     if not run:
         _fail_usage("give the run to review: extractor review --run NAME")
@@ -56,7 +56,7 @@ def review_export(
 ) -> None:
     """Write accepted and corrected claims as gold JSONL that `extractor eval --gold` reads."""
     from ..confidence import REVIEW_THRESHOLD
-    from ..review import write_reviewed
+    from ..review.decisions import write_reviewed
     from ..batch.store import StoreError, get_run
 
     with _user_errors(output):
@@ -77,7 +77,7 @@ def show(
     html: Path = typer.Option(..., "--html", help="HTML file to write."),
 ) -> None:
     """Write one document's claims as a static annotated HTML page."""
-    from ..showpage import write_show
+    from ..review.showpage import write_show
 
     with _user_errors(html):
         n = write_show(_existing_store(store), doc_id, html, run)

@@ -3,25 +3,11 @@ grounding does. An engine is found by name with `get_engine`."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
-from pydantic import BaseModel, Field
+from .base import Engine, EngineOutput
 
-from ..models import Article, Claim, Flag, Usage
-
-
-class EngineOutput(BaseModel):
-    claims: list[Claim] = Field(default_factory=list)
-    usage: Usage | None = None
-    errors: list[Flag] = Field(default_factory=list)
-
-
-class Engine(Protocol):
-    name: str
-    model: str | None
-    prompt_version: str | None
-
-    def extract(self, raw: str, article: Article, include_unattributed: bool = False) -> EngineOutput: ...
+__all__ = ["Engine", "EngineOutput", "get_engine"]
 
 
 def get_engine(name: str, **settings: Any) -> Engine:

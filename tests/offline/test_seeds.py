@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from extractor.engines import get_engine
-from extractor.evaluation import DEFAULT_DICE, dice, group_predictions, relay_matches, score_document, source_matches
-from extractor.gold import load_gold
+from extractor.evaluate.gold import load_gold
+from extractor.evaluate.scoring import DEFAULT_DICE, dice, group_predictions, relay_matches, score_document, source_matches
 from extractor.loading import read_inputs
 from extractor.pipeline import process
 

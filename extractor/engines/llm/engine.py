@@ -30,10 +30,10 @@ import instructor
 import openai
 from instructor.v2.core.response import handle_response_model
 
-from ...limits import ANSWER_TOKENS, RequestGate
+from ...batch.limits import ANSWER_TOKENS, RequestGate
 from ...models import Article, Claim, Flag
 from ...settings import LLMSettings, SettingsError, load_settings
-from .. import EngineOutput
+from ..base import EngineOutput
 from .answer import to_claim, validation_context
 from .chunking import CHARS_PER_TOKEN, Chunk, chunk_article, estimate_tokens, locate, merge_claims, split_chunk
 from .crosscheck import cross_check, offline_engine

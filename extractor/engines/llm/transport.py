@@ -24,7 +24,7 @@ from typing import Any
 import httpx2
 import openai
 
-from ...limits import RequestGate
+from ...batch.limits import RequestGate
 from .errors import LLMError, first_line
 from . import reask
 from .reask import ChunkAnswer

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as TokSpan
 
 from ...models import Article, Claim, Region, Source, Span
-from .. import EngineOutput
+from ..base import EngineOutput
 from . import lexicon as lx
 from .attributions import according_to, cue_verb, echoed_view
 from .calibration import calibrated

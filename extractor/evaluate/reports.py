@@ -15,8 +15,10 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rich.table import Table
 
-from .evaluation import HEADLINE, Delta, DocScore, Evaluation, get_path
-from .models import Claim, DocumentResult
+from ..models import Claim, DocumentResult
+from .compare import HEADLINE, Delta, get_path
+from .documents import DocScore
+from .scoring import Evaluation
 
 TEMPLATES = Path(__file__).parent / "templates"
 MAX_ERROR_DOCS = 200  # the error list is for reading, not a dump of the corpus

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loading import decode
-from .models import Claim, DocumentResult, Flag, RawInput, Region, Source, Span
+from ..loading import decode
+from ..models import Claim, DocumentResult, Flag, RawInput, Region, Source, Span
 
 QUOTE_CHARS = "\"'“”‘’«»„"
 # PolNeAR does not annotate source types. This guess only groups the per-type

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from .confidence import REVIEW_THRESHOLD
-from .grounding import ground_claim, verify
-from .models import Claim, DocumentResult, Region, Source, Span
+from ..confidence import REVIEW_THRESHOLD
+from ..grounding import ground_claim, verify
+from ..models import Claim, DocumentResult, Region, Source, Span
 
 ACTIONS = ("accept", "reject", "edit", "skip")
 FIELDS = ("content", "cue", "source", "quote")  # spans a reviewer may re-select
@@ -236,7 +236,7 @@ def write_reviewed(conn, run, out, include_unflagged: bool = False, threshold: f
     """
     import os
 
-    from .batch import store as st
+    from ..batch import store as st
 
     by_doc: dict[str, dict[int, st.Decision]] = {}
     for (doc_id, idx), d in st.latest_decisions(conn, run).items():

@@ -10,9 +10,10 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from .batch import store as st
-from .models import DocumentResult
-from .review import labelled_spans, segments
+from ..batch import store as st
+from ..models import DocumentResult
+from .decisions import labelled_spans, segments
+from .templating import templates
 
 
 def find_document(conn: sqlite3.Connection, doc_id: str, run_name: str | None = None) -> tuple[DocumentResult, str | None, str]:
@@ -33,8 +34,6 @@ def find_document(conn: sqlite3.Connection, doc_id: str, run_name: str | None = 
 
 
 def render(result: DocumentResult, text: str | None, run_name: str | None = None) -> str:
-    from .webapp import templates
-
     spans = [(f"{name}", s, e, n) for n, c in enumerate(result.claims, 1)
              for name, s, e in labelled_spans(c)]
     segs = segments(text, [(f"{lab}:{n}", s, e) for lab, s, e, n in spans], result.span) if text is not None else []

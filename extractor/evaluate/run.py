@@ -1,5 +1,5 @@
 """The I/O edge of `extractor eval`: get predictions (run an engine over the gold's texts,
-or read a JSONL file), score them, write the report. Scoring itself is in `evaluation`."""
+or read a JSONL file), score them, write the report. Scoring itself is in `scoring`."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .engines import Engine
-from .evaluation import Delta, Evaluation, compare, evaluate
+from ..engines import Engine
+from ..models import DocumentResult
+from ..pipeline import process
+from .compare import Delta, compare
 from .gold import GoldDoc
-from .models import DocumentResult
-from .pipeline import process
+from .scoring import Evaluation, evaluate
 
 DEFAULT_GOLD = Path("evals/gold/seeds.jsonl")
 REPORTS = Path("evals/reports")
