@@ -327,10 +327,13 @@ def run_batch(
     held, so two processes never write the view at once.
     """
     # long: each way out (refused, done, stopped, interrupted, store failure) closes the run and its lock in its own way
+    def failed(e: sqlite3.Error) -> st.StoreError:
+        return st.StoreError(st.describe(store_path, e).replace("--resume", f"--run {run_name} --resume"))
+
     try:
         conn = st.open_store(store_path)
     except sqlite3.Error as e:
-        raise st.StoreError(st.describe(store_path, e)) from None
+        raise failed(e) from None
     try:
         settings = {**output_settings(engine, opts.include_unattributed), "concurrency": opts.concurrency,
                     "rpm": opts.rpm, "tpm": opts.tpm, "doc_timeout": opts.doc_timeout,
@@ -339,7 +342,7 @@ def run_batch(
             run = st.start_run(conn, run_name, engine.name, engine.model, engine.prompt_version, settings, resume=resume)
             lock = st.acquire_lock(conn, run)
         except sqlite3.Error as e:
-            raise st.StoreError(st.describe(store_path, e)) from None
+            raise failed(e) from None
         runner = Runner(engine, conn, run, opts, lock)
         status = "interrupted"
         try:

@@ -173,8 +173,8 @@ def open_store(path: str | os.PathLike[str] = "extractor.db", readonly: bool = F
         conn = _connect_readonly(name) if readonly else sqlite3.connect(name, isolation_level=None, timeout=30)
         conn.row_factory = sqlite3.Row
         _check_ours(conn, name)
+        _check_version(conn, name)
         if readonly:
-            _check_version(conn, name)
             return conn
         conn.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode: a crash of the process loses nothing committed; only a power
@@ -221,10 +221,20 @@ def _check_version(conn: sqlite3.Connection, name: str) -> int:
     return current
 
 
+def _read_only_place(name: str) -> bool:
+    folder = os.path.dirname(os.path.abspath(name))
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY) or not os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
 def describe(name: str, e: BaseException) -> str:
     """One line a user can act on for a SQLite or OS error on the store file."""
     text = str(e)
     low = text.lower()
+    if "unable to open" in low and _read_only_place(name):
+        low = "read-only"
     if "full" in low or getattr(e, "errno", None) == 28:
         return f"{name}: the disk is full ({text}); free some space, then continue the run with --resume"
     if "readonly" in low or "read-only" in low:
