@@ -122,6 +122,16 @@ def test_colliding_ids_get_distinct_documents_reported_once(here):
     r = runner.invoke(app, ["show", ids[3], "--html", "b1.html", "--run", "A"])
     assert r.exit_code == 0, r.output
     assert "project 11" in (here / "b1.html").read_text(encoding="utf-8")
+    # gold: the reviewed document is b's 1, with b's text beside it (a path-keyed id stays in --texts)
+    r = runner.invoke(app, ["review", "export", "--run", "A", "-o", "gold.jsonl", "--texts", "texts"])
+    assert r.exit_code == 0, r.output
+    gold = lines(here / "gold.jsonl")
+    assert [g["doc_id"] for g in gold] == [ids[3]]
+    from extractor.evaluate.gold import find_text
+    from extractor.models import DocumentResult
+
+    found = find_text(here / "gold.jsonl", DocumentResult.model_validate(gold[0]), here / "texts")
+    assert found is not None and found.read_text(encoding="utf-8") == article_text(11)
 
 
 def test_same_file_name_in_two_folders_does_not_collide(tmp_path):
