@@ -276,3 +276,23 @@ def test_a_corrupt_row_is_that_documents_error_and_the_rest_exports(here):
     assert docs[2]["errors"][0]["code"] == "corrupt_row" and not docs[3]["errors"]
     conn = st.open_store("extractor.db")  # the review queue's query reads past it too
     assert len(list(st.iter_documents(conn, st.get_run(conn, "A"), doubtful_below=1.0))) >= 1
+
+
+def test_a_result_that_cannot_be_stored_is_that_inputs_error_and_the_run_goes_on(tmp_path):
+    from batch_support import SaidEngine
+    from extractor.batch.runner import RunOptions, run_batch
+    from extractor.engines import EngineOutput
+    from extractor.models import Claim, RawInput, Span
+
+    class Surrogates(SaidEngine):  # an engine answer no UTF-8 encoder takes
+        def extract(self, raw, article, include_unattributed=False):
+            if article.input_id == "b":
+                return EngineOutput(claims=[Claim(claim="x \ud800", content=Span(text="\ud800"))])
+            return super().extract(raw, article, include_unattributed)
+
+    inputs = [RawInput(input_id=i, source_file="c.jsonl", text=article_text(n)) for n, i in enumerate("abc")]
+    summary = run_batch(iter(inputs), Surrogates(), str(tmp_path / "s.db"), "A", RunOptions())
+    assert summary.documents == 3 and summary.failed == 1
+    conn = st.open_store(tmp_path / "s.db")
+    docs = {d.input_id: d for d in st.iter_results(conn, st.get_run(conn, "A"))}
+    assert docs["b"].errors[0].code == "unstorable" and not docs["a"].errors and not docs["c"].errors
