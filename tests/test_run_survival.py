@@ -296,3 +296,16 @@ def test_a_result_that_cannot_be_stored_is_that_inputs_error_and_the_run_goes_on
     conn = st.open_store(tmp_path / "s.db")
     docs = {d.input_id: d for d in st.iter_results(conn, st.get_run(conn, "A"))}
     assert docs["b"].errors[0].code == "unstorable" and not docs["a"].errors and not docs["c"].errors
+
+
+def test_sockets_and_devices_are_skipped_with_their_kind(tmp_path):
+    import socket as so
+
+    sock = so.socket(so.AF_UNIX, so.SOCK_STREAM)
+    sock.bind(str(tmp_path / "s.sock"))
+    try:
+        raws = {r.input_id: r.error for r in read_inputs([str(tmp_path / "s.sock"), "/dev/null"])}
+    finally:
+        sock.close()
+    assert raws["s.sock"].code == "special_file" and "a socket" in raws["s.sock"].message
+    assert raws["null"].code == "special_file" and "character device" in raws["null"].message
