@@ -29,7 +29,6 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..cleaning import split_articles
 from ..engines import Engine, EngineOutput
