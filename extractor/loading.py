@@ -1,7 +1,17 @@
 """Read inputs (files, folders, globs, stdin, JSONL, HTML) into RawInput records.
 
 Reading never raises for a bad document: the record carries an `error` instead, so a
-batch goes on and the failure is reported with its reason.
+batch goes on and the failure is reported with its reason (`file:line: ...` for a JSONL
+line). That holds all the way down: a line that cannot be decoded, parsed or written back
+as UTF-8 JSON (lone surrogates, 5,000-digit numbers, nesting 1,000 deep) is that line's
+error here, so no later stage (the store, the output) meets it and a resume never re-dies.
+
+Text encodings: UTF-8 (a leading byte-order mark is dropped) and UTF-16 with a BOM. Offsets
+always index the decoded text without its BOM, in code points.
+
+Identity: two inputs may carry the same id (two JSONL files both numbering 1..N, two
+`article.txt` in different folders). `Identities` gives the later ones a key made of the
+input's path and its id, so no two documents of a run share a `doc_id`.
 """
 
 from __future__ import annotations
@@ -9,9 +19,12 @@ from __future__ import annotations
 import glob
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
+import pydantic_core
 
 from .models import Flag, RawInput
 
@@ -47,18 +60,27 @@ def expand(paths: Iterable[str]) -> Iterator[str]:
             yield from (m for m in matches if os.path.isfile(m))
 
 
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode(data: bytes, input_id: str, source: str | None) -> RawInput:
-    if not data.strip():
-        return _error(input_id, source, "empty_input", f"{source or input_id}: the input is empty")
-    if b"\x00" in data[:8192]:
-        return _error(input_id, source, "binary_input", f"{source or input_id}: looks like a binary file, not text")
+    """Bytes to text: UTF-8, or UTF-8/UTF-16 after a byte-order mark (dropped: offsets index the text after it)."""
+    encoding = "utf-8"
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            data, encoding = data[len(bom):], enc
+            break
+    name = source or input_id
+    if encoding == "utf-8" and b"\x00" in data[:8192]:
+        return _error(input_id, source, "binary_input", f"{name}: looks like a binary file, not text")
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as e:
-        return _error(
-            input_id, source, "not_utf8",
-            f"{source or input_id}: not UTF-8 text (invalid byte at position {e.start}); re-encode it as UTF-8",
-        )
+        label = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
+        return _error(input_id, source, "not_utf8",
+                      f"{name}: not {label} text (invalid byte at position {e.start}); re-encode it as UTF-8")
+    if not text.strip():
+        return _error(input_id, source, "empty_input", f"{name}: the input is empty")
     return RawInput(input_id=input_id, source_file=source, text=text)
 
 
@@ -68,9 +90,23 @@ def _html_to_text(html: str) -> str | None:
     return trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
 
 
+def _special(path: str) -> str | None:
+    """What a path is if not a regular file: reading a FIFO or a device would block or never end."""
+    mode = os.stat(path).st_mode
+    if stat.S_ISREG(mode):
+        return None
+    kinds = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
+    return next((k for test, k in kinds if test(mode)), "not a regular file")
+
+
 def read_file(path: str) -> Iterator[RawInput]:
     input_id = Path(path).name
     try:
+        kind = _special(path)
+        if kind:
+            yield _error(input_id, path, "special_file", f"{path}: {kind}, not a regular file; skipped")
+            return
         if Path(path).suffix.lower() == ".jsonl":
             # Streamed line by line: a corpus file may hold millions of articles.
             with open(path, "rb") as fh:
@@ -101,44 +137,91 @@ def read_file(path: str) -> Iterator[RawInput]:
     yield RawInput(input_id=input_id, source_file=path, text=text, metadata={"extracted_from": "html"})
 
 
+def _jsonl_line(line: bytes, path: str, lineno: int, name: str) -> RawInput:
+    """One JSONL line to a record; anything wrong with it is this line's error, `path:lineno: ...`."""
+    where, fallback = f"{path}:{lineno}", f"{name}:{lineno}"
+    if len(line) > MAX_BYTES:
+        return _error(fallback, path, "too_large",
+                      f"{where}: {len(line) / 1e6:.1f} MB is over the {MAX_BYTES / 1e6:.0f} MB limit for one article")
+    try:
+        obj = json.loads(line)
+    except RecursionError:
+        return _error(fallback, path, "bad_jsonl", f"{where}: JSON nested too deeply to read")
+    except ValueError as e:  # bad JSON, bad UTF-8, numbers over Python's digit limit
+        return _error(fallback, path, "bad_jsonl", f"{where}: not valid JSON ({e})")
+    if not isinstance(obj, dict):
+        return _error(fallback, path, "bad_jsonl", f"{where}: expected a JSON object, got {type(obj).__name__}")
+    input_id = obj.get("id") or obj.get("doc_id") or fallback
+    if isinstance(input_id, (int, float)) and not isinstance(input_id, bool):
+        input_id = str(input_id)
+    input_id = input_id if isinstance(input_id, str) else fallback
+    if len(input_id) > 1000:
+        input_id = fallback
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return _error(input_id, path, "bad_jsonl", f"{where}: the object has no string field \"text\"")
+    if not text.strip():
+        return _error(input_id, path, "empty_input", f"{where}: \"text\" is empty")
+    try:  # what is read must be writable back as UTF-8 JSON: the store and -o do exactly that
+        pydantic_core.to_json(obj)
+    except (ValueError, RecursionError, pydantic_core.PydanticSerializationError) as e:
+        reason = "a lone surrogate (an unpaired \\ud800-\\udfff escape)" if "surrogate" in str(e) else str(e).split("\n")[0]
+        return _error(fallback, path, "bad_jsonl", f"{where}: cannot be written back as UTF-8 JSON: {reason}")
+    meta = {k: v for k, v in obj.items() if k not in {"id", "doc_id", "text"}}
+    return RawInput(input_id=input_id, source_file=path, text=text, metadata=meta)
+
+
 def read_jsonl(lines: Iterable[bytes], path: str) -> Iterator[RawInput]:
     name = Path(path).name
     for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        fallback = f"{name}:{lineno}"
-        if len(line) > MAX_BYTES:
-            yield _error(fallback, path, "too_large", f"{path} line {lineno}: {len(line) / 1e6:.1f} MB is over the "
-                         f"{MAX_BYTES / 1e6:.0f} MB limit for one article")
-            continue
-        try:
-            obj = json.loads(line)
-        except (UnicodeDecodeError, json.JSONDecodeError) as e:
-            yield _error(fallback, path, "bad_jsonl", f"{path} line {lineno}: not valid JSON ({e})")
-            continue
-        if not isinstance(obj, dict):
-            yield _error(fallback, path, "bad_jsonl", f"{path} line {lineno}: expected a JSON object, got {type(obj).__name__}")
-            continue
-        input_id = str(obj.get("id") or obj.get("doc_id") or fallback)
-        text = obj.get("text")
-        if not isinstance(text, str):
-            yield _error(input_id, path, "bad_jsonl", f"{path} line {lineno}: the object has no string field \"text\"")
-            continue
-        if not text.strip():
-            yield _error(input_id, path, "empty_input", f"{path} line {lineno}: \"text\" is empty")
-            continue
-        meta = {k: v for k, v in obj.items() if k not in {"id", "doc_id", "text"}}
-        yield RawInput(input_id=input_id, source_file=path, text=text, metadata=meta)
+        if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        if line.strip():
+            yield _jsonl_line(line, path, lineno, name)
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[RawInput]:
-    """All inputs in order. Raises UsageError only for names that match nothing."""
-    for path in expand(paths):
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            if data.lstrip().startswith(b"{"):
-                yield from read_jsonl(data.splitlines(), "<stdin>")
-            else:
-                yield decode(data, "stdin", None)
+class Identities:
+    """Gives every input of a run a distinct input_id, stable for the same inputs in the same order.
+
+    The first input with an id keeps it; a later one with the same id gets `<path>:<id>`
+    (`<path>:<id>:2`, `:3`, ... for an id repeated inside one file). `collisions` counts them and
+    `first` names the first, so the caller reports it once."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.collisions = 0
+        self.first: tuple[str, str] | None = None  # (id, the key it got)
+
+    def __call__(self, raw: RawInput) -> RawInput:
+        key = raw.input_id
+        if key in self.seen:
+            base = key = f"{raw.source_file or 'stdin'}:{raw.input_id}"
+            n = 1
+            while key in self.seen:
+                n += 1
+                key = f"{base}:{n}"
+            self.collisions += 1
+            self.first = self.first or (raw.input_id, key)
+            raw = raw.model_copy(update={"input_id": key})
+        self.seen.add(key)
+        return raw
+
+
+def _read_path(path: str) -> Iterator[RawInput]:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        if data.lstrip().lstrip(b"\xef\xbb\xbf").startswith(b"{"):
+            yield from read_jsonl(data.splitlines(), "<stdin>")
         else:
-            yield from read_file(path)
+            yield decode(data, "stdin", None)
+    else:
+        yield from read_file(path)
+
+
+def read_inputs(paths: Iterable[str], identities: Identities | None = None) -> Iterator[RawInput]:
+    """All inputs in order, each with an input_id no earlier one has (see `Identities`).
+    Raises UsageError only for names that match nothing."""
+    ids = identities if identities is not None else Identities()
+    for path in expand(paths):
+        for raw in _read_path(path):
+            yield ids(raw)

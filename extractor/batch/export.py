@@ -6,6 +6,10 @@ a byte-order mark (Excel otherwise guesses a legacy code page), every field quot
 needed, and text cells that a spreadsheet would run as a formula (= + - @, tab, CR at
 the start) prefixed with an apostrophe. The offsets columns still point at the raw
 text, so the original string is always recoverable; Parquet and JSONL are not altered.
+
+Every file is written beside its destination and renamed over it when complete, so a
+kill or a full disk mid-export leaves the previous file whole, never a partial last line.
+`write_view` is how `extract -o` keeps its file a view of the whole run.
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ from __future__ import annotations
 import csv
 import os
 import sqlite3
+import stat
+import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ..models import DocumentResult, Span
@@ -72,7 +79,44 @@ def guard_cell(value: Any) -> Any:
     return value
 
 
+@contextmanager
+def atomic_path(path: str) -> Iterator[str]:
+    """A temporary path beside `path`, renamed over it on success, removed on failure.
+    A special file (/dev/stdout, a FIFO) is written directly: it cannot be replaced."""
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except FileNotFoundError:
+        special = False
+    if special:
+        yield path
+        return
+    folder, name = os.path.split(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    try:
+        yield tmp
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())  # the rename must not outrun the data on a power cut
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_view(conn: sqlite3.Connection, run: st.Run, path: str | os.PathLike[str]) -> int:
+    """The -o file of `extract`: every document of the run once, in input order, written whole."""
+    return write_jsonl(st.iter_results(conn, run), os.fspath(path))
+
+
 def write_csv(docs: Iterable[DocumentResult], path: str, run: str = "") -> int:
+    with atomic_path(path) as tmp:
+        return _write_csv(docs, tmp, run)
+
+
+def _write_csv(docs: Iterable[DocumentResult], path: str, run: str) -> int:
     rows = 0
     with open(path, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
@@ -86,7 +130,7 @@ def write_csv(docs: Iterable[DocumentResult], path: str, run: str = "") -> int:
 
 def write_jsonl(docs: Iterable[DocumentResult], path: str) -> int:
     n = 0
-    with open(path, "w", encoding="utf-8") as fh:
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as fh:
         for doc in docs:
             fh.write(doc.model_dump_json() + "\n")
             n += 1
@@ -100,7 +144,7 @@ def write_parquet(docs: Iterable[DocumentResult], path: str, run: str = "", batc
     schema = pa.schema([(name, getattr(pa, typ)()) for name, typ in COLUMNS])
     rows = 0
     buf: list[dict[str, Any]] = []
-    with pq.ParquetWriter(path, schema) as writer:
+    with atomic_path(path) as tmp, pq.ParquetWriter(tmp, schema) as writer:
         def flush() -> None:
             if buf:
                 writer.write_table(pa.Table.from_pylist(buf, schema=schema))

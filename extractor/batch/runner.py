@@ -14,13 +14,14 @@ take about a millisecond and keeping them there avoids locking around the store.
 Retries with backoff (Retry-After) belong to the engine's own retry layer; the runner
 adds rate limits and a per-document timeout around each engine call, and the
 concurrency limit (`limits.py`): per HTTP request for an engine that takes the gate
-(the LLM engine), per call for any other.
+(the LLM engine), per call for any other. How a run stops early (signals, a lost lock, a
+failing store) is `lifecycle.py`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hashlib
+import dataclasses
 import inspect
 import sqlite3
 import time
@@ -28,16 +29,18 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from ..cleaning import split_articles
 from ..engines import Engine, EngineOutput
-from ..loading import expand
 from ..models import Article, DocumentResult, Flag, RawInput, Usage
 from ..pipeline import process
 from . import store as st
+from .lifecycle import Interrupted, RunStopped, Stopper, StoreFailed, keep_lock
 from .limits import RateLimits, RequestGate, document_tokens
+from .selection import OUTPUT_SETTINGS, check_inputs, output_settings, parse_shard, shard_of
+
+__all__ = ["OUTPUT_SETTINGS", "Interrupted", "RunOptions", "RunStopped", "RunSummary", "Runner", "StoreFailed",
+           "check_inputs", "output_settings", "parse_shard", "run_batch", "shard_of"]
 
 
 # Failures that no document can escape (wrong key, no such model): after a few in a row,
@@ -45,9 +48,9 @@ from .limits import RateLimits, RequestGate, document_tokens
 FATAL = {"llm_auth_failed", "llm_forbidden", "llm_model_not_found"}
 FATAL_STREAK = 3
 
-
-class RunStopped(Exception):
-    """The run cannot succeed as configured; what is recorded stays recorded."""
+# One article's length limit, in code points: spaCy refuses more (its error E088), and no
+# news article comes near it; a longer one is almost always several glued together.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 @dataclass
@@ -84,63 +87,6 @@ class RunSummary:
                 f"{self.cached} cached, {self.seconds:.1f} s, {tokens} tokens, ${self.usage.cost_usd:.4f}")
 
 
-def parse_shard(text: str) -> tuple[int, int]:
-    """'i/N' with 0 <= i < N. Raises ValueError with a message fit for the user."""
-    try:
-        i_s, n_s = text.split("/")
-        i, n = int(i_s), int(n_s)
-    except ValueError:
-        raise ValueError(f"--shard must look like i/N (e.g. 0/4), got {text!r}") from None
-    if n < 1 or not 0 <= i < n:
-        raise ValueError(f"--shard {text}: need N >= 1 and 0 <= i < N (shards are numbered from 0)")
-    return i, n
-
-
-def check_inputs(paths: Iterable[str]) -> None:
-    """Fail fast (UsageError) on a name that matches nothing, without reading the corpus:
-    inputs are streamed later, and a usage error must come before any work."""
-    for p in paths:
-        next(expand([p]), None)
-
-
-def shard_of(input_id: str, n: int) -> int:
-    """Stable across machines and Python versions (unlike hash())."""
-    return int.from_bytes(hashlib.sha256(input_id.encode("utf-8", "surrogatepass")).digest()[:8], "big") % n
-
-
-def output_settings(engine: Engine, include_unattributed: bool) -> dict[str, Any]:
-    """Settings that change what the engine returns: part of the cache key.
-
-    An engine may expose `cache_settings` (a dict, or a method returning one) naming
-    them, e.g. temperature or mode; concurrency and limits never belong here.
-    """
-    extra = getattr(engine, "cache_settings", None)
-    if callable(extra):
-        extra = extra()
-    if extra is None:
-        # Engines with a settings object (the LLM engine): the fields that shape answers.
-        s = getattr(engine, "settings", None)
-        extra = {k: getattr(s, k) for k in OUTPUT_SETTINGS if hasattr(s, k)}
-        if extra.get("base_url"):  # same model name on another server may be another model
-            extra["base_url"] = _no_userinfo(str(extra["base_url"]))
-    return {"include_unattributed": include_unattributed, **extra}
-
-
-# LLM settings that change answers. Not here: timeouts, retries, prices, the key.
-OUTPUT_SETTINGS = ("base_url", "mode", "temperature", "max_reasks", "context_tokens", "max_output_tokens",
-                   "max_length_splits", "cross_check", "prompt")
-
-
-def _no_userinfo(url: str) -> str:
-    """Drop user:password@ from a URL: settings are stored, credentials never are."""
-    parts = urlsplit(url)
-    if parts.username or parts.password:
-        host = parts.hostname or ""
-        netloc = host + (f":{parts.port}" if parts.port else "")
-        return urlunsplit(parts._replace(netloc=netloc))
-    return url
-
-
 class _Answers:
     """An engine that replays answers already fetched, so `pipeline.process` does the
     grounding and scoring exactly as on the synchronous path (one code path, not two)."""
@@ -164,9 +110,24 @@ def _rebrand(doc: DocumentResult, raw: RawInput) -> DocumentResult:
                                   "source_file": raw.source_file, "metadata": raw.metadata})
 
 
+async def _skip() -> BaseException:
+    return ValueError("not sent: too large")  # replaced by _too_large's message
+
+
+def _too_large(results: list[DocumentResult], articles: list[Article]) -> list[DocumentResult]:
+    """Our error, not the engine's, for an article over MAX_ARTICLE_CHARS (never sent)."""
+    big = {a.doc_id: a.span.end - a.span.start for a in articles if a.span.end - a.span.start > MAX_ARTICLE_CHARS}
+    for d in results:
+        if d.doc_id in big:
+            d.errors = [Flag(code="too_large", message=f"{d.source_file or d.input_id}: the article is {big[d.doc_id]:,} "
+                             f"characters, over the {MAX_ARTICLE_CHARS:,}-character limit for one article; split it")]
+    return results
+
+
 class Runner:
-    def __init__(self, engine: Engine, conn: sqlite3.Connection, run: st.Run, opts: RunOptions):
-        self.engine, self.conn, self.run, self.opts = engine, conn, run, opts
+    def __init__(self, engine: Engine, conn: sqlite3.Connection, run: st.Run, opts: RunOptions,
+                 lock: st.Lock | None = None):
+        self.engine, self.conn, self.run, self.opts, self.lock = engine, conn, run, opts, lock
         self.settings = output_settings(engine, opts.include_unattributed)
         self._gate = RequestGate(opts.concurrency)
         self._rates = RateLimits(opts.rpm, opts.tpm)
@@ -223,20 +184,46 @@ class Runner:
                 else:
                     articles = split_articles(raw)
                     t_call = time.perf_counter()
-                    answers = await asyncio.gather(*(self._call(raw, a) for a in articles))
+                    answers = await asyncio.gather(*(
+                        self._call(raw, a) if a.span.end - a.span.start <= MAX_ARTICLE_CHARS else _skip() for a in articles))
                     waited = time.perf_counter() - t_call
                     results = process(raw, _Answers(self.engine, {a.doc_id: x for a, x in zip(articles, answers)}),
                                       self.opts.include_unattributed, articles)
+                    results = _too_large(results, articles)
         except asyncio.CancelledError:
             raise
         except Exception as e:  # a bug in one input's processing must not end the batch
             results = [DocumentResult(doc_id=raw.input_id, input_id=raw.input_id, source_file=raw.source_file,
                                       errors=[Flag(code="internal_error", message=f"{type(e).__name__}: {e}")])]
-        st.record_item(self.conn, self.run, item, results, key=key, cached=cached, seconds=time.perf_counter() - t0,
-                       text=None if raw.error else raw.text)
+        results = self._record(raw, item, results, key, cached, time.perf_counter() - t0)
         if self.opts.measure:
             self.summary.own_seconds.append(time.perf_counter() - t0 - waited)
         return results, cached
+
+    def _record(self, raw: RawInput, item: st.Item, results: list[DocumentResult], key: str | None, cached: bool,
+                seconds: float) -> list[DocumentResult]:
+        """Record one input; a result that cannot be stored becomes that input's error, a
+        store that cannot be written stops the run (StoreFailed) with what to do."""
+        try:
+            try:
+                st.record_item(self.conn, self.run, item, results, key=key, cached=cached, seconds=seconds,
+                               text=None if raw.error else raw.text)
+            except sqlite3.Error:
+                raise
+            except Exception as e:  # noqa: BLE001 - e.g. text that cannot be encoded: this input's error
+                where = raw.source_file or raw.input_id
+                results = [DocumentResult(doc_id=raw.input_id, input_id=raw.input_id, source_file=raw.source_file,
+                                          errors=[Flag(code="unstorable", message=f"{where}: {raw.input_id}: the result "
+                                                       f"cannot be stored ({type(e).__name__}: {str(e)[:200]})")])]
+                st.record_item(self.conn, self.run, dataclasses.replace(item, text=None), results)
+        except sqlite3.Error as e:
+            raise StoreFailed(st.describe(self.store_name, e).replace("--resume", f"--run {self.run.name} --resume")) from None
+        return results
+
+    @property
+    def store_name(self) -> str:
+        row = self.conn.execute("PRAGMA database_list").fetchone()
+        return row[2] if row else "the run store"
 
     def _account(self, results: list[DocumentResult], cached: bool) -> None:
         s = self.summary
@@ -257,6 +244,23 @@ class Runner:
     # ---- the stream ----
 
     async def arun(self, inputs: Iterable[RawInput], emit: Callable[[DocumentResult], None] | None = None) -> RunSummary:
+        """Process the stream. A signal ends it with Interrupted, a lost lock with RunStopped."""
+        stopper = Stopper()
+        stopper.install()
+        beat = asyncio.create_task(keep_lock(self.conn, self.lock, stopper)) if self.lock else None
+        try:
+            return await self._stream(inputs, emit)
+        except asyncio.CancelledError:
+            if stopper.reason is not None:
+                raise stopper.reason from None
+            raise
+        finally:
+            stopper.uninstall()
+            if beat:
+                beat.cancel()
+
+    async def _stream(self, inputs: Iterable[RawInput], emit: Callable[[DocumentResult], None] | None) -> RunSummary:
+        # long: the window of inputs in flight, their in-order flush, and the cleanup on any way out
         t0 = time.perf_counter()
         window = self.opts.window or max(16, 8 * self.opts.concurrency)
         pending: deque[asyncio.Task[tuple[list[DocumentResult], bool]]] = deque()
@@ -277,8 +281,11 @@ class Runner:
                 state = st.item_state(self.conn, self.run, item)
                 if state == "ok" or (state == "failed" and not self.opts.retry_failed):
                     self.summary.skipped += 1
+                    if not self.summary.skipped % 64:
+                        await asyncio.sleep(0)  # a signal is handled at the next await: give it one
                     continue
                 pending.append(asyncio.create_task(self._item(raw, item)))
+                await asyncio.sleep(0)
                 flush()
                 if len(pending) >= window:
                     await asyncio.wait([pending[0]])
@@ -308,19 +315,34 @@ def run_batch(
     opts: RunOptions,
     resume: bool = False,
     emit: Callable[[DocumentResult], None] | None = None,
+    on_close: Callable[[sqlite3.Connection, st.Run], None] | None = None,
 ) -> RunSummary:
-    """Open the store, start or resume the run, process the stream, close the run.
+    """Open the store, start or resume the run under its lock, process the stream, close the run.
 
-    Raises store.StoreError for problems the user must fix (exit 2). On Ctrl-C the run
-    is marked 'interrupted' and everything finished so far stays recorded.
+    Raises store.StoreError for problems the user must fix before anything runs (exit 2),
+    among them a run another live process holds. Once the lock is held, however the run
+    ends (done, stopped, a signal, a failing store) it is marked so and `on_close` (the
+    caller's view of the run, e.g. rebuilding the -o file) runs while the lock is still
+    held, so two processes never write the view at once.
     """
-    conn = st.open_store(store_path)
+    # long: each way out (refused, done, stopped, interrupted, store failure) closes the run and its lock in its own way
+    def failed(e: sqlite3.Error) -> st.StoreError:
+        return st.StoreError(st.describe(store_path, e).replace("--resume", f"--run {run_name} --resume"))
+
+    try:
+        conn = st.open_store(store_path)
+    except sqlite3.Error as e:
+        raise failed(e) from None
     try:
         settings = {**output_settings(engine, opts.include_unattributed), "concurrency": opts.concurrency,
                     "rpm": opts.rpm, "tpm": opts.tpm, "doc_timeout": opts.doc_timeout,
                     "shard": f"{opts.shard[0]}/{opts.shard[1]}" if opts.shard else None}
-        run = st.start_run(conn, run_name, engine.name, engine.model, engine.prompt_version, settings, resume=resume)
-        runner = Runner(engine, conn, run, opts)
+        try:
+            run = st.start_run(conn, run_name, engine.name, engine.model, engine.prompt_version, settings, resume=resume)
+            lock = st.acquire_lock(conn, run)
+        except sqlite3.Error as e:
+            raise failed(e) from None
+        runner = Runner(engine, conn, run, opts, lock)
         status = "interrupted"
         try:
             summary = asyncio.run(runner.arun(inputs, emit))
@@ -329,7 +351,18 @@ def run_batch(
             status = "stopped"
             raise
         finally:
-            st.finish_run(conn, run, status)
+            try:
+                st.finish_run(conn, run, status)
+            except sqlite3.Error:  # the store failing is what is being reported; the lock goes stale
+                pass
+            try:
+                if on_close:
+                    on_close(conn, run)
+            finally:
+                try:
+                    st.release_lock(conn, lock)
+                except sqlite3.Error:
+                    pass
         return summary
     finally:
         conn.close()

@@ -19,13 +19,17 @@ def _fail_usage(message: str) -> None:
     raise typer.Exit(2)
 
 
-def _existing_store(store: Path):
-    """Open a run store the user named, or stop with a one-line usage error."""
-    from ..batch.store import open_store
+def _existing_store(store: Path, readonly: bool = False):
+    """Open a run store the user named, or stop with a one-line usage error. Commands that
+    only read (`runs`, `export`, `show`) pass `readonly`: a store on a read-only disk works."""
+    from ..batch.store import StoreError, open_store
 
     if not store.exists():
         _fail_usage(f"no run store at {store} (run `extractor extract` first, or pass --store)")
-    return open_store(store)
+    try:
+        return open_store(store, readonly=readonly)
+    except StoreError as e:
+        _fail_usage(str(e))
 
 
 @contextmanager

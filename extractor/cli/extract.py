@@ -48,66 +48,122 @@ def extract(
 
     Every document is also recorded in the run store, so a killed run continues with
     --run NAME --resume and `extractor export` can write CSV, JSONL or Parquet later.
+    An -o file is a view of the whole run: rebuilt from the store when the run ends (or
+    stops), written beside and renamed, so it is whole after any kill and resume.
     """
-    # long: its 27 options are its signature, and each way a run can end (usage error, Ctrl-C, a stopped run, a closed pipe) has its own message and exit code here
-    from ..batch.runner import RunOptions, RunStopped, check_inputs, parse_shard, run_batch
+    # long: its 27 options are its signature, and each way a run can end (usage error, a signal, a stopped run, a closed pipe) has its own message and exit code here
+    from ..batch.runner import Interrupted, RunOptions, RunStopped, check_inputs, parse_shard, run_batch
     from ..batch.store import StoreError, auto_run_name
+    from ..loading import Identities
 
     run = run or auto_run_name()
+    to_file = output is not None and str(output) != "-"
     try:
         from ..engines import get_engine
 
         llm = dict(model=model, base_url=base_url, api_key=api_key, mode=mode, max_reasks=max_reasks, timeout=timeout,
                    max_retries=max_retries, context_tokens=context_tokens, cross_check=cross_check or None, config=config)
-        eng = get_engine(engine, **(llm if engine == "llm" else {}))
         check_inputs(inputs)
+        if to_file:
+            _check_output(output, inputs)  # type: ignore[arg-type]
+        eng = get_engine(engine, **(llm if engine == "llm" else {}))
         opts = RunOptions(concurrency=concurrency, rpm=rpm, tpm=tpm, doc_timeout=doc_timeout, use_cache=not no_cache,
                           retry_failed=retry_failed, shard=parse_shard(shard) if shard else None,
                           include_unattributed=include_unattributed)
     except (UsageError, ValueError) as e:
         _fail_usage(str(e))
         return
-    to_file = output is not None and str(output) != "-"
-    try:
-        out = open(output, "w", encoding="utf-8") if to_file else sys.stdout  # type: ignore[arg-type]
-    except OSError as e:
-        _fail_usage(f"cannot write {output}: {e.strerror or e}")
-        return
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=True)
+    ids = Identities()
+    view = _View(output if to_file else None)
 
     def emit(doc: DocumentResult) -> None:
-        out.write(doc.model_dump_json() + "\n")
+        if not to_file:
+            sys.stdout.write(doc.model_dump_json() + "\n")
         for e in doc.errors:
             progress.console.print(f"[yellow]{doc.doc_id}:[/yellow] {e.message}", highlight=False)
         progress.advance(task)
 
+    resume_hint = f"continue with --run {run} --resume"
     try:
         with progress:
             task = progress.add_task("extracting", total=None)
-            summary = run_batch(read_inputs(inputs), eng, str(store), run, opts, resume=resume, emit=emit)
+            summary = run_batch(read_inputs(inputs, ids), eng, str(store), run, opts, resume=resume, emit=emit,
+                                on_close=view.write)
     except StoreError as e:
         _fail_usage(str(e))
         return
+    except Interrupted as e:
+        _collisions(ids)
+        err.print(f"{e}: run {run} marked interrupted; finished documents are stored in {store}{view.said()}; "
+                  f"{resume_hint}", highlight=False, soft_wrap=True)
+        raise typer.Exit(128 + e.signum)
     except KeyboardInterrupt:
-        err.print(f"interrupted; finished documents are stored in {store}: continue with --run {run} --resume",
-                  highlight=False)
-        raise typer.Exit(1)
+        err.print(f"interrupted; finished documents are stored in {store}: {resume_hint}", highlight=False)
+        raise typer.Exit(130)
     except RunStopped as e:
-        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+        _collisions(ids)
+        err.print(f"[red]error:[/red] {e}{view.said()}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
     except BrokenPipeError:  # `extractor extract ... | head`: the reader left; the store has what finished
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        err.print(f"output closed early; finished documents are stored: continue with --run {run} --resume",
-                  highlight=False, soft_wrap=True)
+        err.print(f"output closed early; finished documents are stored: {resume_hint}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
-    finally:
-        if to_file:
-            out.close()
+    _collisions(ids)
+    if view.error:
+        err.print(f"[red]error:[/red] {view.error}", highlight=False, soft_wrap=True)
     err.print(summary.line(), highlight=False, soft_wrap=True)
-    raise typer.Exit(1 if summary.failed else 0)
+    raise typer.Exit(1 if summary.failed or view.error else 0)
+
+
+def _check_output(output: Path, inputs: list[str]) -> None:
+    """-o must not be one of the inputs (it is replaced when the run ends): a usage error first."""
+    import os
+
+    from ..loading import expand
+
+    if not output.exists():
+        if not output.parent.is_dir():
+            raise UsageError(f"cannot write {output}: no such folder {output.parent}")
+        return
+    if output.is_dir():
+        raise UsageError(f"-o {output} is a folder; name a file")
+    for p in expand(inputs):
+        if p != "-" and os.path.exists(p) and os.path.samefile(p, output):
+            raise UsageError(f"-o {output} is one of the inputs ({p}); it would be overwritten: write the output elsewhere")
+
+
+class _View:
+    """The -o file, rebuilt from the store when the run closes (under its lock)."""
+
+    def __init__(self, path: Path | None):
+        self.path, self.written, self.error = path, None, None
+
+    def write(self, conn, run) -> None:
+        if self.path is None:
+            return
+        from ..batch.export import write_view
+
+        try:
+            self.written = write_view(conn, run, self.path)
+        except OSError as e:
+            self.error = (f"cannot write {self.path} ({e.strerror or e}); the previous file is left whole and the "
+                          f"run is stored: free space, then `extractor export {run.name} -f jsonl -o {self.path}`")
+
+    def said(self) -> str:
+        if self.error:
+            return f"; {self.error}"
+        return f", and all {self.written} of them are in {self.path}" if self.written is not None else ""
+
+
+def _collisions(ids) -> None:
+    if ids.collisions:
+        first_id, key = ids.first
+        err.print(f"note: {ids.collisions} inputs had an id an earlier input already had (first: {first_id!r}, keyed as "
+                  f"{key!r}); their documents are keyed by input path and id", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -118,7 +174,7 @@ def runs(store: Path = typer.Option(Path("extractor.db"), "--store", help="Run s
     from ..batch.store import list_runs
 
     with _user_errors():
-        stats = list_runs(_existing_store(store))
+        stats = list_runs(_existing_store(store, readonly=True))
     table = Table(title=f"runs in {store}")
     for col in ("run", "engine/model", "status", "started", "done", "failed", "cached", "claims", "tokens", "cost $", "duration"):
         table.add_column(col, no_wrap=True,
@@ -144,7 +200,7 @@ def export(
 
     try:
         with _user_errors(output):
-            n = export_run(_existing_store(store), run, fmt, output)
+            n = export_run(_existing_store(store, readonly=True), run, fmt, output)
     except ImportError:
         _fail_usage("parquet export needs pyarrow: pip install 'extractor[parquet]'")
         return

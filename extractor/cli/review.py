@@ -60,7 +60,7 @@ def review_export(
     from ..batch.store import StoreError, get_run
 
     with _user_errors(output):
-        conn = _existing_store(store)
+        conn = _existing_store(store, readonly=True)
         r = get_run(conn, run)
         if r is None:
             raise StoreError(f"no run named {run!r} in {store}")
@@ -80,5 +80,5 @@ def show(
     from ..review.showpage import write_show
 
     with _user_errors(html):
-        n = write_show(_existing_store(store), doc_id, html, run)
+        n = write_show(_existing_store(store, readonly=True), doc_id, html, run)
     err.print(f"{n} claims of {doc_id} written to {html}", highlight=False)

@@ -147,7 +147,7 @@ def find_text(gold_path: Path, result: DocumentResult, texts_dir: Path | None) -
     """Where the raw text of a gold line lives: texts_dir, the recorded path, or above the gold."""
     candidates: list[Path] = []
     if texts_dir:
-        candidates.append(texts_dir / result.input_id)
+        candidates.append(texts_dir / result.input_id.lstrip("/"))  # as review export wrote it
     if result.source_file:
         candidates.append(Path(result.source_file))
         candidates.extend(p / result.source_file for p in gold_path.resolve().parents)

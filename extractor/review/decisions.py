@@ -253,7 +253,7 @@ def write_reviewed(conn, run, out, include_unflagged: bool = False, threshold: f
             if texts_dir:
                 text = st.get_text(conn, content_hash, result.source_file)
                 root = os.path.realpath(texts_dir)
-                dest = os.path.realpath(os.path.join(root, result.input_id))
+                dest = os.path.realpath(os.path.join(root, result.input_id.lstrip("/")))  # a path-keyed id (loading.Identities) stays inside
                 if text is not None and dest.startswith(root + os.sep):  # an id never escapes DIR
                     os.makedirs(os.path.dirname(dest), exist_ok=True)
                     with open(dest, "w", encoding="utf-8", newline="") as t:

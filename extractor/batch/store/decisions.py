@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ...models import DocumentResult
+from .documents import parse_result
 from .runs import Run
 from .schema import now, sha256, transaction
 
@@ -25,16 +26,18 @@ def iter_documents(
     With `doubtful_below`, only documents with a claim under that confidence or with a
     flag: SQLite's JSON functions pick them, so a review of a 100k-document run parses
     the few thousand it needs, not every result."""
-    sql = """SELECT r.result, d.content_hash FROM documents d JOIN results r USING (run_id, item_key, doc_id)
+    sql = """SELECT r.result, d.content_hash, d.doc_id, d.input_id, d.source_file FROM documents d
+             JOIN results r USING (run_id, item_key, doc_id)
              WHERE d.run_id = ? AND d.status = 'ok'"""
     args: list[Any] = [run.id]
     if doubtful_below is not None:
-        sql += """ AND EXISTS (SELECT 1 FROM json_each(r.result, '$.claims') c
+        # A corrupt row (not JSON) is kept, as that document's error, not a failed query.
+        sql += """ AND (NOT json_valid(r.result) OR EXISTS (SELECT 1 FROM json_each(r.result, '$.claims') c
                               WHERE json_extract(c.value, '$.confidence') < ?
-                                 OR json_array_length(c.value, '$.flags') > 0)"""
+                                 OR json_array_length(c.value, '$.flags') > 0))"""
         args.append(doubtful_below)
     for row in conn.cursor().execute(sql + " ORDER BY d.ordinal, d.item_key, d.seq", args):
-        yield DocumentResult.model_validate_json(row[0]), row[1]
+        yield parse_result(row), row[1]
 
 
 def results_version(conn: sqlite3.Connection, run: Run) -> tuple[Any, ...]:

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...models import DocumentResult
+from ...models import DocumentResult, Flag
 from .runs import Run
 from .schema import now, sha256, transaction
 
@@ -113,8 +113,6 @@ def record_result(conn: sqlite3.Connection, run: Run, item: Item, result: Docume
 
 def record_failure(conn: sqlite3.Connection, run: Run, item: Item, code: str, reason: str) -> None:
     """Record an input that failed before producing any document (e.g. the runner itself)."""
-    from ...models import Flag
-
     doc = DocumentResult(doc_id=item.input_id, input_id=item.input_id, source_file=item.source_file,
                          errors=[Flag(code=code, message=reason)])
     record_item(conn, run, item, [doc])
@@ -135,13 +133,29 @@ def cached_results(conn: sqlite3.Connection, key: str) -> list[DocumentResult] |
            WHERE r.run_id = ? AND r.item_key = ? ORDER BY d.seq""",
         (row["run_id"], row["item_key"]),
     ).fetchall()
-    return [DocumentResult.model_validate_json(r[0]) for r in rows]
+    try:
+        return [DocumentResult.model_validate_json(r[0]) for r in rows]
+    except ValueError:  # a corrupt stored row is no answer: compute it again
+        return None
+
+
+def parse_result(row: sqlite3.Row) -> DocumentResult:
+    """A stored result, or, if its row is corrupt, that document's error: the rest of the
+    run still exports and reviews. `row` has result, doc_id, input_id, source_file."""
+    try:
+        return DocumentResult.model_validate_json(row["result"])
+    except ValueError as e:
+        reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+        return DocumentResult(doc_id=row["doc_id"], input_id=row["input_id"], source_file=row["source_file"],
+                              errors=[Flag(code="corrupt_row", message=f"{row['doc_id']}: its stored result is "
+                                           f"corrupt ({reason}); rerun it with --resume --retry-failed after "
+                                           "deleting the row, or run the input again")])
 
 
 def iter_results(conn: sqlite3.Connection, run: Run, status: str | None = None) -> Iterator[DocumentResult]:
     """A run's results in input order, streamed (constant memory)."""
-    sql = """SELECT r.result FROM documents d JOIN results r USING (run_id, item_key, doc_id)
-             WHERE d.run_id = ?"""
+    sql = """SELECT r.result, d.doc_id, d.input_id, d.source_file FROM documents d
+             JOIN results r USING (run_id, item_key, doc_id) WHERE d.run_id = ?"""
     args: list[Any] = [run.id]
     if status:
         sql += " AND d.status = ?"
@@ -149,7 +163,7 @@ def iter_results(conn: sqlite3.Connection, run: Run, status: str | None = None) 
     sql += " ORDER BY d.ordinal, d.item_key, d.seq"
     # A separate cursor so a caller may write to the store while iterating.
     for row in conn.cursor().execute(sql, args):
-        yield DocumentResult.model_validate_json(row[0])
+        yield parse_result(row)
 
 
 def iter_failures(conn: sqlite3.Connection, run: Run) -> Iterator[sqlite3.Row]:

@@ -125,7 +125,23 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (batch_id, custom_id)
         )""",
     ],
+    # 4: who owns a running run (locks.py): one row per run being processed, refreshed by
+    # a heartbeat, so a second process is refused and a dead one's lock can be taken over.
+    [
+        """CREATE TABLE run_locks (
+            run_id INTEGER PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+            token TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            host TEXT NOT NULL,
+            since TEXT NOT NULL,
+            heartbeat TEXT NOT NULL
+        )""",
+    ],
 ]
+
+# The tables a run store has; a SQLite file holding other tables and none of ours belongs
+# to another application and is never written to.
+OUR_TABLES = {"schema_version", "runs", "documents", "results", "failures", "texts", "decisions"}
 
 
 class StoreError(Exception):
@@ -147,11 +163,19 @@ def sha256(*parts: str) -> str:
 # ---- opening and migrating -----------------------------------------------------------
 
 
-def open_store(path: str | os.PathLike[str] = "extractor.db") -> sqlite3.Connection:
-    """Open (creating if needed) and migrate a store. Raises StoreError if unusable."""
+def open_store(path: str | os.PathLike[str] = "extractor.db", readonly: bool = False) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate a store. Raises StoreError if unusable.
+
+    `readonly` (runs, export, show): never writes, so a store on a read-only disk, or one
+    another process is writing, can be read; nothing is created or migrated."""
+    name = os.fspath(path)
     try:
-        conn = sqlite3.connect(os.fspath(path), isolation_level=None, timeout=30)
+        conn = _connect_readonly(name) if readonly else sqlite3.connect(name, isolation_level=None, timeout=30)
         conn.row_factory = sqlite3.Row
+        _check_ours(conn, name)
+        _check_version(conn, name)
+        if readonly:
+            return conn
         conn.execute("PRAGMA journal_mode=WAL")
         # NORMAL in WAL mode: a crash of the process loses nothing committed; only a power
         # cut can lose the last transactions, and never leaves the file inconsistent.
@@ -159,8 +183,66 @@ def open_store(path: str | os.PathLike[str] = "extractor.db") -> sqlite3.Connect
         conn.execute("PRAGMA foreign_keys=ON")
         migrate(conn)
     except sqlite3.DatabaseError as e:
-        raise StoreError(f"{os.fspath(path)}: not a usable run store ({e})") from None
+        raise StoreError(describe(name, e)) from None
     return conn
+
+
+def _connect_readonly(name: str) -> sqlite3.Connection:
+    from urllib.parse import quote
+
+    uri = "file:" + quote(os.path.abspath(name))
+    conn = sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None, timeout=30)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    except sqlite3.OperationalError:
+        # A WAL store on a read-only disk: without a writable -shm file SQLite cannot
+        # coordinate readers; nobody can be writing it there, so read it as immutable.
+        conn.close()
+        conn = sqlite3.connect(uri + "?immutable=1", uri=True, isolation_level=None)
+    return conn
+
+
+def _check_ours(conn: sqlite3.Connection, name: str) -> None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and not tables & OUR_TABLES:
+        shown = ", ".join(sorted(tables)[:5])
+        raise StoreError(f"{name} is another application's SQLite file (tables: {shown}), not a run store; "
+                         "left untouched: pass --store with a new file name")
+
+
+def _check_version(conn: sqlite3.Connection, name: str) -> int:
+    has = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'schema_version'").fetchone()
+    current = 0
+    if has:
+        current = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+    if current > len(MIGRATIONS):
+        raise StoreError(f"{name} has store schema version {current}, newer than this extractor knows "
+                         f"({len(MIGRATIONS)}); upgrade extractor to use it")
+    return current
+
+
+def _read_only_place(name: str) -> bool:
+    folder = os.path.dirname(os.path.abspath(name))
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY) or not os.access(folder, os.W_OK)
+    except OSError:
+        return False
+
+
+def describe(name: str, e: BaseException) -> str:
+    """One line a user can act on for a SQLite or OS error on the store file."""
+    text = str(e)
+    low = text.lower()
+    if "unable to open" in low and _read_only_place(name):
+        low = "read-only"
+    if "full" in low or getattr(e, "errno", None) == 28:
+        return f"{name}: the disk is full ({text}); free some space, then continue the run with --resume"
+    if "readonly" in low or "read-only" in low:
+        return (f"{name}: the store is read-only ({text}); `runs`, `export` and `show` can read it, "
+                "a run needs a writable store (--store elsewhere)")
+    if "not a database" in low or "malformed" in low or "encrypted" in low:
+        return f"{name}: not a usable run store ({text}); pass --store with another file"
+    return f"{name}: the run store failed ({text}); check the disk, then continue with --resume"
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -173,7 +255,8 @@ def migrate(conn: sqlite3.Connection, migrations: Sequence[Sequence[str]] = MIGR
     """Apply the migrations the store has not seen, each in its own transaction."""
     current = schema_version(conn)
     if current > len(migrations):
-        raise StoreError(f"the store has schema version {current}, newer than this extractor knows ({len(migrations)}); upgrade extractor")
+        raise StoreError(f"the store has schema version {current}, newer than this extractor knows ({len(migrations)}); "
+                         "upgrade extractor to use it")
     for version in range(current + 1, len(migrations) + 1):
         with transaction(conn):
             for statement in migrations[version - 1]:
