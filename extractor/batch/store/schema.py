@@ -125,6 +125,51 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (batch_id, custom_id)
         )""",
     ],
+    [],  # 4: reserved (issue 13)
+    [],  # 5: reserved (issue 15)
+    # 6: the source ledger's index (batch/store/claims_index.py): one flat row per claim
+    # with the sentence around it, one row per document with its publisher, date and the
+    # person names its text introduces, and FTS5 over the claims for `extractor search`.
+    # Derived from `results` + `texts`, so it can always be rebuilt; stores made before
+    # this migration are indexed on first use.
+    [
+        """CREATE TABLE ledger_docs (
+            run_id INTEGER NOT NULL,
+            item_key TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            input_id TEXT NOT NULL,
+            source_file TEXT,
+            publisher TEXT,
+            date TEXT,
+            names TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (run_id, item_key, doc_id)
+        )""",
+        """CREATE TABLE ledger_claims (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL,
+            item_key TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            claim_index INTEGER NOT NULL,
+            source_type TEXT NOT NULL,
+            source_name TEXT,
+            mention TEXT,
+            mention_start INTEGER,
+            descriptor TEXT,
+            role TEXT,
+            stance TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            via TEXT NOT NULL DEFAULT '[]',
+            claim TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            start INTEGER,
+            end INTEGER,
+            line INTEGER
+        )""",
+        "CREATE INDEX ledger_claims_item ON ledger_claims(run_id, item_key)",
+        """CREATE VIRTUAL TABLE claims_fts USING fts5(
+            claim, sentence, source, relays, tokenize = 'unicode61 remove_diacritics 2'
+        )""",
+    ],
 ]
 
 

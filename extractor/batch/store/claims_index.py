@@ -1,0 +1,145 @@
+"""The source ledger's index in the run store (migration 6): flat claim rows, FTS5, and
+per-document facts (publisher, date, the person names its text introduces).
+
+Why a separate index: the ledger, search and corpus report read every claim of a run,
+and parsing a JSON result per document is most of the cost at 100,000 documents. The
+rows are written with the results (`index_item`, called from `record_item` inside its
+transaction) and are a pure function of `results` + `texts`, so `ensure_indexed` can
+build them for any run recorded before this index existed (or merged from another
+store) the first time a ledger command looks at it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ...models import DocumentResult
+
+# Keys a JSONL line or an HTML page may carry the outlet and the publication date under.
+PUBLISHER_KEYS = ("publisher", "outlet", "site_name", "sitename", "site", "source", "media", "newspaper")
+DATE_KEYS = ("date", "published", "published_at", "publication_date", "pubdate", "datetime", "time")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+|\n")
+# A capitalised name word: "Ghaani", "Hennis-Plasschaert", "al-Sudani", "O’Brien", "Shia’".
+_WORD = r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z]+(?:[-’'][A-Za-z]+)*[’']?"
+_NAME_RUN = re.compile(rf"{_WORD}(?:\s(?:bin\s|ibn\s|de\s|van\s|von\s)?{_WORD}){{1,5}}")
+_CONTEXT_CHARS = 600
+
+
+def doc_facts(doc: DocumentResult) -> tuple[str | None, str | None]:
+    """(publisher, date) from the document's input metadata; the URL's host if no publisher."""
+    meta = doc.metadata or {}
+    publisher = next((str(meta[k]).strip() for k in PUBLISHER_KEYS if isinstance(meta.get(k), str) and meta[k].strip()), None)
+    if publisher is None and isinstance(meta.get("url"), str):
+        host = re.match(r"[a-z]+://(?:www\.)?([^/:]+)", meta["url"])
+        publisher = host.group(1) if host else None
+    date = next((str(meta[k]).strip() for k in DATE_KEYS if meta.get(k) not in (None, "")), None)
+    return publisher, date
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or sentences) around [start, end): from the last sentence end before
+    `start` to the first one at or after `end`, capped so a run-on page stays readable."""
+    lo = max(0, start - _CONTEXT_CHARS)
+    s = lo
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        s = m.end()
+    m = _SENTENCE_END.search(text, max(end - 1, start), min(len(text), end + _CONTEXT_CHARS))
+    e = m.start() + 1 if m else min(len(text), end + _CONTEXT_CHARS)
+    if m and text[m.start()] == "\n":
+        e = m.start()
+    return s, max(e, end)
+
+
+def introduced_names(text: str, start: int = 0, end: int | None = None) -> list[dict[str, Any]]:
+    """Capitalised runs of two or more words in the article that may be a person's full
+    name, each with the text around its occurrences (its sentence and the next one).
+
+    Deliberately loose: the ledger only uses them to give a surname-only or title-only
+    source the full name the same article introduced, and only when exactly one name fits
+    (see `extractor/ledger/canonical.py`), so a stray "Coordination Framework" costs nothing.
+    """
+    from ...ledger.names import strip_titles
+
+    end = len(text) if end is None else end
+    found: dict[str, dict[str, Any]] = {}
+    for m in _NAME_RUN.finditer(text, start, end):
+        name = strip_titles(m.group(0))
+        if name is None:
+            continue
+        entry = found.setdefault(name, {"name": name, "count": 0, "context": "", "at": []})
+        entry["count"] += 1
+        if len(entry["at"]) < 50:
+            entry["at"].append(m.start())
+        if len(entry["context"]) < _CONTEXT_CHARS:
+            s, e = sentence_bounds(text, m.start(), m.end())
+            nxt = _SENTENCE_END.search(text, min(e + 1, len(text)))
+            e2 = nxt.start() + 1 if nxt else len(text)
+            entry["context"] = (entry["context"] + " " + text[max(s, m.start() - 200):min(e2, e + 300)])[:_CONTEXT_CHARS * 2]
+    return list(found.values())
+
+
+def _claim_rows(run_id: int, item_key: str, doc: DocumentResult, text: str | None) -> Iterable[tuple]:
+    for n, c in enumerate(doc.claims):
+        src = c.source
+        start, end = c.content.start, c.content.end
+        sentence, line = c.content.text, None
+        if text is not None and start is not None and end is not None:
+            s, e = sentence_bounds(text, start, end)
+            sentence, line = text[s:e].strip(), text.count("\n", 0, start) + 1
+        via = [{"name": r.name or (r.mention.text if r.mention else None), "type": r.type} for r in c.via]
+        yield (run_id, item_key, doc.doc_id, n, src.type, src.name, src.mention.text if src.mention else None,
+               src.mention.start if src.mention else None, src.descriptor, src.role, c.stance, c.confidence,
+               json.dumps(via, ensure_ascii=False), c.claim, sentence, start, end, line)
+
+
+def index_item(conn: sqlite3.Connection, run_id: int, item_key: str, results: Sequence[DocumentResult],
+               text: str | None) -> None:
+    """Replace the index rows of one input with those of `results` (call inside the
+    transaction that records them, so the index never disagrees with the results)."""
+    ids = [r[0] for r in conn.execute("SELECT id FROM ledger_claims WHERE run_id = ? AND item_key = ?", (run_id, item_key))]
+    if ids:
+        conn.executemany("DELETE FROM claims_fts WHERE rowid = ?", [(i,) for i in ids])
+        conn.execute("DELETE FROM ledger_claims WHERE run_id = ? AND item_key = ?", (run_id, item_key))
+    conn.execute("DELETE FROM ledger_docs WHERE run_id = ? AND item_key = ?", (run_id, item_key))
+    for doc in results:
+        publisher, date = doc_facts(doc)
+        span = doc.span
+        names = introduced_names(text, span.start if span else 0, span.end if span else None) if text else []
+        conn.execute("INSERT INTO ledger_docs (run_id, item_key, doc_id, input_id, source_file, publisher, date, names) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (run_id, item_key, doc.doc_id, doc.input_id, doc.source_file, publisher, date,
+                      json.dumps(names, ensure_ascii=False)))
+        for row in _claim_rows(run_id, item_key, doc, text):
+            cur = conn.execute(
+                """INSERT INTO ledger_claims (run_id, item_key, doc_id, claim_index, source_type, source_name, mention,
+                       mention_start, descriptor, role, stance, confidence, via, claim, sentence, start, end, line)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", row)
+            relays = " ".join(v["name"] or "" for v in json.loads(row[12]))
+            source = " ".join(x for x in (row[5], row[6], row[8], row[9]) if x)
+            conn.execute("INSERT INTO claims_fts (rowid, claim, sentence, source, relays) VALUES (?, ?, ?, ?, ?)",
+                         (cur.lastrowid, row[13], row[14], source, relays))
+
+
+def ensure_indexed(conn: sqlite3.Connection, run_id: int, batch: int = 500) -> int:
+    """Index every document of the run that has no index rows yet; returns how many inputs
+    were indexed. Cheap when there is nothing to do (one anti-join)."""
+    from .schema import transaction
+
+    missing = [r[0] for r in conn.execute(
+        """SELECT DISTINCT d.item_key FROM documents d
+           WHERE d.run_id = ? AND NOT EXISTS (SELECT 1 FROM ledger_docs l WHERE l.run_id = d.run_id
+                 AND l.item_key = d.item_key AND l.doc_id = d.doc_id)""", (run_id,))]
+    for i in range(0, len(missing), batch):
+        with transaction(conn):
+            for key in missing[i:i + batch]:
+                rows = conn.execute(
+                    """SELECT r.result, t.text FROM documents d JOIN results r USING (run_id, item_key, doc_id)
+                       LEFT JOIN texts t ON t.content_hash = d.content_hash
+                       WHERE d.run_id = ? AND d.item_key = ? ORDER BY d.seq""", (run_id, key)).fetchall()
+                docs = [DocumentResult.model_validate_json(r[0]) for r in rows]
+                index_item(conn, run_id, key, docs, rows[0][1] if rows else None)
+    return len(missing)
