@@ -198,3 +198,23 @@ def anonymous_share(ledger: Ledger, dim: str) -> list[dict[str, Any]]:
              "share": round(v["anonymous"] / v["total"], 3) if v["total"] else 0.0}
             for k, v in ledger.anonymous.get(dim, {}).items()]
     return sorted(rows, key=lambda r: r[dim]) if dim == "month" else sorted(rows, key=lambda r: (-r["claims"], r[dim]))
+
+
+def save_entities(conn: sqlite3.Connection, run: str, ledger: Ledger) -> None:
+    """Keep which canonical source each claim went to, for `search --source`."""
+    run_id = _run_id(conn, run)
+    with st.transaction(conn):
+        conn.execute("DELETE FROM ledger_entities WHERE run_id = ?", (run_id,))
+        conn.execute("DELETE FROM ledger_sources WHERE run_id = ?", (run_id,))
+        conn.executemany("INSERT INTO ledger_entities (run_id, claim_id, entity) VALUES (?, ?, ?)",
+                         ((run_id, cid, f[0]) for cid, f in ledger.claim_facts.items()))
+        conn.executemany("INSERT INTO ledger_sources (run_id, entity, name, type, variants) VALUES (?, ?, ?, ?, ?)",
+                         ((run_id, e.key, e.name, e.type, json.dumps(sorted(e.all_variants()), ensure_ascii=False))
+                          for e in ledger.entities))
+
+
+def entities_current(conn: sqlite3.Connection, run_id: int) -> bool:
+    """Whether the saved claim -> source map covers exactly the run's indexed claims."""
+    a = conn.execute("SELECT COUNT(*), MAX(id) FROM ledger_claims WHERE run_id = ?", (run_id,)).fetchone()
+    b = conn.execute("SELECT COUNT(*), MAX(claim_id) FROM ledger_entities WHERE run_id = ?", (run_id,)).fetchone()
+    return tuple(a) == tuple(b)

@@ -166,6 +166,23 @@ MIGRATIONS: list[list[str]] = [
             line INTEGER
         )""",
         "CREATE INDEX ledger_claims_item ON ledger_claims(run_id, item_key)",
+        # The last ledger built for a run: which canonical source each claim went to, so
+        # `extractor search --source Qaani` finds "Ghaani" too without rebuilding it.
+        """CREATE TABLE ledger_entities (
+            run_id INTEGER NOT NULL,
+            claim_id INTEGER NOT NULL,
+            entity TEXT NOT NULL,
+            PRIMARY KEY (run_id, claim_id)
+        )""",
+        "CREATE INDEX ledger_entities_entity ON ledger_entities(run_id, entity)",
+        """CREATE TABLE ledger_sources (
+            run_id INTEGER NOT NULL,
+            entity TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            variants TEXT NOT NULL,
+            PRIMARY KEY (run_id, entity)
+        )""",
         """CREATE VIRTUAL TABLE claims_fts USING fts5(
             claim, sentence, source, relays, tokenize = 'unicode61 remove_diacritics 2'
         )""",
