@@ -171,7 +171,7 @@ class Canonicalizer:
             return None, self._entity(f"title:{value}", "person")
         if type_ == "anonymous":
             head, label = descriptor_group(descriptor or mention or "source")
-            ent = self._entity(f"anonymous:{label}", "anonymous")
+            ent = self._entity(f"anonymous:{fold(label)}", "anonymous")
             ent.head = head
             ent.names[label] += 1
             return None, ent

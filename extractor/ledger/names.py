@@ -135,18 +135,18 @@ def descriptor_group(descriptor: str) -> tuple[str, str]:
     ("circle", "circle close to the factions")."""
     from ..engines.offline.lexicon import ANONYMOUS_HEADS
 
-    text = fold(descriptor)
-    text = re.split(r"\s+and\s+(?:a|an|the|another)\s+", text)[0]
-    text = re.sub(r"^(?:one|some|many|most|each|any|all|none|two|three|several)\s+of\s+", "", text)
+    text = " ".join(descriptor.replace("’", "'").split())
+    text = re.split(r"\s+and\s+(?:a|an|the|another)\s+", text, flags=re.I)[0]
+    text = re.sub(r"^(?:one|some|many|most|each|any|all|none|two|three|several)\s+of\s+", "", text, flags=re.I)
     words = text.split()
-    head_at = next((i for i, w in enumerate(words) if w in ANONYMOUS_HEADS), None)
+    head_at = next((i for i, w in enumerate(words) if fold(w) in ANONYMOUS_HEADS), None)
     lead = head_at if head_at is not None else len(words)
     # counts, articles and "other" go only before the head: "close to the factions" keeps its "the"
-    words = [w for i, w in enumerate(words) if i >= lead or (w not in _DETERMINERS and not w.isdigit())]
-    head_at = next((i for i, w in enumerate(words) if w in ANONYMOUS_HEADS), None)
+    words = [w for i, w in enumerate(words) if i >= lead or (fold(w) not in _DETERMINERS and not w.isdigit())]
+    head_at = next((i for i, w in enumerate(words) if fold(w) in ANONYMOUS_HEADS), None)
     if head_at is None:
-        return (words[-1] if words else "source"), " ".join(words) or "source"
-    head = _singular(words[head_at])
+        return (fold(words[-1]) if words else "source"), " ".join(words) or "source"
+    head = _singular(fold(words[head_at]))
     words[head_at] = head
     return head, " ".join(words)
 
