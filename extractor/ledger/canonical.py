@@ -34,6 +34,8 @@ from .names import (descriptor_group, fold, media_name, name_words, organization
                     surname_key)
 
 MIN_SIMILARITY = 60
+_BACK_REFERENCE = re.compile(r"^(?:the )?(?:same |said |aforementioned )?"
+                             r"(?:agency|news agency|newspaper|paper|channel|outlet|network|broadcaster|daily|station|website)$")
 _STOP = frozenset("the a an of in on at to for and said his her its their as by with from".split())
 
 
@@ -186,6 +188,7 @@ class Canonicalizer:
         """All claims of one article (dicts with the ledger_claims columns, `via` parsed)."""
         self.doc_names.append([{"name": d["name"], "count": d["count"]} for d in doc_names])
         sources = [c["source_name"] for c in claims if c["source_type"] == "person" and c["source_name"]]
+        last_media: Entity | None = None
         for c in claims:
             variant = c["mention"] or c["source_name"] or c["descriptor"] or "(unattributed)"
             wait, ent = self._resolve(c["source_type"], c["source_name"], c["mention"], c["descriptor"], c["role"],
@@ -196,7 +199,13 @@ class Canonicalizer:
                 self._attach(ent, c["id"], variant, c["role"])
             relays = []
             for v in c["via"]:
+                if v["type"] == "media" and last_media and _BACK_REFERENCE.match(fold(v["name"] or "")):
+                    relays.append(last_media.key)  # "revealed to the same agency": the outlet named before
+                    last_media.relay_names[last_media.name] += 1
+                    continue
                 _, rent = self._resolve(v["type"], v["name"], v["name"], v["name"], None, doc_names, sources)
+                if rent is not None and v["type"] == "media":
+                    last_media = rent
                 if rent is None:  # a surname-only relay: kept by the word itself
                     rent = self._entity(f"surname:{fold(v['name'] or '')}", "person")
                 rent.relay_names[v["name"] or "?"] += 1
