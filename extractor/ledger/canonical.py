@@ -7,8 +7,11 @@ The rule, in the order it is applied (docs/ledger.md says the same for users):
    name the same article introduced with that surname (a source's name or a capitalised
    name in its text: "Esmail Ghaani"), if exactly one such full name exists there. A
    title-only person ("Head of Iran's Quds Force", "the Iranian general") takes the full
-   name whose surroundings in the article (its sentence and the next) share the most
-   words of the title, if one name scores strictly highest.
+   name whose title in the article (the words just before it, or an appositive after it:
+   "The commander of Iran's Quds Force, Ismail Qaani, ...") shares the most words with
+   it, if one name scores highest; on a tie, the
+   tied name last seen before the mention, if it was seen at least 200 characters after
+   any other tied name; otherwise the title stays an entity of its own.
 2. Across articles, two full names are one person when their first AND last words have
    the same phonetic key (`names.phonetic`: Ismail / Ismael / Esmail, Qaani / Ghaani) and
    each pair of words is also at least 60% similar by rapidfuzz. Different first names
@@ -34,6 +37,7 @@ from .names import (descriptor_group, fold, media_name, name_words, organization
                     surname_key)
 
 MIN_SIMILARITY = 60
+NEAREST_GAP = 200  # characters by which the nearest fitting name must beat the next one
 _BACK_REFERENCE = re.compile(r"^(?:the )?(?:same |said |aforementioned )?"
                              r"(?:agency|news agency|newspaper|paper|channel|outlet|network|broadcaster|daily|station|website)$")
 _STOP = frozenset("the a an of in on at to for and said his her its their as by with from".split())
@@ -116,13 +120,15 @@ def resolve_in_article(name: str | None, mention: str | None, role: str | None,
         scores = [(len(wanted & _words(d["context"])), d) for d in doc_names]
         best = max((s for s, _ in scores), default=0)
         tied = [d for s, d in scores if s == best and best > 0]
-        if len(tied) > 1 and at is not None:  # a later title refers back: the nearest name before it
-            before = [(max((p for p in d.get("at", []) if p < at), default=-1), d) for d in tied]
-            nearest = max(p for p, _ in before)
-            tied = [d for p, d in before if p == nearest and p >= 0]
+        if len(tied) > 1 and at is not None:  # a later title refers back: the nearest name before it,
+            # unless another fitting name is almost as near ("Mayor Lee met Mayor Kay. The mayor said")
+            before = sorted(((max((p for p in d.get("at", []) if p < at), default=-1), d) for d in tied),
+                            key=lambda pd: -pd[0])
+            clear = before[0][0] >= 0 and before[0][0] - before[1][0] >= NEAREST_GAP
+            tied = [before[0][1]] if clear else []
         if len(tied) == 1:
             return "full", tied[0]["name"]
-    return "title", re.sub(r"^(the|a|an)\s+", "", fold(title)) or "person"
+    return "title", re.sub(r"^(the|a|an)\s+", "", " ".join(title.split()), flags=re.I) or "person"
 
 
 def _looks_like_title(word: str) -> bool:
@@ -170,7 +176,9 @@ class Canonicalizer:
                 return None, ent
             if kind == "surname":
                 return value, None
-            return None, self._entity(f"title:{value}", "person")
+            ent = self._entity(f"title:{fold(value)}", "person")
+            ent.names[value] += 1
+            return None, ent
         if type_ == "anonymous":
             head, label = descriptor_group(descriptor or mention or "source")
             ent = self._entity(f"anonymous:{fold(label)}", "anonymous")

@@ -54,9 +54,23 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return s, max(e, end)
 
 
+def title_window(text: str, start: int, end: int) -> str:
+    """The words that can be a name's title: up to six words before it in its sentence
+    ("Head of Iran's Quds Force Esmail Ghaani") and an appositive after it ("Ismael Qaani,
+    the commander of the Quds Force in the ...")."""
+    s, _ = sentence_bounds(text, start, end)
+    before = text[s:start].split()[-6:]
+    after = ""
+    if text[end:end + 2].startswith(","):
+        tail = re.split(r"[,.;:!?\n]", text[end + 1:end + 160], maxsplit=1)[0]
+        after = " ".join(tail.split()[:10])
+    return " ".join(before) + " | " + after
+
+
 def introduced_names(text: str, start: int = 0, end: int | None = None) -> list[dict[str, Any]]:
     """Capitalised runs of two or more words in the article that may be a person's full
-    name, each with the text around its occurrences (its sentence and the next one).
+    name, each with where it occurs and the words around it that can be its title
+    (`title_window`).
 
     Deliberately loose: the ledger only uses them to give a surname-only or title-only
     source the full name the same article introduced, and only when exactly one name fits
@@ -72,13 +86,11 @@ def introduced_names(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         entry = found.setdefault(name, {"name": name, "count": 0, "context": "", "at": []})
         entry["count"] += 1
+        at = m.start() + max(0, m.group(0).find(name.split()[0]))  # after any title the run began with
         if len(entry["at"]) < 50:
-            entry["at"].append(m.start())
+            entry["at"].append(at)
         if len(entry["context"]) < _CONTEXT_CHARS:
-            s, e = sentence_bounds(text, m.start(), m.end())
-            nxt = _SENTENCE_END.search(text, min(e + 1, len(text)))
-            e2 = nxt.start() + 1 if nxt else len(text)
-            entry["context"] = (entry["context"] + " " + text[max(s, m.start() - 200):min(e2, e + 300)])[:_CONTEXT_CHARS * 2]
+            entry["context"] = (entry["context"] + " " + title_window(text, at, m.end())).strip()
     return list(found.values())
 
 
