@@ -48,9 +48,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     for m in _SENTENCE_END.finditer(text, lo, start):
         s = m.end()
     m = _SENTENCE_END.search(text, max(end - 1, start), min(len(text), end + _CONTEXT_CHARS))
-    e = m.start() + 1 if m else min(len(text), end + _CONTEXT_CHARS)
-    if m and text[m.start()] == "\n":
-        e = m.start()
+    e = m.start() + len(m.group(0).rstrip()) if m else min(len(text), end + _CONTEXT_CHARS)
     return s, max(e, end)
 
 
@@ -109,7 +107,7 @@ def _claim_rows(run_id: int, item_key: str, doc: DocumentResult, text: str | Non
 
 
 def index_item(conn: sqlite3.Connection, run_id: int, item_key: str, results: Sequence[DocumentResult],
-               text: str | None) -> None:
+               text: str | None, finished_at: str | None = None) -> None:
     """Replace the index rows of one input with those of `results` (call inside the
     transaction that records them, so the index never disagrees with the results)."""
     ids = [r[0] for r in conn.execute("SELECT id FROM ledger_claims WHERE run_id = ? AND item_key = ?", (run_id, item_key))]
@@ -121,10 +119,10 @@ def index_item(conn: sqlite3.Connection, run_id: int, item_key: str, results: Se
         publisher, date = doc_facts(doc)
         span = doc.span
         names = introduced_names(text, span.start if span else 0, span.end if span else None) if text else []
-        conn.execute("INSERT INTO ledger_docs (run_id, item_key, doc_id, input_id, source_file, publisher, date, names) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        conn.execute("INSERT INTO ledger_docs (run_id, item_key, doc_id, input_id, source_file, publisher, date, names, "
+                     "finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (run_id, item_key, doc.doc_id, doc.input_id, doc.source_file, publisher, date,
-                      json.dumps(names, ensure_ascii=False)))
+                      json.dumps(names, ensure_ascii=False), finished_at))
         for row in _claim_rows(run_id, item_key, doc, text):
             cur = conn.execute(
                 """INSERT INTO ledger_claims (run_id, item_key, doc_id, claim_index, source_type, source_name, mention,
@@ -137,21 +135,27 @@ def index_item(conn: sqlite3.Connection, run_id: int, item_key: str, results: Se
 
 
 def ensure_indexed(conn: sqlite3.Connection, run_id: int, batch: int = 500) -> int:
-    """Index every document of the run that has no index rows yet; returns how many inputs
-    were indexed. Cheap when there is nothing to do (one anti-join)."""
+    """Bring the run's index in step with its documents: index those it lacks or holds an
+    older copy of (a store made before the index, a merge that replaced an input), and
+    drop rows of inputs no longer there. Returns how many inputs changed; cheap when none
+    did (two joins on primary keys)."""
     from .schema import transaction
 
-    missing = [r[0] for r in conn.execute(
-        """SELECT DISTINCT d.item_key FROM documents d
-           WHERE d.run_id = ? AND NOT EXISTS (SELECT 1 FROM ledger_docs l WHERE l.run_id = d.run_id
-                 AND l.item_key = d.item_key AND l.doc_id = d.doc_id)""", (run_id,))]
-    for i in range(0, len(missing), batch):
+    stale = [r[0] for r in conn.execute(
+        """SELECT DISTINCT d.item_key FROM documents d LEFT JOIN ledger_docs l ON l.run_id = d.run_id
+                 AND l.item_key = d.item_key AND l.doc_id = d.doc_id
+           WHERE d.run_id = ? AND (l.doc_id IS NULL OR l.finished_at IS NOT d.finished_at)
+           UNION
+           SELECT DISTINCT l.item_key FROM ledger_docs l WHERE l.run_id = ? AND NOT EXISTS
+                 (SELECT 1 FROM documents d WHERE d.run_id = l.run_id AND d.item_key = l.item_key AND d.doc_id = l.doc_id)""",
+        (run_id, run_id))]
+    for i in range(0, len(stale), batch):
         with transaction(conn):
-            for key in missing[i:i + batch]:
+            for key in stale[i:i + batch]:
                 rows = conn.execute(
-                    """SELECT r.result, t.text FROM documents d JOIN results r USING (run_id, item_key, doc_id)
+                    """SELECT r.result, t.text, d.finished_at FROM documents d JOIN results r USING (run_id, item_key, doc_id)
                        LEFT JOIN texts t ON t.content_hash = d.content_hash
                        WHERE d.run_id = ? AND d.item_key = ? ORDER BY d.seq""", (run_id, key)).fetchall()
                 docs = [DocumentResult.model_validate_json(r[0]) for r in rows]
-                index_item(conn, run_id, key, docs, rows[0][1] if rows else None)
-    return len(missing)
+                index_item(conn, run_id, key, docs, rows[0][1] if rows else None, rows[0][2] if rows else None)
+    return len(stale)

@@ -105,7 +105,7 @@ def record_item(
                     (run.id, item.key, doc.doc_id, item.input_id, first.code,
                      "; ".join(e.message for e in doc.errors), attempts.get(doc.doc_id, 0) + 1, stamp),
                 )
-        index_item(conn, run.id, item.key, results, item.text if item.text is not None else text)
+        index_item(conn, run.id, item.key, results, item.text if item.text is not None else text, stamp)
 
 
 def record_result(conn: sqlite3.Connection, run: Run, item: Item, result: DocumentResult, **kw: Any) -> None:

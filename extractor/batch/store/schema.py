@@ -142,6 +142,7 @@ MIGRATIONS: list[list[str]] = [
             publisher TEXT,
             date TEXT,
             names TEXT NOT NULL DEFAULT '[]',
+            finished_at TEXT,
             PRIMARY KEY (run_id, item_key, doc_id)
         )""",
         """CREATE TABLE ledger_claims (
