@@ -34,7 +34,6 @@ def _ledger(store: Path, run: str, meta: Optional[Path]):
     with _user_errors():
         conn = _existing_store(store)
         ledger = stats.build(conn, run, meta_rows)
-        stats.save_entities(conn, run, ledger)
     return ledger
 
 
@@ -134,7 +133,10 @@ def search_cmd(
         out.print(f"[bold]{escape(location(h))}[/bold]  {escape(who)} ({h['source_type']}{escape(via)}), "
                   f"{h['stance']}, confidence {h['confidence']:.2f}", highlight=False)
         out.print("    " + escape(" ".join(h["sentence"].split())), highlight=False)
-    err.print(f"{total} claims match" + (f"; showing {len(hits)} (--limit)" if total > len(hits) else ""), highlight=False)
+    from ..ledger.search import COUNT_CAP
+
+    count = f"more than {COUNT_CAP}" if total > COUNT_CAP else str(total)
+    err.print(f"{count} claims match" + (f"; showing {len(hits)} (--limit)" if total > len(hits) else ""), highlight=False)
 
 
 @app.command()

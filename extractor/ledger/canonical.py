@@ -29,18 +29,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
 
 from .names import (descriptor_group, fold, media_name, name_words, organization_name, phonetic,
-                    surname_key)
+                    surname_key, title_stems)
 
 MIN_SIMILARITY = 60
 NEAREST_GAP = 200  # characters by which the nearest fitting name must beat the next one
 _BACK_REFERENCE = re.compile(r"^(?:the )?(?:same |said |aforementioned )?"
                              r"(?:agency|news agency|newspaper|paper|channel|outlet|network|broadcaster|daily|station|website)$")
-_STOP = frozenset("the a an of in on at to for and said his her its their as by with from".split())
 
 
 @dataclass
@@ -71,10 +71,12 @@ class Entity:
         return out
 
 
-def _words(text: str) -> set[str]:
-    return {w[:4] for w in re.findall(r"[a-z]+", fold(text)) if w not in _STOP and len(w) > 2}
+@lru_cache(maxsize=1 << 18)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(title_stems(text).split())
 
 
+@lru_cache(maxsize=1 << 18)
 def _full_key(name: str) -> tuple[str, str] | None:
     words = name_words(name)
     if len(words) < 2:
@@ -82,6 +84,7 @@ def _full_key(name: str) -> tuple[str, str] | None:
     return phonetic(words[0]), phonetic(words[-1])
 
 
+@lru_cache(maxsize=1 << 18)
 def same_person(a: str, b: str) -> bool:
     """Rule 2: first and last words agree by phonetic key and by rapidfuzz similarity."""
     wa, wb = name_words(a), name_words(b)
@@ -117,7 +120,7 @@ def resolve_in_article(name: str | None, mention: str | None, role: str | None,
     title = role or (name if name and _looks_like_title(name) else None) or mention or name or ""
     wanted = _words(title)
     if wanted:
-        scores = [(len(wanted & _words(d["context"])), d) for d in doc_names]
+        scores = [(len(wanted.intersection(d["title"].split())), d) for d in doc_names]
         best = max((s for s, _ in scores), default=0)
         tied = [d for s, d in scores if s == best and best > 0]
         if len(tied) > 1 and at is not None:  # a later title refers back: the nearest name before it,
@@ -131,6 +134,7 @@ def resolve_in_article(name: str | None, mention: str | None, role: str | None,
     return "title", re.sub(r"^(the|a|an)\s+", "", " ".join(title.split()), flags=re.I) or "person"
 
 
+@lru_cache(maxsize=1 << 18)
 def _looks_like_title(word: str) -> bool:
     from .names import TITLE_WORDS
 
@@ -148,6 +152,7 @@ class Canonicalizer:
         self.claim_entity: dict[int, str] = {}
         self.relay_entities: dict[int, list[str]] = {}
         self.doc_names: list[list[dict[str, Any]]] = []
+        self._memo: dict[tuple, tuple[str | None, Entity | None, str]] = {}
 
     def _entity(self, key: str, type_: str) -> Entity:
         ent = self.entities.get(key)
@@ -167,30 +172,45 @@ class Canonicalizer:
     def _resolve(self, type_: str, name: str | None, mention: str | None, descriptor: str | None,
                  role: str | None, names: list[dict[str, Any]], sources: list[str],
                  at: int | None = None) -> tuple[str | None, Entity | None]:
-        """The entity of one source or relay; (surname, None) when it must wait for rule 3."""
+        """The entity of one source or relay; (surname, None) when it must wait for rule 3.
+
+        What does not depend on the article (outlets, organisations, descriptors, full
+        names) is remembered by its fields: a large corpus names the same sources again."""
+        if type_ != "person":
+            memo = (type_, name, mention, descriptor)
+        elif name and len(name_words(name)) >= 2:
+            memo = (type_, name, None, None)
+        else:
+            memo = None
+        hit = self._memo.get(memo) if memo else None
+        if hit is None:
+            hit = self._resolve_new(type_, name, mention, descriptor, role, names, sources, at)
+            if memo and hit[1] is not None:
+                self._memo[memo] = hit
+        wait, ent, shown = hit
+        if ent is not None:
+            ent.names[shown] += 1
+        return wait, ent
+
+    def _resolve_new(self, type_: str, name: str | None, mention: str | None, descriptor: str | None,
+                     role: str | None, names: list[dict[str, Any]], sources: list[str],
+                     at: int | None) -> tuple[str | None, Entity | None, str]:
         if type_ == "person":
             kind, value = resolve_in_article(name, mention, role, names, sources, at)
             if kind == "full":
-                ent = self._person(value)
-                ent.names[value] += 1
-                return None, ent
+                return None, self._person(value), value
             if kind == "surname":
-                return value, None
-            ent = self._entity(f"title:{fold(value)}", "person")
-            ent.names[value] += 1
-            return None, ent
+                return value, None, value
+            return None, self._entity(f"title:{fold(value)}", "person"), value
         if type_ == "anonymous":
             head, label = descriptor_group(descriptor or mention or "source")
             ent = self._entity(f"anonymous:{fold(label)}", "anonymous")
             ent.head = head
-            ent.names[label] += 1
-            return None, ent
+            return None, ent, label
         if type_ in ("media", "organization"):
             plain = (media_name if type_ == "media" else organization_name)(name or mention or "")
-            ent = self._entity(f"{type_}:{fold(plain)}", type_)
-            ent.names[plain] += 1
-            return None, ent
-        return None, self._entity("unattributed", "unattributed")
+            return None, self._entity(f"{type_}:{fold(plain)}", type_), plain
+        return None, self._entity("unattributed", "unattributed"), "(unattributed)"
 
     def add_document(self, doc_names: list[dict[str, Any]], claims: list[dict[str, Any]]) -> None:
         """All claims of one article (dicts with the ledger_claims columns, `via` parsed)."""
@@ -218,7 +238,8 @@ class Canonicalizer:
                     rent = self._entity(f"surname:{fold(v['name'] or '')}", "person")
                 rent.relay_names[v["name"] or "?"] += 1
                 relays.append(rent.key)
-            self.relay_entities[c["id"]] = relays
+            if relays:
+                self.relay_entities[c["id"]] = relays
 
     def _attach(self, ent: Entity, claim: int, variant: str, role: str | None) -> None:
         ent.claims.append(claim)

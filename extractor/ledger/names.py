@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..engines.offline.lexicon import COUNTRIES, MEDIA_HEADS, MEDIA_NAMES, ORGANIZATION_HEADS, TITLE_HEADS
 
@@ -45,6 +46,7 @@ _DETERMINERS = frozenset("a an the this that these those some two three four sev
                          "more most few each any".split())
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lowercase, accents off, curly apostrophes straight, spaces single."""
     text = unicodedata.normalize("NFKD", text)
@@ -52,6 +54,7 @@ def fold(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+@lru_cache(maxsize=1 << 18)
 def _is_title_word(word: str) -> bool:
     w = fold(word).strip("'.,")
     if w.endswith("'s"):
@@ -59,6 +62,7 @@ def _is_title_word(word: str) -> bool:
     return w in TITLE_WORDS or w in DEMONYMS or w in COUNTRIES
 
 
+@lru_cache(maxsize=1 << 18)
 def strip_titles(run: str) -> str | None:
     """"Lebanese Prime Minister Najib Mikati" -> "Najib Mikati"; None unless at least two
     name words remain and the run does not look like an institution or an outlet."""
@@ -80,6 +84,7 @@ def strip_titles(run: str) -> str | None:
     return " ".join(w.rstrip("’'") for w in words)
 
 
+@lru_cache(maxsize=1 << 18)
 def phonetic(word: str) -> str:
     """The consonant skeleton of one name word: Qaani, Ghaani -> "kn"; Ismail, Ismael,
     Esmail -> "sml"; Mohammed, Muhammad -> "mhmd". al-/el- prefixes are dropped."""
@@ -92,19 +97,22 @@ def phonetic(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
-def name_words(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 18)
+def name_words(name: str) -> tuple[str, ...]:
     """The words of a person's name without titles, possessives or particles-only words."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     while len(words) > 1 and _is_title_word(words[0]):
         words = words[1:]
-    return [re.sub(r"['’]s$", "", w).strip("’'.,") for w in words if w.strip("’'.,")]
+    return tuple(re.sub(r"['’]s$", "", w).strip("’'.,") for w in words if w.strip("’'.,"))
 
 
+@lru_cache(maxsize=1 << 18)
 def surname_key(name: str) -> str:
     words = name_words(name)
     return phonetic(words[-1]) if words else ""
 
 
+@lru_cache(maxsize=1 << 18)
 def media_name(name: str) -> str:
     """"the New York Times" -> "New York Times"; "Lebanon's Al-Manar TV" -> "Al-Manar TV";
     "Shafaq News agency" -> "Shafaq News". Known outlets keep their own spelling."""
@@ -118,6 +126,7 @@ def media_name(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 18)
 def organization_name(name: str) -> str:
     """Countries and blocs by one name ("US", "the U.S." -> "United States"); otherwise the
     name without a leading "the"."""
@@ -128,6 +137,7 @@ def organization_name(name: str) -> str:
     return _COUNTRY_ALIASES.get(fold(plain), plain)
 
 
+@lru_cache(maxsize=1 << 18)
 def descriptor_group(descriptor: str) -> tuple[str, str]:
     """(head, label) of an anonymous descriptor: counts, articles and "other" dropped, the
     first of coordinated descriptors kept, the head noun singular. "Other informed
@@ -149,6 +159,15 @@ def descriptor_group(descriptor: str) -> tuple[str, str]:
     head = _singular(fold(words[head_at]))
     words[head_at] = head
     return head, " ".join(words)
+
+
+_STOP = frozenset("the a an of in on at to for and said his her its their as by with from".split())
+
+
+def title_stems(text: str) -> str:
+    """The content words of a title as 4-letter stems, space-separated and deduplicated
+    ("Head of Iran's Quds Force" -> "head iran quds forc"; "Iranian" -> "iran")."""
+    return " ".join(dict.fromkeys(w[:4] for w in re.findall(r"[a-z]+", fold(text)) if w not in _STOP and len(w) > 2))
 
 
 def _singular(word: str) -> str:

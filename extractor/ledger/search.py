@@ -17,6 +17,9 @@ from .names import fold
 from .stats import UNKNOWN, _run_id, build, entities_current, month_of, save_entities
 
 
+COUNT_CAP = 10_000  # matches counted exactly up to here; more print as "10000+"
+
+
 @dataclass
 class Filters:
     query: str | None = None
@@ -43,8 +46,8 @@ def _source_entities(conn: sqlite3.Connection, run_id: int, run: str, source: st
         save_entities(conn, run, build(conn, run))
     want = fold(source)
     out = []
-    for entity, name, variants in conn.execute("SELECT entity, name, variants FROM ledger_sources WHERE run_id = ?",
-                                               (run_id,)):
+    for entity, name, variants in conn.execute(
+            "SELECT entity, name, variants FROM ledger_sources WHERE run_id = ? AND entity != ''", (run_id,)):
         if want in fold(name) or want in fold(variants):
             out.append(entity)
     return out
@@ -52,19 +55,24 @@ def _source_entities(conn: sqlite3.Connection, run_id: int, run: str, source: st
 
 def search(conn: sqlite3.Connection, run: str, f: Filters,
            meta: dict[str, tuple[str | None, str | None]] | None = None) -> tuple[int, list[dict[str, Any]]]:
-    """(number of matching claims, the first `f.limit` of them, best match first)."""
+    """(number of matching claims, up to COUNT_CAP + 1, and the first `f.limit` of them, best first)."""
     # long: one WHERE clause per filter, each with its own join, kept together so the SQL reads in one place
     from ..batch.store.claims_index import ensure_indexed
 
     run_id = _run_id(conn, run)
-    ensure_indexed(conn, run_id)
+    # A run never indexed (a store from before the index, a run merged in) is indexed now;
+    # results recorded since keep the index current in their own transaction, so a search
+    # does not pay for a full check (`extractor sources` and `report` make one).
+    if conn.execute("SELECT 1 FROM ledger_docs WHERE run_id = ? LIMIT 1", (run_id,)).fetchone() is None:
+        ensure_indexed(conn, run_id)
     where, args, joins = ["c.run_id = ?"], [run_id], []
     order = "c.doc_id, c.claim_index"
+    head = "ledger_claims c"
     if f.query and fts_query(f.query):
-        joins.append("JOIN claims_fts ON claims_fts.rowid = c.id")
-        where.append("claims_fts MATCH ?")
-        args.append(fts_query(f.query))
-        order = "claims_fts.rank"
+        # FTS first (CROSS JOIN keeps that order): one MATCH, then the claim rows by id
+        head = "(SELECT rowid AS fid, rank FROM claims_fts WHERE claims_fts MATCH ?) f CROSS JOIN ledger_claims c ON c.id = f.fid"
+        args.insert(0, fts_query(f.query))
+        order = "f.rank"
     if f.source:
         entities = _source_entities(conn, run_id, run, f.source)
         if not entities:
@@ -94,12 +102,12 @@ def search(conn: sqlite3.Connection, run: str, f: Filters,
         if f.until:
             where.append("substr(d.date, 1, ?) <= ?")
             args.extend([len(f.until), f.until])
-    body = f"""FROM ledger_claims c {' '.join(joins)}
+    body = f"""FROM {head} {' '.join(joins)}
               JOIN ledger_docs d ON d.run_id = c.run_id AND d.item_key = c.item_key AND d.doc_id = c.doc_id
               WHERE {' AND '.join(where)}"""
     select = f"SELECT c.*, d.publisher, d.date, d.input_id, d.source_file {body} ORDER BY {order}"
     if not meta:
-        total = conn.execute(f"SELECT COUNT(*) {body}", args).fetchone()[0]
+        total = conn.execute(f"SELECT COUNT(*) FROM (SELECT 1 {body} LIMIT {COUNT_CAP + 1})", args).fetchone()[0]
         return total, [dict(r) for r in conn.execute(select + " LIMIT ?", [*args, f.limit])]
     hits, total = [], 0
     for row in conn.execute(select, args):

@@ -121,32 +121,39 @@ def build(conn: sqlite3.Connection, run: str, meta: dict[str, tuple[str | None, 
     batch: list[dict[str, Any]] = []
     by_type: Counter = Counter()
     cols = ("id", "doc_id", "source_type", "source_name", "mention", "mention_start", "descriptor", "role", "stance", "via")
-    cur = conn.cursor().execute(f"SELECT {', '.join(cols)} FROM ledger_claims WHERE run_id = ? ORDER BY doc_id, claim_index",
+    cur = conn.cursor().execute(f"SELECT {', '.join(cols)} FROM ledger_claims WHERE run_id = ? ORDER BY item_key, id",
                                 (run_id,))
     for row in cur:
         c = dict(zip(cols, row))
-        c["via"] = json.loads(c["via"]) if c["via"] != "[]" else []
-        if c["doc_id"] != current and batch:
-            canon.add_document(docs.get(current, (None, None, []))[2], batch)  # type: ignore[arg-type]
-            batch = []
-        current = c["doc_id"]
+        c["via"] = json.loads(row[9]) if row[9] != "[]" else []
+        if row[1] != current:
+            if batch:
+                canon.add_document(docs.get(current, (None, None, []))[2], batch)  # type: ignore[arg-type]
+                batch = []
+            current = row[1]
         batch.append(c)
-        by_type[c["source_type"]] += 1
-        stance[c["id"]] = (c["doc_id"], c["stance"])
+        by_type[row[2]] += 1
+        stance[row[0]] = (current, row[8])
     if batch:
         canon.add_document(docs.get(current, (None, None, []))[2], batch)  # type: ignore[arg-type]
     entities = canon.finish()
     facts: dict[int, tuple[str, str, str, str, str]] = {}
-    anon: dict[str, dict[str, Counter]] = {"publisher": defaultdict(Counter), "month": defaultdict(Counter),
-                                           "document": defaultdict(Counter)}
+    per_doc: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # doc -> [claims, anonymous]
+    missing = (UNKNOWN, UNKNOWN, [])
     for cid, key in canon.claim_entity.items():
         doc_id, s = stance[cid]
-        publisher, month, _ = docs.get(doc_id, (UNKNOWN, UNKNOWN, []))
+        publisher, month, _ = docs.get(doc_id, missing)
         facts[cid] = (key, doc_id, publisher, month, s)
-        is_anon = entities[key].type == "anonymous"
+        counts = per_doc[doc_id]
+        counts[0] += 1
+        counts[1] += key.startswith("anonymous:")
+    anon: dict[str, dict[str, Counter]] = {"publisher": defaultdict(Counter), "month": defaultdict(Counter),
+                                           "document": defaultdict(Counter)}
+    for doc_id, (total, anonymous) in per_doc.items():
+        publisher, month, _ = docs.get(doc_id, missing)
         for dim, value in (("publisher", publisher), ("month", month), ("document", doc_id)):
-            anon[dim][value]["total"] += 1
-            anon[dim][value]["anonymous"] += is_anon
+            anon[dim][value]["total"] += total
+            anon[dim][value]["anonymous"] += anonymous
     relays: Counter = Counter()
     for cid, keys in canon.relay_entities.items():
         for k in keys:
@@ -166,16 +173,21 @@ def entity_rows(ledger: Ledger, types: list[str] | None = None, by: list[str] | 
     for e in ledger.entities:
         if types and e.type not in types:
             continue
-        groups: dict[tuple, list[int]] = defaultdict(list)
-        for cid in e.claims:
-            _, _, publisher, month, _ = ledger.claim_facts[cid]
-            groups[tuple({"publisher": publisher, "month": month}[b] for b in by)].append(cid)
+        facts = ledger.claim_facts
+        groups: dict[tuple, list[tuple]] = defaultdict(list)
+        if by:
+            pick = [2 if b == "publisher" else 3 for b in by]
+            for cid in e.claims:
+                f = facts[cid]
+                groups[tuple(f[i] for i in pick)].append(f)
+        elif e.claims:
+            groups[()] = [facts[cid] for cid in e.claims]
         if not groups and relayed[e.key]:
             groups[tuple(UNKNOWN for _ in by)] = []
-        for group, cids in groups.items():
-            stances = Counter(ledger.claim_facts[c][4] for c in cids)
-            row = {"source": e.name, "type": e.type, **dict(zip(by, group)), "claims": len(cids),
-                   "documents": len({ledger.claim_facts[c][1] for c in cids}), "relayed": relayed[e.key],
+        for group, fs in groups.items():
+            stances = Counter(f[4] for f in fs)
+            row = {"source": e.name, "type": e.type, **dict(zip(by, group)), "claims": len(fs),
+                   "documents": len({f[1] for f in fs}), "relayed": relayed[e.key],
                    "asserted": stances["asserted"], "denied": stances["denied"], "hedged": stances["hedged"],
                    "roles": "; ".join(r for r, _ in e.roles.most_common(3)),
                    "variants": "; ".join(f"{v} ({n})" for v, n in e.all_variants().most_common() if n),
@@ -211,10 +223,17 @@ def save_entities(conn: sqlite3.Connection, run: str, ledger: Ledger) -> None:
         conn.executemany("INSERT INTO ledger_sources (run_id, entity, name, type, variants) VALUES (?, ?, ?, ?, ?)",
                          ((run_id, e.key, e.name, e.type, json.dumps(sorted(e.all_variants()), ensure_ascii=False))
                           for e in ledger.entities))
+        # the index's newest claim id when the map was made: any claim written since, in any
+        # run, makes a new one (claim rows are only ever replaced by newer ones)
+        conn.execute("INSERT INTO ledger_sources (run_id, entity, name, type, variants) VALUES (?, '', ?, 'state', '[]')",
+                     (run_id, str(_max_claim(conn))))
+
+
+def _max_claim(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT COALESCE(MAX(id), 0) FROM ledger_claims").fetchone()[0]
 
 
 def entities_current(conn: sqlite3.Connection, run_id: int) -> bool:
-    """Whether the saved claim -> source map covers exactly the run's indexed claims."""
-    a = conn.execute("SELECT COUNT(*), MAX(id) FROM ledger_claims WHERE run_id = ?", (run_id,)).fetchone()
-    b = conn.execute("SELECT COUNT(*), MAX(claim_id) FROM ledger_entities WHERE run_id = ?", (run_id,)).fetchone()
-    return tuple(a) == tuple(b)
+    """Whether the saved claim -> source map is as new as the index (two O(1) lookups)."""
+    row = conn.execute("SELECT name FROM ledger_sources WHERE run_id = ? AND entity = ''", (run_id,)).fetchone()
+    return row is not None and row[0] == str(_max_claim(conn))

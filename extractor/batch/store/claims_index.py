@@ -15,6 +15,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ...models import DocumentResult
@@ -40,6 +41,7 @@ def doc_facts(doc: DocumentResult) -> tuple[str | None, str | None]:
     return publisher, date
 
 
+@lru_cache(maxsize=4096)
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or sentences) around [start, end): from the last sentence end before
     `start` to the first one at or after `end`, capped so a run-on page stays readable."""
@@ -66,6 +68,11 @@ def title_window(text: str, start: int, end: int) -> str:
 
 
 def introduced_names(text: str, start: int = 0, end: int | None = None) -> list[dict[str, Any]]:
+    return json.loads(_introduced_names(text, start, end))
+
+
+@lru_cache(maxsize=256)  # a rerun or a cached input writes the same text again
+def _introduced_names(text: str, start: int, end: int | None) -> str:
     """Capitalised runs of two or more words in the article that may be a person's full
     name, each with where it occurs and the words around it that can be its title
     (`title_window`).
@@ -74,7 +81,7 @@ def introduced_names(text: str, start: int = 0, end: int | None = None) -> list[
     source the full name the same article introduced, and only when exactly one name fits
     (see `extractor/ledger/canonical.py`), so a stray "Coordination Framework" costs nothing.
     """
-    from ...ledger.names import strip_titles
+    from ...ledger.names import strip_titles, title_stems
 
     end = len(text) if end is None else end
     found: dict[str, dict[str, Any]] = {}
@@ -82,14 +89,16 @@ def introduced_names(text: str, start: int = 0, end: int | None = None) -> list[
         name = strip_titles(m.group(0))
         if name is None:
             continue
-        entry = found.setdefault(name, {"name": name, "count": 0, "context": "", "at": []})
+        entry = found.setdefault(name, {"name": name, "count": 0, "title": "", "at": []})
         entry["count"] += 1
         at = m.start() + max(0, m.group(0).find(name.split()[0]))  # after any title the run began with
         if len(entry["at"]) < 50:
             entry["at"].append(at)
-        if len(entry["context"]) < _CONTEXT_CHARS:
-            entry["context"] = (entry["context"] + " " + title_window(text, at, m.end())).strip()
-    return list(found.values())
+        if len(entry["title"]) < _CONTEXT_CHARS:
+            entry["title"] = (entry["title"] + " " + title_window(text, at, m.end())).strip()
+    for entry in found.values():  # kept as stems: small to store, quick to compare
+        entry["title"] = title_stems(entry["title"])
+    return json.dumps(list(found.values()), ensure_ascii=False)
 
 
 def _claim_rows(run_id: int, item_key: str, doc: DocumentResult, text: str | None) -> Iterable[tuple]:
@@ -118,20 +127,21 @@ def index_item(conn: sqlite3.Connection, run_id: int, item_key: str, results: Se
     for doc in results:
         publisher, date = doc_facts(doc)
         span = doc.span
-        names = introduced_names(text, span.start if span else 0, span.end if span else None) if text else []
+        names = _introduced_names(text, span.start if span else 0, span.end if span else None) if text else "[]"
         conn.execute("INSERT INTO ledger_docs (run_id, item_key, doc_id, input_id, source_file, publisher, date, names, "
                      "finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     (run_id, item_key, doc.doc_id, doc.input_id, doc.source_file, publisher, date,
-                      json.dumps(names, ensure_ascii=False), finished_at))
-        for row in _claim_rows(run_id, item_key, doc, text):
-            cur = conn.execute(
-                """INSERT INTO ledger_claims (run_id, item_key, doc_id, claim_index, source_type, source_name, mention,
-                       mention_start, descriptor, role, stance, confidence, via, claim, sentence, start, end, line)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", row)
-            relays = " ".join(v["name"] or "" for v in json.loads(row[12]))
-            source = " ".join(x for x in (row[5], row[6], row[8], row[9]) if x)
-            conn.execute("INSERT INTO claims_fts (rowid, claim, sentence, source, relays) VALUES (?, ?, ?, ?, ?)",
-                         (cur.lastrowid, row[13], row[14], source, relays))
+                     (run_id, item_key, doc.doc_id, doc.input_id, doc.source_file, publisher, date, names, finished_at))
+        conn.executemany(
+            """INSERT INTO ledger_claims (run_id, item_key, doc_id, claim_index, source_type, source_name, mention,
+                   mention_start, descriptor, role, stance, confidence, via, claim, sentence, start, end, line)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", _claim_rows(run_id, item_key, doc, text))
+    # one statement for the item's FTS rows; the relay column indexes the relays' JSON, whose
+    # only words besides the names are "name", "type" and the type itself
+    conn.execute(
+        """INSERT INTO claims_fts (rowid, claim, sentence, source, relays)
+           SELECT id, claim, sentence, COALESCE(source_name, '') || ' ' || COALESCE(mention, '') || ' ' ||
+                  COALESCE(descriptor, '') || ' ' || COALESCE(role, ''), via
+           FROM ledger_claims WHERE run_id = ? AND item_key = ?""", (run_id, item_key))
 
 
 def ensure_indexed(conn: sqlite3.Connection, run_id: int, batch: int = 500) -> int:
