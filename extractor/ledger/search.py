@@ -68,10 +68,12 @@ def search(conn: sqlite3.Connection, run: str, f: Filters,
     where, args, joins = ["c.run_id = ?"], [run_id], []
     order = "c.doc_id, c.claim_index"
     head = "ledger_claims c"
-    if f.query and fts_query(f.query):
+    match = " ".join(([fts_query(f.query)] if f.query and fts_query(f.query) else [])
+                     + ([f"relays : ({fts_query(f.relay)})"] if f.relay and fts_query(f.relay) else []))
+    if match:
         # FTS first (CROSS JOIN keeps that order): one MATCH, then the claim rows by id
         head = "(SELECT rowid AS fid, rank FROM claims_fts WHERE claims_fts MATCH ?) f CROSS JOIN ledger_claims c ON c.id = f.fid"
-        args.insert(0, fts_query(f.query))
+        args.insert(0, match)
         order = "f.rank"
     if f.source:
         entities = _source_entities(conn, run_id, run, f.source)
@@ -86,9 +88,6 @@ def search(conn: sqlite3.Connection, run: str, f: Filters,
     if f.stance:
         where.append("c.stance = ?")
         args.append(f.stance)
-    if f.relay:
-        where.append("c.via LIKE ? ESCAPE '\\'")
-        args.append("%" + f.relay.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
     if f.min_confidence is not None:
         where.append("c.confidence >= ?")
         args.append(f.min_confidence)
