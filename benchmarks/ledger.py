@@ -3,10 +3,12 @@ searching it, on a store of 100,000 documents.
 
     .venv/bin/python benchmarks/ledger.py                 # 100,000 documents
     .venv/bin/python benchmarks/ledger.py --docs 10000 --repeat 5
+    .venv/bin/python benchmarks/ledger.py --via-api 100000   # every document through record_item (slow)
 
 The store is made through the store API (`record_item`, so the claim index and FTS are
 written the way `extractor extract` writes them) from copies of the offline engine's real
-results on the seed articles: each copy is a new input (its own id, a publisher out of 20
+results on the seed articles (the first `--via-api` documents; the rest are row copies of
+those made inside SQLite, see `replicate`): each copy is a new input (its own id, a publisher out of 20
 and a month out of 24 in its metadata) with the same text and claims. The ledger is then
 built `--repeat` times (median reported, as `extractor sources` does: build + save the
 claim -> source map), and searches run the way `extractor search` runs them.
@@ -73,6 +75,52 @@ def build_store(path: Path, docs: int) -> float:
     return time.perf_counter() - t0
 
 
+def replicate(path: Path, docs: int) -> float:
+    """Copy the run's rows inside SQLite (documents, results and their index rows, each copy
+    under new input keys and ids) until it has `docs` documents; returns seconds taken.
+
+    Why: writing through `record_item` runs at ~20-60 documents/s on a loaded 2-CPU
+    machine (the claim index and FTS are most of it), so 100,000 documents would take the
+    better part of an hour; the copies are row-for-row what `record_item` wrote."""
+    conn = st.open_store(path)
+    run_id = conn.execute("SELECT id FROM runs WHERE name = 'big'").fetchone()[0]
+    base = conn.execute("SELECT COUNT(*) FROM documents WHERE run_id = ?", (run_id,)).fetchone()[0]
+    t0, k = time.perf_counter(), 0
+    while conn.execute("SELECT COUNT(*) FROM documents WHERE run_id = ?", (run_id,)).fetchone()[0] < docs:
+        k += 1
+        offset = conn.execute("SELECT MAX(id) FROM ledger_claims").fetchone()[0]
+        need = docs - conn.execute("SELECT COUNT(*) FROM documents WHERE run_id = ?", (run_id,)).fetchone()[0]
+        p = f"r{k}/"
+        with st.transaction(conn):
+            keys = [r[0] for r in conn.execute(
+                "SELECT DISTINCT item_key FROM documents WHERE run_id = ? AND item_key NOT LIKE 'r%/%' "
+                "ORDER BY item_key LIMIT ?", (run_id, max(1, need // 2 + 1)))]
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS pick (item_key TEXT PRIMARY KEY)")
+            conn.execute("DELETE FROM pick")
+            conn.executemany("INSERT INTO pick VALUES (?)", [(x,) for x in keys])
+            conn.execute(f"""INSERT INTO documents SELECT run_id, '{p}' || item_key, '{p}' || doc_id, seq, ordinal,
+                '{p}' || input_id, source_file, content_hash, cache_key, status, cached, claims, requests, prompt_tokens,
+                completion_tokens, cost_usd, seconds, finished_at FROM documents
+                WHERE run_id = ? AND item_key IN (SELECT item_key FROM pick)""", (run_id,))
+            conn.execute(f"""INSERT INTO results SELECT run_id, '{p}' || item_key, '{p}' || doc_id, result FROM results
+                WHERE run_id = ? AND item_key IN (SELECT item_key FROM pick)""", (run_id,))
+            conn.execute(f"""INSERT INTO ledger_docs SELECT run_id, '{p}' || item_key, '{p}' || doc_id, '{p}' || input_id,
+                source_file, publisher, date, names, finished_at FROM ledger_docs
+                WHERE run_id = ? AND item_key IN (SELECT item_key FROM pick)""", (run_id,))
+            conn.execute(f"""INSERT INTO ledger_claims SELECT id + {offset}, run_id, '{p}' || item_key, '{p}' || doc_id,
+                claim_index, source_type, source_name, mention, mention_start, descriptor, role, stance, confidence, via,
+                claim, sentence, start, end, line FROM ledger_claims
+                WHERE run_id = ? AND item_key IN (SELECT item_key FROM pick)""", (run_id,))
+            conn.execute(f"""INSERT INTO claims_fts (rowid, claim, sentence, source, relays)
+                SELECT rowid + {offset}, claim, sentence, source, relays FROM claims_fts WHERE rowid IN
+                (SELECT id FROM ledger_claims WHERE run_id = ? AND item_key IN (SELECT item_key FROM pick))""", (run_id,))
+    n = conn.execute("SELECT COUNT(*) FROM documents WHERE run_id = ?", (run_id,)).fetchone()[0]
+    conn.close()
+    secs = time.perf_counter() - t0
+    print(f"store: {base} documents written through record_item, copied in SQLite to {n} in {secs:.1f} s")
+    return secs
+
+
 def time_ledger(path: Path, run: str, repeat: int) -> tuple[list[float], stats.Ledger]:
     times, ledger = [], None
     for _ in range(repeat):
@@ -93,15 +141,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=100_000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--via-api", type=int, default=10_000,
+                    help="Documents written through record_item; the rest are copies made in SQLite (see replicate).")
     ap.add_argument("--store", type=Path, help="Keep the synthetic store here (reused if it exists).")
     ap.add_argument("--real", nargs=2, metavar=("STORE", "RUN"), help="Also time the ledger of this run.")
     args = ap.parse_args()
     tmp = tempfile.TemporaryDirectory()
     path = args.store or Path(tmp.name) / "ledger.db"
     if not path.exists():
-        secs = build_store(path, args.docs)
-        print(f"store: {args.docs} documents written through record_item in {secs:.1f} s "
-              f"({args.docs / secs:.0f} docs/s, claim index and FTS included)")
+        secs = build_store(path, min(args.docs, args.via_api))
+        n = min(args.docs, args.via_api)
+        print(f"store: {n} documents written through record_item in {secs:.1f} s "
+              f"({n / secs:.0f} docs/s, claim index and FTS included)")
+    replicate(path, args.docs)
     times, ledger = time_ledger(path, "big", args.repeat)
     print(f"ledger: {ledger.documents} documents, {ledger.claims} claims, {len(ledger.entities)} sources; "
           f"build + save: median {statistics.median(times):.1f} s over {len(times)} runs "

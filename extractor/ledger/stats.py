@@ -36,6 +36,7 @@ class Ledger:
     # claim id -> (entity key, doc_id, publisher, month, stance)
     claim_facts: dict[int, tuple[str, str, str, str, str]]
     relays: Counter  # (relay entity key, source entity key) -> claims
+    claim_relays: dict[int, list[str]] = field(default_factory=dict)  # claim id -> relay entity keys, in `via` order
     anonymous: dict[str, dict[str, Counter]] = field(default_factory=dict)  # "publisher"/"month"/"document" -> value -> {anon,total}
 
     def entity(self, key: str) -> Entity:
@@ -160,7 +161,8 @@ def build(conn: sqlite3.Connection, run: str, meta: dict[str, tuple[str | None, 
             relays[(k, canon.claim_entity[cid])] += 1
     ranked = sorted(entities.values(), key=lambda e: (-len(e.claims), -sum(e.relay_names.values()), e.name))
     return Ledger(run=run, entities=ranked, claims=len(facts), documents=len(docs), by_type=by_type,
-                  claim_facts=facts, relays=relays, anonymous={k: dict(v) for k, v in anon.items()})
+                  claim_facts=facts, relays=relays, claim_relays=canon.relay_entities,
+                  anonymous={k: dict(v) for k, v in anon.items()})
 
 
 def entity_rows(ledger: Ledger, types: list[str] | None = None, by: list[str] | None = None) -> list[dict[str, Any]]:
