@@ -11,6 +11,7 @@ from . import extract  # noqa: F401  extract, runs, export, merge
 from . import batch  # noqa: F401  batch submit|status|collect
 from . import evaluate  # noqa: F401  eval
 from . import review  # noqa: F401  review, review export, show
+from . import sources  # noqa: F401  sources, search, report
 from . import info  # noqa: F401  schema, version
 from .common import app, err
 

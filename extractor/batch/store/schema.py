@@ -137,6 +137,68 @@ MIGRATIONS: list[list[str]] = [
             heartbeat TEXT NOT NULL
         )""",
     ],
+    [],  # 5: reserved (issue 15)
+    # 6: the source ledger's index (batch/store/claims_index.py): one flat row per claim
+    # with the sentence around it, one row per document with its publisher, date and the
+    # person names its text introduces, and FTS5 over the claims for `extractor search`.
+    # Derived from `results` + `texts`, so it can always be rebuilt; stores made before
+    # this migration are indexed on first use.
+    [
+        """CREATE TABLE ledger_docs (
+            run_id INTEGER NOT NULL,
+            item_key TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            input_id TEXT NOT NULL,
+            source_file TEXT,
+            publisher TEXT,
+            date TEXT,
+            names TEXT NOT NULL DEFAULT '[]',
+            finished_at TEXT,
+            PRIMARY KEY (run_id, item_key, doc_id)
+        )""",
+        """CREATE TABLE ledger_claims (
+            id INTEGER PRIMARY KEY,
+            run_id INTEGER NOT NULL,
+            item_key TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            claim_index INTEGER NOT NULL,
+            source_type TEXT NOT NULL,
+            source_name TEXT,
+            mention TEXT,
+            mention_start INTEGER,
+            descriptor TEXT,
+            role TEXT,
+            stance TEXT NOT NULL,
+            confidence REAL NOT NULL,
+            via TEXT NOT NULL DEFAULT '[]',
+            claim TEXT NOT NULL,
+            sentence TEXT NOT NULL,
+            start INTEGER,
+            end INTEGER,
+            line INTEGER
+        )""",
+        "CREATE INDEX ledger_claims_item ON ledger_claims(run_id, item_key)",
+        # The last ledger built for a run: which canonical source each claim went to, so
+        # `extractor search --source Qaani` finds "Ghaani" too without rebuilding it.
+        """CREATE TABLE ledger_entities (
+            run_id INTEGER NOT NULL,
+            claim_id INTEGER NOT NULL,
+            entity TEXT NOT NULL,
+            PRIMARY KEY (run_id, claim_id)
+        )""",
+        "CREATE INDEX ledger_entities_entity ON ledger_entities(run_id, entity)",
+        """CREATE TABLE ledger_sources (
+            run_id INTEGER NOT NULL,
+            entity TEXT NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            variants TEXT NOT NULL,
+            PRIMARY KEY (run_id, entity)
+        )""",
+        """CREATE VIRTUAL TABLE claims_fts USING fts5(
+            claim, sentence, source, relays, tokenize = 'unicode61 remove_diacritics 2'
+        )""",
+    ],
 ]
 
 # The tables a run store has; a SQLite file holding other tables and none of ours belongs
