@@ -60,6 +60,7 @@ class RunOptions:
     retry_failed: bool = False
     shard: tuple[int, int] | None = None  # (i, N): keep inputs whose id hashes to i mod N
     include_unattributed: bool = False
+    split: str = "auto"  # article splitting: auto, never or always (cleaning.split_articles)
     window: int | None = None  # inputs in flight; default 8 x concurrency
     measure: bool = False  # keep per-input pipeline timings (benchmarks)
 
@@ -168,6 +169,8 @@ class Runner:
     def __init__(self, engine: Engine, conn: sqlite3.Connection, run: st.Run, opts: RunOptions):
         self.engine, self.conn, self.run, self.opts = engine, conn, run, opts
         self.settings = output_settings(engine, opts.include_unattributed)
+        if opts.split != "auto":  # another split gives other documents: not the same cached result
+            self.settings["split"] = opts.split
         self._gate = RequestGate(opts.concurrency)
         self._rates = RateLimits(opts.rpm, opts.tpm)
         self._async = callable(getattr(engine, "aextract", None))
@@ -221,7 +224,7 @@ class Runner:
                 if hit:
                     results, cached = [_rebrand(d, raw) for d in hit], True
                 else:
-                    articles = split_articles(raw)
+                    articles = split_articles(raw, self.opts.split)
                     t_call = time.perf_counter()
                     answers = await asyncio.gather(*(self._call(raw, a) for a in articles))
                     waited = time.perf_counter() - t_call
@@ -318,7 +321,8 @@ def run_batch(
     try:
         settings = {**output_settings(engine, opts.include_unattributed), "concurrency": opts.concurrency,
                     "rpm": opts.rpm, "tpm": opts.tpm, "doc_timeout": opts.doc_timeout,
-                    "shard": f"{opts.shard[0]}/{opts.shard[1]}" if opts.shard else None}
+                    "shard": f"{opts.shard[0]}/{opts.shard[1]}" if opts.shard else None,
+                    **({"split": opts.split} if opts.split != "auto" else {})}
         run = st.start_run(conn, run_name, engine.name, engine.model, engine.prompt_version, settings, resume=resume)
         runner = Runner(engine, conn, run, opts)
         status = "interrupted"

@@ -80,6 +80,13 @@ def _strip_det(text: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
 
 
+def _proper_run(tok: Token) -> str:
+    """A proper noun with the proper nouns compounded onto it: "Mara Ilves" (whatever NER says)."""
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+    parts = [t for t in parts if t.i >= parts[0].i and tok.i - t.i < 5]
+    return tok.doc.text[parts[0].idx : tok.idx + len(tok)]
+
+
 def _appos_person(head: Token) -> Token | None:
     for c in head.children:
         if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
@@ -153,7 +160,9 @@ def appositive_person_source(m: Mention, p: Phrase) -> bool:
     appos = _appos_person(p.head)
     if appos is not None and p.head.ent_type_ != "PERSON":
         name_toks = [t for t in appos.subtree if t.dep_ not in SOURCE_EXCLUDE_DEPS or t is appos]
-        m.type, m.name, m.role = "person", _person_name(name_toks) or appos.text, _clean_name(p.text).strip(" ,")
+        ner = _person_name(name_toks)
+        run = _proper_run(appos)
+        m.type, m.name, m.role = "person", run if not ner or len(run) > len(ner) and ner in run else ner, _clean_name(p.text).strip(" ,")
         return True
     return False
 

@@ -41,6 +41,9 @@ class ArticleState:
             self.same_as_before(m, tok)
         if m.head is not None and m.head.text.lower() in lx.PRONOUNS:
             self.resolve(m)
+        elif m.type == "person" and m.name and len(m.name.split()) >= 2 and m.name[0].isupper():
+            # "The board's chair, Mara Ilves" makes a later "Ilves" Mara Ilves.
+            self.people.setdefault(m.name.split()[-1].lower(), m.name)
         return m
 
     def same_as_before(self, m: Mention, tok: Token) -> None:
