@@ -78,7 +78,7 @@ def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | No
     if ce - cs < 3:
         return None
     cue = (base + tok.idx, base + to.idx + len(to))
-    return Found(content=(cs, ce), cue=cue, source=src, confidence=0.85, cue_token=cue[0])
+    return Found(content=(cs, ce), cue=cue, source=src, confidence=0.85, cue_token=cue[0], lemma="according to")
 
 
 def echoed_view(state: Any, verb: Token, new: list[Found], base: int) -> Found | None:
@@ -104,7 +104,8 @@ def echoed_view(state: Any, verb: Token, new: list[Found], base: int) -> Found |
         return None
     cs0, ce0 = cue_extent(verb)
     return Found(content=said.content, cue=(base + cs0, base + ce0), source=state.mention(subj, base),
-                 stance=stance_of(verb), confidence=0.6, cue_token=base + verb.idx, how="echo")
+                 stance=stance_of(verb), confidence=0.6, cue_token=base + verb.idx, how="echo",
+                 lemma=verb.lemma_.lower(), cue_tag=verb.tag_)
 
 
 # ---- a cue verb: guards ----------------------------------------------------------------------
@@ -376,7 +377,8 @@ def cue_verb(state: Any, verb: Token, sent: TokSpan, base: int, quotes: list[tup
     strong = r.lemma in lx.SPEECH_VERBS or r.lemma in ("tell", "learn", "quote")
     f = Found(content=(r.cs, r.ce), cue=(base + cs0, base + ce0), source=r.source, via=r.via, stance=stance_of(verb),
               confidence=0.9 if strong else 0.7, cue_token=base + cue_tok.idx)
-    f.how = r.how
+    f.how, f.lemma, f.cue_tag = r.how, cue_tok.lemma_.lower(), cue_tok.tag_
+    f.passive = any(c.dep_ in ("auxpass", "agent") for c in cue_tok.children) or cue_tok.tag_ == "VBN" and cue_tok.dep_ == "acl"
     f.denial = r.lemma in lx.DENIAL_VERBS and f.stance == "denied"
     if r.how == "next_paragraph":
         state.pending_colon = f

@@ -45,3 +45,6 @@ class Found:
     denial: bool = False  # a denial verb ("denied that ..."), not just a negated cue
     scope: tuple[int, int] | None = None  # what a trailing cue reports, when wider than the content
     pieces: list[tuple[int, int]] = field(default_factory=list)  # a quote interrupted by "he said"
+    lemma: str = ""  # the cue verb's lemma, for the claim sentence ("saying" -> "said")
+    cue_tag: str = ""  # its part-of-speech tag (VBG, VBN, ...)
+    passive: bool = False  # the cue is passive ("was described by X"): the sentence turns it active
