@@ -124,7 +124,18 @@ def announced_not_reported(r: Reading) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in r.verb.children)
 
 
-CUE_GUARDS: tuple[Callable[[Reading], bool], ...] = (inside_quotation, announced_not_reported)
+def act_not_performed(r: Reading) -> bool:
+    """"asked Lebanon to declare a ceasefire", "if the league named a new coach": an official
+    act asked for, planned or supposed is not one reported."""
+    verb = r.verb
+    if r.lemma not in lx.OFFICIAL_ACTS:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    supposed = any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+    return infinitive or supposed
+
+
+CUE_GUARDS: tuple[Callable[[Reading], bool], ...] = (inside_quotation, announced_not_reported, act_not_performed)
 
 
 # ---- a cue verb: the content span ---------------------------------------------------------------

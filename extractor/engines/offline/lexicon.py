@@ -51,6 +51,13 @@ emphasize underscore acknowledge admit recall suggest hint insist propose recomm
 denounce hail applaud point report claim note outline highlight detail recount explain write
 answer inform
 """.split())
+# Official acts (a public act of speech, evals/GUIDELINES.md section 9): "declared a state of
+# emergency", "identified the suspect as X", "named Ana Ruiz its new commissioner".
+OFFICIAL_ACTS = frozenset("""
+declare order name designate appoint recognize recognise identify endorse characterize
+characterise label dub ascribe attribute state
+""".split())
+SPEECH_ACT_VERBS = SPEECH_ACT_VERBS | OFFICIAL_ACTS
 # Prepositions that introduce what a speech act is about ("warned of", "called for").
 ABOUT_PREPS = frozenset("for about of against as over".split())
 
