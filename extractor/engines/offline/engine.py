@@ -29,6 +29,7 @@ from .relays import nest
 from .sources import classify_source, noun_phrase
 from .spans import trim
 from .state import ArticleState
+from .unsourced import REPORT_ADVERBS, unsourced_hedge
 from .syntax import SUBJECT_DEPS, agent_capable
 
 
@@ -103,6 +104,8 @@ def read_sentence(state: ArticleState, sent: TokSpan, base: int, quotes: list[tu
             if tok.tag_ == "VBG" and tok.lemma_.lower() in lx.SPEECH_AND_ACT_LEMMAS:
                 state.cue_participles.append(base + tok.idx)  # (not "speaking to CNN": a channel)
             f = cue_verb(state, tok, sent, base, quotes)
+        elif tok.lower_ in REPORT_ADVERBS:
+            f = unsourced_hedge(state, tok, sent, base, quotes)
         if f:
             new.append(f)
     new += [f for tok in sent if (f := echoed_view(state, tok, new, base))]

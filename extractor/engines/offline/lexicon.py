@@ -134,6 +134,18 @@ pollster pollsters supporter backers backer fan fans protester protesters studen
 veteran veterans friend friends relative relatives neighbor neighbors parent parents
 statement statements memo memos letter letters document documents filing filings record
 records data analysis analyses estimate estimates projection projections audit audits
+authorities
+""".split())
+# Heads of documents and data that speak for whoever issued them ("a report by the Red
+# Cross found", "data from the health ministry show", "the chain's press release said").
+ISSUED_HEADS = frozenset("""
+report reports study studies statement statements data analysis survey poll memo letter
+release releases advisory summary figures tweet post
+""".split())
+# Words that make a name an outlet in other languages ("Gazeta Wyborcza", "Deutsche Welle").
+FOREIGN_MEDIA_WORDS = frozenset("""
+gazeta zeitung welle prensa diario corriere dziennik nachrichten novosti vesti kurier noticias
+presse quotidien giornale tageblatt krant avis
 """.split())
 
 # Documents: they can report ("the memo says"), but "a letter asking ..." describes a
@@ -153,7 +165,8 @@ chairwoman founder founders owner owners pastor pastors priest bishop coach coac
 players athlete athletes attendee attendees audience crowd others many some both father
 mother son daughter husband wife brother sister child children kid kids doctor doctors nurse
 nurses teacher teachers
-judge judges prosecutor prosecutors detective investigator investigators sheriff
+judge judges prosecutor prosecutors detective investigator investigators sheriff agent
+publicist widow widower fiancee fiance
 commentator commentators pundit pundits blogger bloggers writer writers speaker speakers
 moderator moderators interviewer panelist panelists campaigner campaigners
 """.split())
@@ -166,10 +179,13 @@ PUBLISH_VERBS = frozenset("issue release post send publish tweet deliver put fil
 ORGANIZATION_HEADS = frozenset("""
 ministry office government house embassy army military cabinet council committee
 department party movement group coalition alliance framework organization organisation
-agency administration authority authorities police court parliament congress senate
+agency administration authority police court parliament congress senate
 commission presidency campaign company firm bank union force forces militia militias
 faction factions state states service services secretariat bureau directorate
 command headquarters team spokesman's
+league club federation association institute institution university college school hospital
+board conference diocese church center centre survey foundation corporation society tribunal
+archive observatory council's
 """.split())
 
 # News outlets: a phrase ending in one of these words, or one of the names below.
@@ -188,6 +204,8 @@ MEDIA_NAMES = frozenset(x.lower() for x in [
     "Channel 12", "Kan", "Sky News", "Der Spiegel", "Le Monde", "The Guardian", "The Post",
     "The Times", "The Independent", "USA Today", "Newsweek", "Time", "BuzzFeed", "Vox",
     "HuffPost", "The Huffington Post", "Daily Mail", "The Daily Mail", "WikiLeaks",
+    "Deutsche Welle", "DW", "Interfax", "RIA Novosti", "Kyodo", "Yonhap", "France 24", "Euronews",
+    "CBC", "CTV", "NHK", "RT", "Sputnik", "Anadolu", "ANSA", "EFE", "Press Trust of India", "PTI",
 ])
 
 # Country and bloc names: "Israel said" is a government speaking, not a person.

@@ -47,4 +47,5 @@ class Found:
     pieces: list[tuple[int, int]] = field(default_factory=list)  # a quote interrupted by "he said"
     lemma: str = ""  # the cue verb's lemma, for the claim sentence ("saying" -> "said")
     cue_tag: str = ""  # its part-of-speech tag (VBG, VBN, ...)
+    sentence: tuple[int, int] | None = None  # the carrier sentence, when the content alone is not one
     passive: bool = False  # the cue is passive ("was described by X"): the sentence turns it active

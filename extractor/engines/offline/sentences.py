@@ -115,6 +115,8 @@ def claim_sentence(raw: str, f: Found) -> str:
         content = without_aside(raw, f)  # "The second matter, as outlined by the source, is ..."
     content = balanced(" ".join(content.split()).strip(" ,;:"))
     content = re.sub(r"^(But|And|So|Yet|However,?)\s+", "", content)
+    if f.how == "unsourced" and f.sentence and not raw[f.content[0]].isupper():
+        return end(" ".join(raw[f.sentence[0] : f.sentence[1]].split()))  # "... arrested for allegedly selling ...": the sentence
     if f.source is None:  # "Reportedly, ...", "They had been blamed for ...", "It was revealed that ..."
         if f.cue and f.cue[0] >= f.content[0] and f.cue[1] <= f.content[1] or not cue_text:
             return end(cap(content))
