@@ -192,7 +192,7 @@ archive observatory council's
 MEDIA_HEADS = frozenset("""
 tv television radio channel newspaper paper daily agency network news times post journal
 magazine outlet outlets media press broadcaster website gazette herald tribune telegraph
-guardian observer wire
+guardian observer wire site
 """.split())
 MEDIA_NAMES = frozenset(x.lower() for x in [
     "Reuters", "AP", "The Associated Press", "Associated Press", "AFP", "Agence France-Presse",

@@ -28,6 +28,7 @@ class Mention:
     role: str | None = None
     plural: bool = False
     resolved_from: str | None = None  # pronoun text when resolved
+    acronym: str | None = None  # "(WHO)" after the name: the article's later "WHO" is the same source
 
 
 @dataclass

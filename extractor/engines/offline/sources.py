@@ -165,7 +165,7 @@ def title_of_source(m: Mention, p: Phrase) -> bool:
 def appositive_person_source(m: Mention, p: Phrase) -> bool:
     """A description with a named person in apposition: "the council's head, Dolan Abu Saleh"."""
     appos = _appos_person(p.head)
-    if appos is not None and p.head.ent_type_ != "PERSON":
+    if appos is not None and p.head.ent_type_ != "PERSON" and p.lemma not in lx.MEDIA_HEADS | lx.ORGANIZATION_HEADS:
         name_toks = [t for t in appos.subtree if t.dep_ not in SOURCE_EXCLUDE_DEPS or t is appos]
         ner = _person_name(name_toks)
         run = _proper_run(appos)
@@ -295,6 +295,7 @@ def classify_source(tokens: list[Token], head: Token, base: int = 0) -> Mention:
     start, end = tokens_span(tokens) or (head.idx, head.idx + len(head))
     doc_text = head.doc.text
     m = Mention(start=start + base, end=end + base, text=doc_text[start:end], head=head)
+    tokens, head, m.acronym = _without_acronym(tokens, head)
     p = _phrase(tokens, head)
     m.plural = head.tag_ in ("NNS", "NNPS") or p.head_low in lx.PRONOUNS_PLURAL or any(
         t.dep_ == "conj" and t.head.i == head.i for t in p.tokens)
@@ -303,6 +304,23 @@ def classify_source(tokens: list[Token], head: Token, base: int = 0) -> Mention:
             return m
     m.type, m.descriptor = "anonymous", _clean_name(p.text)
     return m
+
+
+def _without_acronym(tokens: list[Token], head: Token) -> tuple[list[Token], Token, str | None]:
+    """"the World Health Organization (WHO)": the name is typed without its acronym in
+    parentheses (the parser often makes the acronym the head); the acronym is returned so the
+    article's later "WHO" is known."""
+    opens = [i for i, t in enumerate(tokens) if t.text == "("]
+    if not opens or opens[-1] == 0:
+        return tokens, head, None
+    k = opens[-1]
+    inner = [t for t in tokens[k + 1:] if t.text != ")"]
+    if not inner or len(inner) > 3 or not all(t.pos_ == "PROPN" or t.text.isupper() for t in inner):
+        return tokens, head, None
+    rest = tokens[:k]
+    if head.i not in {t.i for t in rest}:
+        head = next((t for t in reversed(rest) if t.pos_ in ("PROPN", "NOUN")), rest[-1])
+    return rest, head, " ".join(t.text for t in inner)
 
 
 def _phrase(tokens: list[Token], head: Token) -> Phrase:
