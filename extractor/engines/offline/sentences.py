@@ -68,6 +68,8 @@ def source_phrase(m: Mention | None) -> str:
             d = m.descriptor
             plural = d.split(" and ")[0].endswith("s") and " and " not in d or m.plural and " and " not in d
             return d if plural or ARTICLE.match(d) else ("An " if d[:1].lower() in "aeiou" else "A ") + d
+        if m.role:
+            return m.role if ARTICLE.match(m.role) else "The " + m.role  # "she" after "The coach said ..."
         return {"it": "It", "they": "They", "we": "We", "i": "I", "you": "You"}.get(low, "An unnamed source")
     if m.type == "anonymous" and not ARTICLE.match(text) and not m.plural and text[:1].islower():
         return ("An " if low[:1] in "aeiou" else "A ") + text
@@ -114,7 +116,7 @@ def claim_sentence(raw: str, f: Found) -> str:
     elif f.cue and f.source and not f.pieces and f.content[0] < f.cue[0] and f.source.end < f.content[1]:
         content = without_aside(raw, f)  # "The second matter, as outlined by the source, is ..."
     content = balanced(" ".join(content.split()).strip(" ,;:"))
-    content = re.sub(r"^(But|And|So|Yet|However,?)\s+", "", content)
+
     if f.how == "unsourced" and f.sentence and not raw[f.content[0]].isupper():
         return end(" ".join(raw[f.sentence[0] : f.sentence[1]].split()))  # "... arrested for allegedly selling ...": the sentence
     if f.source is None:  # "Reportedly, ...", "They had been blamed for ...", "It was revealed that ..."
@@ -127,6 +129,8 @@ def claim_sentence(raw: str, f: Found) -> str:
     opened = raw[max(0, f.content[0] - 1) : f.content[0]] in QUOTE_MARKS
     quoted = (opened or f.quote is not None and f.quote[0] <= f.content[0] + 1 and f.quote[1] >= f.content[1] - 1) \
         and not any(q in content for q in QUOTE_MARKS[:3])
+    if not quoted:
+        content = re.sub(r"^(But|And|So|Yet|However,?)\s+", "", content)
     if not quoted and FUNCTION_WORD.match(content):
         content = content[:1].lower() + content[1:]  # "said the commander ...", not "said The commander ..."
     verb = verb_phrase(f, cue_text) if f.cue else "said"

@@ -30,6 +30,8 @@ class ArticleState:
     last_quote_speaker: Found | None = None
     pending_colon: Found | None = None  # a cue ending its paragraph with ":"
     cue_participles: list[int] = field(default_factory=list)  # offsets of cue participles read, claim or not
+    paragraph_speaker: Found | None = None  # the attribution the last paragraph ended with (continuation.py)
+    paragraph_end: int = 0  # where the last paragraph ended
     known: dict[str, tuple[str, str]] = field(default_factory=dict)  # "phivolcs" -> (type, canonical name)
 
     def mention(self, tok: Token, base: int, participles: bool = True) -> Mention:
