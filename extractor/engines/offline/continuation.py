@@ -37,7 +37,10 @@ def continue_speaker(state: Any, region: Any, text: str, quotes: list[tuple[int,
     own = state.found[found_before:]
     if own:
         last = own[-1]
-        state.paragraph_speaker = last if last.source is not None and last.cue is not None or last.how == "inferred" else None
+        # Only a quoted speaker goes on in a quotation paragraph ("The union disagreed, saying it was
+        # not." followed by a quotation is not the union speaking again).
+        quoted = last.quote is not None or bool(last.pieces)
+        state.paragraph_speaker = last if last.source is not None and quoted else None
         return
     q = whole_quotation(text, region.start, quotes)
     if q is None or speaker is None:
@@ -46,6 +49,8 @@ def continue_speaker(state: Any, region: Any, text: str, quotes: list[tuple[int,
     if between.strip():
         return  # a heading or a caption stands between them
     cs, ce = trim(state.raw, *q, drop_that=False)
+    while ce < q[1] and state.raw[ce] in ".!?…":
+        ce += 1  # the quotation's own full stop is part of it
     if ce - cs < 3:
         return
     f = Found(content=(cs, ce), cue=None, source=copy(speaker.source), quote=(cs, ce), confidence=0.6,

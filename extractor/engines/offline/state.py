@@ -39,7 +39,8 @@ class ArticleState:
         toks = noun_phrase(tok, participles=participles)
         m = classify_source(toks or [tok], tok, base)
         full = self.people.get(tok.text.lower())
-        if full and m.type in ("person", "organization") and tok.ent_type_ != "GPE" and len(toks) <= 2:
+        if full and (m.type in ("person", "organization") or m.type == "anonymous" and tok.text[:1].isupper()) \
+                and tok.ent_type_ != "GPE" and len(toks) <= 2:
             m.type, m.name = "person", full  # "Mikati" after "Najib Mikati"
         elif m.text.lower().startswith("the ") and m.type in ("anonymous", "person") and not m.name:
             self.same_as_before(m, tok)
