@@ -4,6 +4,13 @@ Cleaning selects regions of the raw text; it never rewrites it, so every offset 
 engine produces still indexes the file exactly as read. What is left out: repeated
 headlines and photo captions, agency credits, and page chrome ("TT", "Show More",
 "Related Articles", ...), and short section labels.
+
+A text is cut into several articles only on evidence that it is a scraped page holding
+several of them (`split="auto"`): at least two blocks, set apart by two or more blank
+lines, that each carry page furniture (a headline or caption repeated inside the block,
+a credited photo caption, chrome such as "TT"). A plain article with subheadings and
+blank lines, or a JSONL line, stays one article, so pronouns resolve across its sections
+and it keeps one id. `split="never"` and `split="always"` let a user force either way.
 """
 
 from __future__ import annotations
@@ -112,10 +119,33 @@ def classify(lines: list[Line]) -> tuple[Line | None, list[Line]]:
     return title, body
 
 
-def split_articles(raw_input: RawInput) -> list[Article]:
+SPLIT_MODES = ("auto", "never", "always")
+
+
+def has_page_furniture(lines: list[Line]) -> bool:
+    """What a scraped article block carries and a written article does not: its headline or
+    caption repeated, a credited photo caption, or page chrome."""
+    counts = Counter(line.text for line in lines if line.words > 2)  # (not a one-word "Share" twice)
+    return any(c > 1 for c in counts.values()) or any(is_caption(line) or is_chrome(line) for line in lines)
+
+
+def article_blocks(raw: str, split: str = "auto") -> list[Region]:
+    """The blocks read as articles: every blank-line-separated block (`always`), the whole
+    text (`never`), or the blocks only when two or more look like scraped articles (`auto`)."""
+    if split not in SPLIT_MODES:
+        raise ValueError(f"split must be one of {', '.join(SPLIT_MODES)}, got {split!r}")
+    blocks = segments(raw)
+    if split == "never" or len(blocks) < 2:
+        return [Region(start=0, end=len(raw))]
+    if split == "auto" and sum(has_page_furniture(lines_of(raw, b.start, b.end)) for b in blocks) < 2:
+        return [Region(start=0, end=len(raw))]
+    return blocks
+
+
+def split_articles(raw_input: RawInput, split: str = "auto") -> list[Article]:
     raw = raw_input.text
     found: list[tuple[Line | None, list[Line]]] = []
-    for seg in segments(raw):
+    for seg in article_blocks(raw, split):
         title, body = classify(lines_of(raw, seg.start, seg.end))
         if title and not body and not is_chrome(title):
             title, body = None, [title]  # a one-line text is its own body, not a headline

@@ -63,6 +63,7 @@ class RunOptions:
     retry_failed: bool = False
     shard: tuple[int, int] | None = None  # (i, N): keep inputs whose id hashes to i mod N
     include_unattributed: bool = False
+    split: str = "auto"  # article splitting: auto, never or always (cleaning.split_articles)
     window: int | None = None  # inputs in flight; default 8 x concurrency
     measure: bool = False  # keep per-input pipeline timings (benchmarks)
 
@@ -129,6 +130,8 @@ class Runner:
                  lock: st.Lock | None = None):
         self.engine, self.conn, self.run, self.opts, self.lock = engine, conn, run, opts, lock
         self.settings = output_settings(engine, opts.include_unattributed)
+        if opts.split != "auto":  # another split gives other documents: not the same cached result
+            self.settings["split"] = opts.split
         self._gate = RequestGate(opts.concurrency)
         self._rates = RateLimits(opts.rpm, opts.tpm)
         self._async = callable(getattr(engine, "aextract", None))
@@ -182,7 +185,7 @@ class Runner:
                 if hit:
                     results, cached = [_rebrand(d, raw) for d in hit], True
                 else:
-                    articles = split_articles(raw)
+                    articles = split_articles(raw, self.opts.split)
                     t_call = time.perf_counter()
                     answers = await asyncio.gather(*(
                         self._call(raw, a) if a.span.end - a.span.start <= MAX_ARTICLE_CHARS else _skip() for a in articles))
@@ -336,7 +339,8 @@ def run_batch(
     try:
         settings = {**output_settings(engine, opts.include_unattributed), "concurrency": opts.concurrency,
                     "rpm": opts.rpm, "tpm": opts.tpm, "doc_timeout": opts.doc_timeout,
-                    "shard": f"{opts.shard[0]}/{opts.shard[1]}" if opts.shard else None}
+                    "shard": f"{opts.shard[0]}/{opts.shard[1]}" if opts.shard else None,
+                    **({"split": opts.split} if opts.split != "auto" else {})}
         try:
             run = st.start_run(conn, run_name, engine.name, engine.model, engine.prompt_version, settings, resume=resume)
             lock = st.acquire_lock(conn, run)

@@ -23,6 +23,7 @@ def eval_(
     report_dir: Optional[Path] = typer.Option(None, "--report-dir", help="Where to write metrics.json, report.md, report.html (default evals/reports/<timestamp>/, copied to evals/reports/last/)."),
     compare_to: Optional[Path] = typer.Option(None, "--compare", help="A previous metrics.json: print and render deltas, mark regressions."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N gold inputs."),
+    gold_split: Optional[str] = typer.Option(None, "--gold-split", help="Only gold inputs whose metadata.split is this (e.g. tune or heldout)."),
     model: Optional[str] = typer.Option(None, "--model", help="[llm] Model name."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="[llm] OpenAI-compatible endpoint."),
     api_key: Optional[str] = typer.Option(None, "--api-key", show_default=False, help="[llm] API key; never printed or stored."),
@@ -36,7 +37,12 @@ def eval_(
     from ..evaluate.reports import headline_table, write_report
 
     try:
-        docs = load_gold(gold, texts)[:limit]
+        docs = load_gold(gold, texts)
+        if gold_split is not None:
+            docs = [d for d in docs if any((r.metadata or {}).get("split") == gold_split for r in d.results) or d.metadata.get("split") == gold_split]
+            if not docs:
+                raise GoldError(f"no gold input in {gold} has metadata.split {gold_split!r}")
+        docs = docs[:limit]
         previous = read_metrics(compare_to) if compare_to else None
         if pred is not None:
             preds, seconds, source = read_predictions(pred), None, str(pred)

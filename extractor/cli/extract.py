@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from ..cleaning import SPLIT_MODES
 from ..loading import UsageError, read_inputs
 from ..models import DocumentResult
 from .common import _existing_store, _fail_usage, _user_errors, app, err
@@ -22,6 +23,7 @@ def extract(
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSONL here (default, or -: stdout)."),
     engine: str = typer.Option("offline", "--engine", help="offline (spaCy rules, no network) or llm."),
     include_unattributed: bool = typer.Option(False, "--include-unattributed", help="Also emit the article's own unattributed statements."),
+    split: str = typer.Option("auto", "--split", help="Cut a text into articles: auto (only a scraped page of several articles), never, always (at every two blank lines)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
     run: Optional[str] = typer.Option(None, "--run", help="Run name in the store (default: a new auto-named run)."),
     store: Path = typer.Option(Path("extractor.db"), "--store", help="Run store file (SQLite)."),
@@ -69,7 +71,9 @@ def extract(
         eng = get_engine(engine, **(llm if engine == "llm" else {}))
         opts = RunOptions(concurrency=concurrency, rpm=rpm, tpm=tpm, doc_timeout=doc_timeout, use_cache=not no_cache,
                           retry_failed=retry_failed, shard=parse_shard(shard) if shard else None,
-                          include_unattributed=include_unattributed)
+                          include_unattributed=include_unattributed, split=split)
+        if split not in SPLIT_MODES:
+            raise UsageError(f"--split must be auto, never or always, got {split!r}")
     except (UsageError, ValueError) as e:
         _fail_usage(str(e))
         return

@@ -78,7 +78,7 @@ def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | No
     if ce - cs < 3:
         return None
     cue = (base + tok.idx, base + to.idx + len(to))
-    return Found(content=(cs, ce), cue=cue, source=src, confidence=0.85, cue_token=cue[0])
+    return Found(content=(cs, ce), cue=cue, source=src, confidence=0.85, cue_token=cue[0], lemma="according to")
 
 
 def echoed_view(state: Any, verb: Token, new: list[Found], base: int) -> Found | None:
@@ -104,7 +104,8 @@ def echoed_view(state: Any, verb: Token, new: list[Found], base: int) -> Found |
         return None
     cs0, ce0 = cue_extent(verb)
     return Found(content=said.content, cue=(base + cs0, base + ce0), source=state.mention(subj, base),
-                 stance=stance_of(verb), confidence=0.6, cue_token=base + verb.idx, how="echo")
+                 stance=stance_of(verb), confidence=0.6, cue_token=base + verb.idx, how="echo",
+                 lemma=verb.lemma_.lower(), cue_tag=verb.tag_)
 
 
 # ---- a cue verb: guards ----------------------------------------------------------------------
@@ -123,7 +124,18 @@ def announced_not_reported(r: Reading) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in r.verb.children)
 
 
-CUE_GUARDS: tuple[Callable[[Reading], bool], ...] = (inside_quotation, announced_not_reported)
+def act_not_performed(r: Reading) -> bool:
+    """"asked Lebanon to declare a ceasefire", "if the league named a new coach": an official
+    act asked for, planned or supposed is not one reported."""
+    verb = r.verb
+    if r.lemma not in lx.OFFICIAL_ACTS:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    supposed = any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+    return infinitive or supposed
+
+
+CUE_GUARDS: tuple[Callable[[Reading], bool], ...] = (inside_quotation, announced_not_reported, act_not_performed)
 
 
 # ---- a cue verb: the content span ---------------------------------------------------------------
@@ -376,7 +388,8 @@ def cue_verb(state: Any, verb: Token, sent: TokSpan, base: int, quotes: list[tup
     strong = r.lemma in lx.SPEECH_VERBS or r.lemma in ("tell", "learn", "quote")
     f = Found(content=(r.cs, r.ce), cue=(base + cs0, base + ce0), source=r.source, via=r.via, stance=stance_of(verb),
               confidence=0.9 if strong else 0.7, cue_token=base + cue_tok.idx)
-    f.how = r.how
+    f.how, f.lemma, f.cue_tag = r.how, cue_tok.lemma_.lower(), cue_tok.tag_
+    f.passive = any(c.dep_ in ("auxpass", "agent") for c in cue_tok.children) or cue_tok.tag_ == "VBN" and cue_tok.dep_ == "acl"
     f.denial = r.lemma in lx.DENIAL_VERBS and f.stance == "denied"
     if r.how == "next_paragraph":
         state.pending_colon = f

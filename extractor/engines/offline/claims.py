@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...models import Claim, Flag, Relay, Source, Span
-from .records import Found, Mention
+from .records import Found
+from .sentences import claim_sentence
 from .sources import _strip_det
 
 
@@ -17,12 +18,6 @@ def _span(raw: str, se: tuple[int, int] | None) -> Span | None:
     if se is None:
         return None
     return Span(text=raw[se[0] : se[1]], start=se[0], end=se[1], match="exact")
-
-
-def _label(m: Mention | None) -> str:
-    if m is None:
-        return "unnamed sources"
-    return m.name or m.descriptor or m.text
 
 
 def to_claim(raw: str, f: Found, state: Any) -> Claim:
@@ -36,9 +31,7 @@ def to_claim(raw: str, f: Found, state: Any) -> Claim:
     )
     via = [Relay(mention=_span(raw, (v.start, v.end)), name=v.name or v.descriptor or _strip_det(v.text),
                  type=v.type if v.type != "unattributed" else "anonymous") for v in f.via]  # type: ignore[arg-type]
-    content = raw[f.content[0] : f.content[1]]
-    relay = f" (via {', '.join(r.name or '' for r in via)})" if via else ""
-    claim_text = f"According to {_label(src)}{relay}, {content}"
+    claim_text = claim_sentence(raw, f)
     flags = list(f.flags)
     if f.stance == "hedged":
         flags.append(Flag(code="hedged", message="The source hedges (e.g. 'claimed', 'did not rule out', 'suggest')."))
@@ -46,7 +39,6 @@ def to_claim(raw: str, f: Found, state: Any) -> Claim:
     if f.pieces:
         pieces = [_span(raw, p) for p in f.pieces]
         fragments = {"content": pieces, "quote": pieces}
-        claim_text = f"According to {_label(src)}{relay}, " + " ... ".join(p.text for p in pieces if p)
     return Claim(
         fragments=fragments,  # type: ignore[arg-type]
         claim=claim_text,

@@ -21,6 +21,7 @@ from . import lexicon as lx
 from .attributions import according_to, cue_verb, echoed_view
 from .calibration import calibrated
 from .claims import to_claim
+from .continuation import continue_speaker
 from .cues import is_cue_verb
 from .nlp import ENGINE_VERSION, MODEL_NAME, load_nlp
 from .quotes import continue_quotes, extend_with_quotes, find_quotations
@@ -29,6 +30,7 @@ from .relays import nest
 from .sources import classify_source, noun_phrase
 from .spans import trim
 from .state import ArticleState
+from .unsourced import REPORT_ADVERBS, unsourced_hedge
 from .syntax import SUBJECT_DEPS, agent_capable
 
 
@@ -61,6 +63,7 @@ def read_paragraph(state: ArticleState, region: Region, text: str, doc: Doc) -> 
     then the quotations that carry on."""
     base = region.start
     quotes = find_quotations(text, base)
+    found_before = len(state.found)
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in lx.GROUP_NAMES:
             state.people.setdefault(ent[-1].text.lower(), ent.text)
@@ -78,6 +81,8 @@ def read_paragraph(state: ArticleState, region: Region, text: str, doc: Doc) -> 
         read_sentence(state, sent, base, quotes)
         remember_mentions(state, sent, base, quotes)
     continue_quotes(state, quotes)
+    continue_speaker(state, region, text, quotes, found_before)
+    state.paragraph_end = region.end
 
 
 def remember_mentions(state: ArticleState, sent: TokSpan, base: int, quotes: list[tuple[int, int]]) -> None:
@@ -103,6 +108,8 @@ def read_sentence(state: ArticleState, sent: TokSpan, base: int, quotes: list[tu
             if tok.tag_ == "VBG" and tok.lemma_.lower() in lx.SPEECH_AND_ACT_LEMMAS:
                 state.cue_participles.append(base + tok.idx)  # (not "speaking to CNN": a channel)
             f = cue_verb(state, tok, sent, base, quotes)
+        elif tok.lower_ in REPORT_ADVERBS:
+            f = unsourced_hedge(state, tok, sent, base, quotes)
         if f:
             new.append(f)
     new += [f for tok in sent if (f := echoed_view(state, tok, new, base))]

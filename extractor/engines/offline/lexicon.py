@@ -51,6 +51,13 @@ emphasize underscore acknowledge admit recall suggest hint insist propose recomm
 denounce hail applaud point report claim note outline highlight detail recount explain write
 answer inform
 """.split())
+# Official acts (a public act of speech, evals/GUIDELINES.md section 9): "declared a state of
+# emergency", "identified the suspect as X", "named Ana Ruiz its new commissioner".
+OFFICIAL_ACTS = frozenset("""
+declare order name designate appoint recognize recognise identify endorse characterize
+characterise label dub ascribe attribute state
+""".split())
+SPEECH_ACT_VERBS = SPEECH_ACT_VERBS | OFFICIAL_ACTS
 # Prepositions that introduce what a speech act is about ("warned of", "called for").
 ABOUT_PREPS = frozenset("for about of against as over".split())
 
@@ -127,6 +134,18 @@ pollster pollsters supporter backers backer fan fans protester protesters studen
 veteran veterans friend friends relative relatives neighbor neighbors parent parents
 statement statements memo memos letter letters document documents filing filings record
 records data analysis analyses estimate estimates projection projections audit audits
+authorities
+""".split())
+# Heads of documents and data that speak for whoever issued them ("a report by the Red
+# Cross found", "data from the health ministry show", "the chain's press release said").
+ISSUED_HEADS = frozenset("""
+report reports study studies statement statements data analysis survey poll memo letter
+release releases advisory summary figures tweet post
+""".split())
+# Words that make a name an outlet in other languages ("Gazeta Wyborcza", "Deutsche Welle").
+FOREIGN_MEDIA_WORDS = frozenset("""
+gazeta zeitung welle prensa diario corriere dziennik nachrichten novosti vesti kurier noticias
+presse quotidien giornale tageblatt krant avis
 """.split())
 
 # Documents: they can report ("the memo says"), but "a letter asking ..." describes a
@@ -146,7 +165,8 @@ chairwoman founder founders owner owners pastor pastors priest bishop coach coac
 players athlete athletes attendee attendees audience crowd others many some both father
 mother son daughter husband wife brother sister child children kid kids doctor doctors nurse
 nurses teacher teachers
-judge judges prosecutor prosecutors detective investigator investigators sheriff
+judge judges prosecutor prosecutors detective investigator investigators sheriff agent
+publicist widow widower fiancee fiance
 commentator commentators pundit pundits blogger bloggers writer writers speaker speakers
 moderator moderators interviewer panelist panelists campaigner campaigners
 """.split())
@@ -159,17 +179,20 @@ PUBLISH_VERBS = frozenset("issue release post send publish tweet deliver put fil
 ORGANIZATION_HEADS = frozenset("""
 ministry office government house embassy army military cabinet council committee
 department party movement group coalition alliance framework organization organisation
-agency administration authority authorities police court parliament congress senate
+agency administration authority police court parliament congress senate
 commission presidency campaign company firm bank union force forces militia militias
 faction factions state states service services secretariat bureau directorate
 command headquarters team spokesman's
+league club federation association institute institution university college school hospital
+board conference diocese church center centre survey foundation corporation society tribunal
+archive observatory council's
 """.split())
 
 # News outlets: a phrase ending in one of these words, or one of the names below.
 MEDIA_HEADS = frozenset("""
 tv television radio channel newspaper paper daily agency network news times post journal
 magazine outlet outlets media press broadcaster website gazette herald tribune telegraph
-guardian observer wire
+guardian observer wire site
 """.split())
 MEDIA_NAMES = frozenset(x.lower() for x in [
     "Reuters", "AP", "The Associated Press", "Associated Press", "AFP", "Agence France-Presse",
@@ -181,6 +204,8 @@ MEDIA_NAMES = frozenset(x.lower() for x in [
     "Channel 12", "Kan", "Sky News", "Der Spiegel", "Le Monde", "The Guardian", "The Post",
     "The Times", "The Independent", "USA Today", "Newsweek", "Time", "BuzzFeed", "Vox",
     "HuffPost", "The Huffington Post", "Daily Mail", "The Daily Mail", "WikiLeaks",
+    "Deutsche Welle", "DW", "Interfax", "RIA Novosti", "Kyodo", "Yonhap", "France 24", "Euronews",
+    "CBC", "CTV", "NHK", "RT", "Sputnik", "Anadolu", "ANSA", "EFE", "Press Trust of India", "PTI",
 ])
 
 # Country and bloc names: "Israel said" is a government speaking, not a person.

@@ -28,6 +28,7 @@ class Mention:
     role: str | None = None
     plural: bool = False
     resolved_from: str | None = None  # pronoun text when resolved
+    acronym: str | None = None  # "(WHO)" after the name: the article's later "WHO" is the same source
 
 
 @dataclass
@@ -45,3 +46,7 @@ class Found:
     denial: bool = False  # a denial verb ("denied that ..."), not just a negated cue
     scope: tuple[int, int] | None = None  # what a trailing cue reports, when wider than the content
     pieces: list[tuple[int, int]] = field(default_factory=list)  # a quote interrupted by "he said"
+    lemma: str = ""  # the cue verb's lemma, for the claim sentence ("saying" -> "said")
+    cue_tag: str = ""  # its part-of-speech tag (VBG, VBN, ...)
+    sentence: tuple[int, int] | None = None  # the carrier sentence, when the content alone is not one
+    passive: bool = False  # the cue is passive ("was described by X"): the sentence turns it active

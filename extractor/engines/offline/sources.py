@@ -80,6 +80,13 @@ def _strip_det(text: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
 
 
+def _proper_run(tok: Token) -> str:
+    """A proper noun with the proper nouns compounded onto it: "Mara Ilves" (whatever NER says)."""
+    parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
+    parts = [t for t in parts if t.i >= parts[0].i and tok.i - t.i < 5]
+    return tok.doc.text[parts[0].idx : tok.idx + len(tok)]
+
+
 def _appos_person(head: Token) -> Token | None:
     for c in head.children:
         if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
@@ -87,8 +94,15 @@ def _appos_person(head: Token) -> Token | None:
     return None
 
 
-def _mentions_outlet(low: str) -> bool:
-    return any(len(name) > 3 and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", low) for name in lx.MEDIA_NAMES)
+DOMAIN = re.compile(r"\b[\w-]+\.(com|org|net|ru|ua|pl|de|fr|it|es|in|ph|cn|jp|kr|co\.uk|com\.au|info|news)\b", re.I)
+
+
+def _mentions_outlet(low: str, text: str = "") -> bool:
+    """An outlet's name in the phrase; a short one ("CNN", "DW") only in capitals."""
+    if DOMAIN.search(low) or any(w in lx.FOREIGN_MEDIA_WORDS for w in re.findall(r"\w+", low)):
+        return True  # "Znak.com", "Gazeta Wyborcza"
+    return any(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", low) if len(name) > 3 else
+               re.search(rf"(?<![\w-]){re.escape(name.upper())}(?![\w-])", text) for name in lx.MEDIA_NAMES)
 
 
 def _clean_name(text: str) -> str:
@@ -123,7 +137,7 @@ def pronoun_source(m: Mention, p: Phrase) -> bool:
 def media_source(m: Mention, p: Phrase) -> bool:
     """An outlet: "Reuters reported", "Lebanon's Al-Manar TV", "the newspaper said"."""
     words = p.words
-    if p.core in lx.MEDIA_NAMES or _mentions_outlet(p.low) or (
+    if p.core in lx.MEDIA_NAMES or _mentions_outlet(p.low, p.text) or (
         words and words[-1] in lx.MEDIA_HEADS and p.head_low in lx.MEDIA_HEADS and not {"office", "ministry"} & set(words)
     ):
         m.type, m.name = "media", _clean_name(p.text)
@@ -151,9 +165,11 @@ def title_of_source(m: Mention, p: Phrase) -> bool:
 def appositive_person_source(m: Mention, p: Phrase) -> bool:
     """A description with a named person in apposition: "the council's head, Dolan Abu Saleh"."""
     appos = _appos_person(p.head)
-    if appos is not None and p.head.ent_type_ != "PERSON":
+    if appos is not None and p.head.ent_type_ != "PERSON" and p.lemma not in lx.MEDIA_HEADS | lx.ORGANIZATION_HEADS:
         name_toks = [t for t in appos.subtree if t.dep_ not in SOURCE_EXCLUDE_DEPS or t is appos]
-        m.type, m.name, m.role = "person", _person_name(name_toks) or appos.text, _clean_name(p.text).strip(" ,")
+        ner = _person_name(name_toks)
+        run = _proper_run(appos)
+        m.type, m.name, m.role = "person", run if not ner or len(run) > len(ner) and ner in run else ner, _clean_name(p.text).strip(" ,")
         return True
     return False
 
@@ -183,6 +199,46 @@ def title_head_source(m: Mention, p: Phrase) -> bool:
         m.type, m.role = "person", _clean_name(p.text)
         if name and p.text.endswith(name):
             m.name, m.role = name, _clean_name(p.text[: -len(name)]).strip(" ,") or None
+        return True
+    return False
+
+
+def issued_document_source(m: Mention, p: Phrase) -> bool:
+    """A report, study or data with its issuer named in the phrase speaks for the issuer:
+    "a report by the Red Cross", "data from the health ministry", "the chain's press release"
+    (evals/GUIDELINES.md 9.7). Without an issuer it stays an anonymous description."""
+    head = p.head
+    if p.lemma not in lx.ISSUED_HEADS and p.head_low not in lx.ISSUED_HEADS:
+        return False
+    issuers = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+               for g in c.children if g.dep_ == "pobj"]
+    issuers += [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")
+                and c.lower_ not in lx.PRONOUNS]
+    for g in issuers:
+        if g.ent_type_ in ("ORG", "GPE", "NORP") or g.lower_ in lx.ORGANIZATION_HEADS or g.pos_ == "PROPN" \
+                or any(t.lower_ in lx.ORGANIZATION_HEADS for t in g.subtree):
+            toks = [t for t in g.subtree if t.dep_ not in ("case",) and t.text not in ("'s", "’s")]
+            s0, e0 = tokens_span(toks)  # type: ignore[misc]
+            m.type, m.name = "organization", _clean_name(head.doc.text[s0:e0])
+            return True
+    return False
+
+
+def plural_description_source(m: Mention, p: Phrase) -> bool:
+    """A plural description is anonymous even when NER tags it ORG: "Republican
+    Representatives", "Chinese authorities", "United Nations officials"."""
+    if m.plural and p.head.tag_ in ("NNS", "NNPS") and (p.lemma in lx.ANONYMOUS_HEADS or p.head_low in lx.ANONYMOUS_HEADS) \
+            and not any(t.dep_ == "conj" for t in p.tokens):
+        m.type, m.descriptor = "anonymous", _clean_name(p.text)
+        return True
+    return False
+
+
+def definite_person_source(m: Mention, p: Phrase) -> bool:
+    """One identified person described by a noun: "the father", "his agent", "the coach"."""
+    if not m.plural and (p.lemma in lx.PERSON_NOUNS or p.head_low in lx.PERSON_NOUNS) and p.words \
+            and p.words[0] in ("the", "his", "her", "their", "its"):
+        m.type, m.role = "person", _clean_name(p.text)
         return True
     return False
 
@@ -225,7 +281,10 @@ SOURCE_TYPE_RULES = (
     appositive_person_source,
     named_person_source,
     title_head_source,
+    issued_document_source,
+    plural_description_source,
     organization_source,
+    definite_person_source,
     anonymous_source,
     proper_noun_source,
 )
@@ -236,6 +295,7 @@ def classify_source(tokens: list[Token], head: Token, base: int = 0) -> Mention:
     start, end = tokens_span(tokens) or (head.idx, head.idx + len(head))
     doc_text = head.doc.text
     m = Mention(start=start + base, end=end + base, text=doc_text[start:end], head=head)
+    tokens, head, m.acronym = _without_acronym(tokens, head)
     p = _phrase(tokens, head)
     m.plural = head.tag_ in ("NNS", "NNPS") or p.head_low in lx.PRONOUNS_PLURAL or any(
         t.dep_ == "conj" and t.head.i == head.i for t in p.tokens)
@@ -244,6 +304,23 @@ def classify_source(tokens: list[Token], head: Token, base: int = 0) -> Mention:
             return m
     m.type, m.descriptor = "anonymous", _clean_name(p.text)
     return m
+
+
+def _without_acronym(tokens: list[Token], head: Token) -> tuple[list[Token], Token, str | None]:
+    """"the World Health Organization (WHO)": the name is typed without its acronym in
+    parentheses (the parser often makes the acronym the head); the acronym is returned so the
+    article's later "WHO" is known."""
+    opens = [i for i, t in enumerate(tokens) if t.text == "("]
+    if not opens or opens[-1] == 0:
+        return tokens, head, None
+    k = opens[-1]
+    inner = [t for t in tokens[k + 1:] if t.text != ")"]
+    if not inner or len(inner) > 3 or not all(t.pos_ == "PROPN" or t.text.isupper() for t in inner):
+        return tokens, head, None
+    rest = tokens[:k]
+    if head.i not in {t.i for t in rest}:
+        head = next((t for t in reversed(rest) if t.pos_ in ("PROPN", "NOUN")), rest[-1])
+    return rest, head, " ".join(t.text for t in inner)
 
 
 def _phrase(tokens: list[Token], head: Token) -> Phrase:

@@ -8,6 +8,7 @@ token into a source (`ArticleState.mention`) lives with the memory it reads.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -29,19 +30,44 @@ class ArticleState:
     last_quote_speaker: Found | None = None
     pending_colon: Found | None = None  # a cue ending its paragraph with ":"
     cue_participles: list[int] = field(default_factory=list)  # offsets of cue participles read, claim or not
+    paragraph_speaker: Found | None = None  # the attribution the last paragraph ended with (continuation.py)
+    paragraph_end: int = 0  # where the last paragraph ended
+    known: dict[str, tuple[str, str]] = field(default_factory=dict)  # "phivolcs" -> (type, canonical name)
 
     def mention(self, tok: Token, base: int, participles: bool = True) -> Mention:
         """The source `tok` names, typed, and named with what the article said before."""
         toks = noun_phrase(tok, participles=participles)
         m = classify_source(toks or [tok], tok, base)
         full = self.people.get(tok.text.lower())
-        if full and m.type in ("person", "organization") and tok.ent_type_ != "GPE" and len(toks) <= 2:
+        if full and (m.type in ("person", "organization") or m.type == "anonymous" and tok.text[:1].isupper()) \
+                and tok.ent_type_ != "GPE" and len(toks) <= 2:
             m.type, m.name = "person", full  # "Mikati" after "Najib Mikati"
         elif m.text.lower().startswith("the ") and m.type in ("anonymous", "person") and not m.name:
             self.same_as_before(m, tok)
+        self.as_before(m, toks or [tok])
         if m.head is not None and m.head.text.lower() in lx.PRONOUNS:
             self.resolve(m)
+        elif m.type == "person" and m.name and len(m.name.split()) >= 2 and m.name[0].isupper():
+            # "The board's chair, Mara Ilves" makes a later "Ilves" Mara Ilves.
+            self.people.setdefault(m.name.split()[-1].lower(), m.name)
         return m
+
+    def as_before(self, m: Mention, toks: list[Token]) -> None:
+        """An institution named before: "Phivolcs" after "the Philippine Institute of Volcanology
+        and Seismology (Phivolcs)", "Salling" after "Salling Group" take its type and name; and
+        this mention's own name and acronym are remembered for later ones."""
+        key = re.sub(r"^(the|a|an)\s+", "", m.text.lower()).strip()
+        if key in self.known and len(toks) <= 3 and all(t.pos_ in ("PROPN", "DET") or t.text.isupper() for t in toks):
+            m.type, m.name = self.known[key]
+            return
+        if m.type in ("organization", "media") and m.name:
+            self.known.setdefault(m.name.lower(), (m.type, m.name))
+            first = m.name.split()[0]
+            if len(m.name.split()) == 2 and first[:1].isupper() and len(first) > 3 and first.lower() not in lx.COUNTRIES \
+                    and m.name.split()[1].lower() in lx.ORGANIZATION_HEADS | {"inc", "ltd", "plc", "corp", "sa", "ag"}:
+                self.known.setdefault(first.lower(), (m.type, m.name))  # "Salling Group" -> "Salling"
+        if m.acronym and m.type in ("organization", "media") and m.name:
+            self.known.setdefault(m.acronym.lower(), (m.type, m.name))
 
     def same_as_before(self, m: Mention, tok: Token) -> None:
         """'The source', 'the diplomat': a definite description of a source met earlier."""

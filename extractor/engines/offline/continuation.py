@@ -1,0 +1,61 @@
+"""Cue-less quotation paragraphs: a paragraph that is only a quotation continues the last speaker.
+
+Feature and sports writing runs a speaker's words on as their own paragraph:
+`"We were slow in the first half," she said.` then `"Next week will be different."` with no
+cue at all. When nothing intervenes (the previous paragraph ends with that speaker's
+attribution, no other speaker, no heading in between), the quotation is theirs: same source,
+cue null, and the flag `inferred_speaker` (evals/GUIDELINES.md section 9.3).
+"""
+
+from __future__ import annotations
+
+from copy import copy
+from typing import Any
+
+from ...models import Flag
+from .records import Found
+from .spans import trim
+
+
+def whole_quotation(text: str, base: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The quotation a paragraph consists of, if it is nothing else ("..." or "...", and a
+    closing mark); None when words of the author stand outside it."""
+    stripped = text.strip()
+    if not stripped or len(quotes) != 1:
+        return None
+    qs, qe = quotes[0]
+    lead = len(text) - len(text.lstrip())
+    outside = text[: qs - base - 1].strip() + text[qe - base + 1 :].strip(" \t\"”’'.")
+    return (qs, qe) if qs - base - lead <= 2 and not outside.strip() else None
+
+
+def continue_speaker(state: Any, region: Any, text: str, quotes: list[tuple[int, int]], found_before: int) -> None:
+    """After a paragraph is read: a whole-quotation paragraph with no attribution of its own
+    goes to the speaker the previous paragraph ended with; then remember who ends this one."""
+    speaker = state.paragraph_speaker
+    state.paragraph_speaker = None
+    own = state.found[found_before:]
+    if own:
+        last = own[-1]
+        # Only a quoted speaker goes on in a quotation paragraph ("The union disagreed, saying it was
+        # not." followed by a quotation is not the union speaking again).
+        quoted = last.quote is not None or bool(last.pieces)
+        state.paragraph_speaker = last if last.source is not None and quoted else None
+        return
+    q = whole_quotation(text, region.start, quotes)
+    if q is None or speaker is None:
+        return
+    between = state.raw[state.paragraph_end : region.start]
+    if between.strip():
+        return  # a heading or a caption stands between them
+    cs, ce = trim(state.raw, *q, drop_that=False)
+    while ce < q[1] and state.raw[ce] in ".!?…":
+        ce += 1  # the quotation's own full stop is part of it
+    if ce - cs < 3:
+        return
+    f = Found(content=(cs, ce), cue=None, source=copy(speaker.source), quote=(cs, ce), confidence=0.6,
+              how="inferred", stance="asserted",
+              flags=[Flag(code="inferred_speaker",
+                          message="A quotation paragraph with no cue; the speaker is inferred from the paragraph before.")])
+    state.found.append(f)
+    state.paragraph_speaker = f

@@ -1,0 +1,47 @@
+"""Unsourced hedges: "The driver had reportedly fallen asleep", "allegedly providing the weapon".
+
+Wire copy often reports a claim nobody is named for with an adverb alone. It is an
+attribution all the same (evals/GUIDELINES.md section 9.2): no source (type `unattributed`,
+flag `no_source`), the adverb as the cue, the clause it modifies as the content (the adverb
+sits inside it, so the covering span holds it), stance `hedged`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span as TokSpan, Token
+
+from ...models import Flag
+from .records import Found
+from .spans import trim
+
+REPORT_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split())
+
+
+def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: list[tuple[int, int]]) -> Found | None:
+    """A hedging adverb of reporting: the clause it modifies is the claim, with no source."""
+    if tok.lower_ not in REPORT_ADVERBS or tok.dep_ != "advmod":
+        return None
+    if any(qs <= base + tok.idx < qe for qs, qe in quotes):
+        return None  # inside a quotation it is the speaker's word
+    head = tok.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head and head.dep_ not in ("ROOT",):
+        head = head.head  # "reportedly due to COVID-19": the clause of "died"
+    toks = [t for t in head.subtree if sent.start <= t.i < sent.end]
+    # The clause ends before a coordinated clause of its own ("..., and officials said ...").
+    conj = next((c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > tok.i), None)
+    if conj is not None:
+        toks = [t for t in toks if t.i < conj.left_edge.i]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    cs, ce = trim(state.raw, base + toks[0].idx, base + toks[-1].idx + len(toks[-1]), drop_that=False)
+    if ce - cs < 8:
+        return None
+    cue = (base + tok.idx, base + tok.idx + len(tok))
+    return Found(content=(cs, ce), cue=cue, source=None, stance="hedged", confidence=0.6, cue_token=cue[0],
+                 how="unsourced", lemma=tok.lower_, cue_tag=tok.tag_,
+                 sentence=(base + sent.start_char, base + sent.end_char),
+                 flags=[Flag(code="no_source", message="The claim is hedged ('reportedly', 'allegedly') and names no source.")])
