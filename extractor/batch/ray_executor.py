@@ -23,11 +23,11 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from typing import Any
 
-from ..models import Usage
+from ..models import RawInput, Usage
 from . import shards
 from . import store as st
 from .ray_limits import ClusterGate, ClusterRates, bucket_actor, concurrency_share
@@ -71,14 +71,20 @@ class BlockWorker:
         self.gate = ClusterGate(spec["share"], bucket, bool(spec["rpm"]))
         self.rates = ClusterRates(bucket, bool(spec["tpm"]))
 
-    async def _block(self, block: dict[str, Any]) -> tuple[list[Any], RunSummary]:
+    async def _block(self, block: dict[str, Any], texts: dict[Any, str]) -> tuple[list[Any], RunSummary]:
+        def inputs() -> Iterator[RawInput]:
+            for raw in shards.block_inputs(block):
+                if not raw.error:
+                    texts[(raw.source_file, raw.input_id)] = raw.text
+                yield raw
+
         conn = st.open_store(":memory:")
         try:
             run = st.start_run(conn, "block", self.engine.name, self.engine.model, self.engine.prompt_version)
             runner = Runner(self.engine, conn, run, self.opts)  # type: ignore[arg-type]
             runner._gate, runner._rates = self.gate, self.rates  # the cluster's limits
             docs: list[Any] = []
-            summary = await runner.arun(shards.block_inputs(block), docs.append)
+            summary = await runner.arun(inputs(), docs.append)
             return docs, summary
         finally:
             conn.close()
@@ -90,8 +96,9 @@ class BlockWorker:
             block = json.loads(str(text))
             stopped = ""
             try:
-                docs, s = asyncio.run_coroutine_threadsafe(self._block(block), self.loop).result()
-                name = shards.write_shard(self.spec["out_dir"], block, docs, self.spec["fmt"])
+                texts: dict[Any, str] = {}
+                docs, s = asyncio.run_coroutine_threadsafe(self._block(block, texts), self.loop).result()
+                name = shards.write_shard(self.spec["out_dir"], block, docs, self.spec["fmt"], texts)
             except RunStopped as e:  # nothing of this block is written: a resume redoes it
                 docs, s, name, stopped = [], RunSummary(run=""), "", str(e)
             errors = [f"{d.doc_id}: {e.message}" for d in docs for e in d.errors][:MAX_ERRORS_SHOWN]
@@ -107,12 +114,18 @@ def init_ray(address: str | None, num_cpus: int | None) -> None:
     """Connect to `address` (or RAY_ADDRESS), else start a local cluster on 127.0.0.1.
     Usage statistics are off and no dashboard is started: Ray reaches no network."""
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    import logging
+    import warnings
+
     import ray
 
+    # Ray Data's own advice (block counts, deprecations) is not for our users; errors still show.
+    warnings.filterwarnings("ignore", module=r"ray(\.|$)")
+    logging.getLogger("ray.data").setLevel(logging.WARNING)
     if ray.is_initialized():
         return
     address = address or os.environ.get("RAY_ADDRESS")
-    quiet = dict(log_to_driver=False, logging_level="warning", configure_logging=True)
+    quiet = dict(log_to_driver=False, logging_level="warning")
     if address:
         ray.init(address=address, **quiet)  # type: ignore[arg-type]
     else:
@@ -158,8 +171,10 @@ def run_ray(
             # a fraction of a CPU. A spaCy actor parses: one block at a time, one CPU.
             per_actor = 4 if llm else 1
             ds = ds.map_batches(BlockWorker, fn_constructor_args=(spec,), batch_size=1, batch_format="numpy",
-                                compute=ActorPoolStrategy(size=n, max_tasks_in_flight_per_actor=per_actor),
-                                num_cpus=0.25 if llm else 1, max_concurrency=per_actor)
+                                compute=ActorPoolStrategy(size=n, max_tasks_in_flight_per_actor=per_actor,
+                                                          max_concurrent_calls_per_actor=per_actor,
+                                                          enable_true_multi_threading=llm),
+                                num_cpus=0.25 if llm else 1)
             for row in ds.iter_rows():
                 if row["stopped"]:
                     raise RunStopped(str(row["stopped"]))

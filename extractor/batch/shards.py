@@ -188,9 +188,12 @@ def out_fs(out_dir: str) -> tuple[Any, str]:
     return filesystem, root
 
 
-def write_shard(out_dir: str, block: dict[str, Any], docs: list[DocumentResult], fmt: str) -> str:
+def write_shard(out_dir: str, block: dict[str, Any], docs: list[DocumentResult], fmt: str,
+                texts: dict[tuple[str | None, str], str] | None = None) -> str:
     """Write one block's results under a temporary name, then rename: a reader (or a
-    resumed driver) sees the whole shard or none of it."""
+    resumed driver) sees the whole shard or none of it. A Parquet shard also keeps each
+    input's raw text (`texts`, by source and input id) on its first article's row, so
+    `extractor import` gives the review UI the text the offsets index."""
     filesystem, root = out_fs(out_dir)
     name = shard_name(block, fmt)
     tmp = f"{root}/.tmp-{name}-{uuid.uuid4().hex[:8]}"
@@ -210,6 +213,13 @@ def write_shard(out_dir: str, block: dict[str, Any], docs: list[DocumentResult],
             "failed": pa.array([bool(d.failed) for d in docs], pa.bool_()),
             "result": pa.array(lines, pa.string()),  # the output contract, one JSON object per article
         })
+        seen: set[tuple[str | None, str]] = set()
+        column = []
+        for d in docs:
+            key = (d.source_file, d.input_id)
+            column.append(None if key in seen else (texts or {}).get(key))
+            seen.add(key)
+        table = table.append_column("text", pa.array(column, pa.string()))
         pq.write_table(table, tmp, filesystem=filesystem)
     filesystem.move(tmp, f"{root}/{name}")
     return name
@@ -225,6 +235,13 @@ def written_shards(out_dir: str) -> set[str]:
 
 def read_shards(out_dir: str) -> Iterator[DocumentResult]:
     """Every document of the shards in `out_dir`, in block order (corpus order)."""
+    for doc, _ in read_shards_with_text(out_dir):
+        yield doc
+
+
+def read_shards_with_text(out_dir: str) -> Iterator[tuple[DocumentResult, str | None]]:
+    """Documents with their input's raw text where the shard has it (Parquet: on the
+    first article of each input; JSONL shards are the bare output contract)."""
     filesystem, root = out_fs(out_dir)
     for name in sorted(written_shards(out_dir), key=lambda n: int(SHARD.match(n).group(1))):  # type: ignore[union-attr]
         path = f"{root}/{name}"
@@ -232,12 +249,13 @@ def read_shards(out_dir: str) -> Iterator[DocumentResult]:
             with filesystem.open_input_stream(path) as fh:
                 for line in fh.read().decode("utf-8").splitlines():
                     if line.strip():
-                        yield DocumentResult.model_validate_json(line)
+                        yield DocumentResult.model_validate_json(line), None
         else:
             import pyarrow.parquet as pq
 
-            for text in pq.read_table(path, columns=["result"], filesystem=filesystem).column("result").to_pylist():
-                yield DocumentResult.model_validate_json(text)
+            table = pq.read_table(path, columns=["result", "text"], filesystem=filesystem)
+            for result, text in zip(table.column("result").to_pylist(), table.column("text").to_pylist()):
+                yield DocumentResult.model_validate_json(result), text
 
 
 def remove_stale(out_dir: str, keep: set[str]) -> int:

@@ -12,6 +12,7 @@ from . import batch  # noqa: F401  batch submit|status|collect
 from . import evaluate  # noqa: F401  eval
 from . import review  # noqa: F401  review, review export, show
 from . import info  # noqa: F401  schema, version
+from . import cluster  # noqa: F401  import (and extract --executor ray's driver)
 from .common import app, err
 
 __all__ = ["app", "main"]
