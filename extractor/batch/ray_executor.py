@@ -56,7 +56,10 @@ class BlockWorker:
     def __init__(self, spec: dict[str, Any]) -> None:
         from ..engines import get_engine
 
+        import ray
+
         self.spec = spec
+        self.node = ray.get_runtime_context().get_node_id()
         self.engine = _Kept(get_engine(spec["engine"], **spec["engine_args"]))
         self.opts = RunOptions(**spec["opts"])
         # One loop for the actor's life, in its own thread: blocks run on it concurrently
@@ -65,8 +68,6 @@ class BlockWorker:
         threading.Thread(target=self.loop.run_forever, daemon=True, name="extractor-loop").start()
         bucket = None
         if spec["rpm"] or spec["tpm"]:
-            import ray
-
             bucket = ray.get_actor(spec["bucket"])
         self.gate = ClusterGate(spec["share"], bucket, bool(spec["rpm"]))
         self.rates = ClusterRates(bucket, bool(spec["tpm"]))
@@ -91,7 +92,7 @@ class BlockWorker:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         rows: dict[str, list[Any]] = {k: [] for k in ("k", "shard", "inputs", "documents", "claims", "failed", "cached",
-                                                        "usage", "errors", "stopped", "pid")}
+                                                        "usage", "errors", "stopped", "pid", "node")}
         for text in batch["block"]:
             block = json.loads(str(text))
             stopped = ""
@@ -105,7 +106,7 @@ class BlockWorker:
             for key, value in (("k", block["k"]), ("shard", name), ("inputs", s.inputs), ("documents", s.documents),
                                ("claims", s.claims), ("failed", s.failed), ("cached", s.cached),
                                ("usage", s.usage.model_dump_json()), ("errors", json.dumps(errors)),
-                               ("stopped", stopped), ("pid", os.getpid())):
+                               ("stopped", stopped), ("pid", os.getpid()), ("node", self.node)):
                 rows[key].append(value)
         return rows
 
