@@ -105,6 +105,7 @@ def read_file(path: str) -> Iterator[RawInput]:
 
 
 def parquet_lines(path: str, row_groups: list[int] | None = None, filesystem: object = None) -> Iterator[bytes]:
+    # a block of row groups reads its rows only; its first row's number is the caller's
     """A Parquet file's rows (columns id or doc_id, text, the rest metadata) as JSONL
     lines, read one row group at a time, so they get exactly the checks of a JSONL line."""
     import pyarrow.parquet as pq  # only Parquet input pays for it

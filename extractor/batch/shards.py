@@ -83,17 +83,21 @@ def _parquet_blocks(path: str, size: int) -> Iterator[dict[str, Any]]:
     import pyarrow.parquet as pq
 
     filesystem, where = _fs(path) if is_uri(path) else (None, path)
-    meta = pq.ParquetFile(where, filesystem=filesystem).metadata
+    try:
+        meta = pq.ParquetFile(where, filesystem=filesystem).metadata
+    except Exception:  # a broken file: its worker records the failure, as the local reader does
+        yield {"kind": "files", "paths": [path]}
+        return
     groups: list[int] = []
-    rows = 0
+    rows, first = 0, 1  # `first`: the block's first row, numbered as the local reader numbers it
     for rg in range(meta.num_row_groups):
         groups.append(rg)
         rows += meta.row_group(rg).num_rows
         if rows >= size:
-            yield {"kind": "parquet", "path": path, "row_groups": groups}
-            groups, rows = [], 0
+            yield {"kind": "parquet", "path": path, "row_groups": groups, "line": first}
+            groups, first, rows = [], first + rows, 0
     if groups:
-        yield {"kind": "parquet", "path": path, "row_groups": groups}
+        yield {"kind": "parquet", "path": path, "row_groups": groups, "line": first}
 
 
 def plan_blocks(paths: list[str], size: int) -> Iterator[dict[str, Any]]:
@@ -167,7 +171,7 @@ def block_inputs(block: dict[str, Any]) -> Iterator[RawInput]:
     elif kind == "parquet":
         path = block["path"]
         filesystem, where = _fs(path) if is_uri(path) else (None, path)
-        yield from read_jsonl(parquet_lines(where, block["row_groups"], filesystem), path)
+        yield from read_jsonl(parquet_lines(where, block["row_groups"], filesystem), path, first_line=block["line"])
     else:
         raise ValueError(f"unknown block kind {kind!r}")
 
