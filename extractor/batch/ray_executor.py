@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import resource
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -92,7 +93,7 @@ class BlockWorker:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         rows: dict[str, list[Any]] = {k: [] for k in ("k", "shard", "inputs", "documents", "claims", "failed", "cached",
-                                                        "usage", "errors", "stopped", "pid", "node")}
+                                                        "usage", "errors", "stopped", "pid", "node", "rss_mb")}
         for text in batch["block"]:
             block = json.loads(str(text))
             stopped = ""
@@ -106,7 +107,8 @@ class BlockWorker:
             for key, value in (("k", block["k"]), ("shard", name), ("inputs", s.inputs), ("documents", s.documents),
                                ("claims", s.claims), ("failed", s.failed), ("cached", s.cached),
                                ("usage", s.usage.model_dump_json()), ("errors", json.dumps(errors)),
-                               ("stopped", stopped), ("pid", os.getpid()), ("node", self.node)):
+                               ("stopped", stopped), ("pid", os.getpid()), ("node", self.node),
+                               ("rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)):
                 rows[key].append(value)
         return rows
 

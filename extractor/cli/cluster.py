@@ -15,7 +15,8 @@ from .common import _fail_usage, _user_errors, app, err
 
 
 def extract_on_ray(inputs: list[str], engine: str, engine_args: dict[str, Any], opts: Any, run: str,
-                   output_dir: Optional[str], fmt: str, resume: bool, workers: Optional[int], quiet: bool) -> None:
+                   output_dir: Optional[str], fmt: str, resume: bool, workers: Optional[int], quiet: bool,
+                   block_size: int = 64) -> None:
     """Exit 0 if every document is fine, 1 if some failed (each reason on stderr and in
     its shard), 2 for a usage error, as the local runner."""
     # long: each way a cluster run ends (usage error, missing Ray, Ctrl-C, a stopped run) has its own message and exit code
@@ -51,7 +52,7 @@ def extract_on_ray(inputs: list[str], engine: str, engine_args: dict[str, Any], 
         with progress:
             task = progress.add_task("extracting on ray", total=None, stats="starting the cluster")
             summary = run_ray(inputs, engine, engine_args, opts, run, output_dir, fmt, resume=resume,
-                              workers=workers, on_block=on_block)
+                              workers=workers, block_size=block_size, on_block=on_block)
     except UsageError as e:
         _fail_usage(str(e))
         return

@@ -47,6 +47,7 @@ def extract(
     output_dir: Optional[str] = typer.Option(None, "--output-dir", help="[ray] Folder or object-store URI for the output shards (required with --executor ray)."),
     output_format: str = typer.Option("parquet", "--output-format", help="[ray] Shard format: parquet or jsonl."),
     workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Engine processes: local offline engine (default 1), or Ray actors (default: the cluster's CPUs)."),
+    block_size: int = typer.Option(64, "--block-size", min=1, help="[ray] Inputs per block: the unit of scheduling, retry, resume and of one output shard."),
 ) -> None:
     """Extract attributed claims from news articles into JSONL, one object per article.
 
@@ -78,7 +79,7 @@ def extract(
         from .cluster import extract_on_ray
 
         extract_on_ray(inputs, engine, llm if engine == "llm" else {}, opts, run, output_dir, output_format, resume,
-                       workers, quiet)
+                       workers, quiet, block_size)
         return
     if workers and workers > 1 and engine == "offline":
         from ..batch.parallel import ProcessPoolEngine
