@@ -149,14 +149,49 @@ def bench_rss(tmp: Path, big: int) -> None:
         server.terminate()
 
 
+def cost_table(offline_per_core: float, llm_per_process: float) -> None:
+    """One million articles: time and money at stated provider limits, from the measured
+    rates and the LLM engine's own token estimate of PolNeAR dev's articles."""
+    from extractor.engines.llm import LLMEngine
+    from extractor.engines.llm.pricing import price_of
+
+    eng = LLMEngine(base_url="http://127.0.0.1:9/v1", model="gpt-4o-mini")
+    chars = [len(json.loads(line)["text"]) for line in open(TRAIN.with_name("dev.jsonl"), encoding="utf-8")]
+    prompt = statistics.mean(eng.request_tokens(c) - (eng.settings.max_output_tokens or 1000) for c in chars)
+    answer = 400  # assumed: tokens of a typical answer (the mock's are not a model's)
+    p_in, p_out = price_of("gpt-4o-mini")
+    per_doc = (prompt * p_in + answer * p_out) / 1e6
+    n = 1_000_000
+    print(f"[cost] 1M articles; PolNeAR dev mean {statistics.mean(chars):.0f} chars, prompt {prompt:.0f} tokens/article "
+          f"(engine estimate), answer {answer} tokens (assumed); gpt-4o-mini ${p_in}/${p_out} per M tokens")
+    print("| setup | limit that binds | time | money |")
+    print("|---|---|---:|---:|")
+    for cores in (2, 16, 64, 256):
+        print(f"| offline engine, {cores} cores | CPU, {offline_per_core:.1f} docs/s/core measured | "
+              f"{n / (offline_per_core * cores) / 3600:.1f} h | $0 + machines |")
+    tokens = prompt + answer
+    for tier, rpm, tpm in (("tier 1", 500, 200_000), ("tier 3", 5_000, 4_000_000), ("tier 5", 30_000, 150_000_000)):
+        rate = min(rpm / 60, tpm / 60 / tokens)  # documents a second the provider allows
+        procs = -(-rate // llm_per_process)
+        binds = "TPM" if tpm / tokens < rpm else "RPM"
+        print(f"| gpt-4o-mini {tier} ({rpm:,} RPM, {tpm:,} TPM) | {binds}: {rate:.1f} docs/s; "
+              f"{procs:.0f} actor(s) at {llm_per_process:.0f} docs/s | {n / rate / 3600:.1f} h | ${per_doc * n:,.0f} |")
+    print(f"| gpt-4o-mini Batch API | 24 h window | <= 24 h per batch of 50k | ${per_doc * n / 2:,.0f} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--skip", default="", help="comma-separated: offline,llm,rss")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--rss-docs", type=int, default=20000)
+    ap.add_argument("--table", nargs=2, type=float, metavar=("OFFLINE_DOCS_S_PER_CORE", "LLM_DOCS_S_PER_ACTOR"),
+                    help="only print the cost table from these measured rates")
     a = ap.parse_args()
     skip = set(a.skip.split(","))
+    if a.table:
+        cost_table(*a.table)
+        return
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     init_ray(None, 2)
     with tempfile.TemporaryDirectory() as d:
