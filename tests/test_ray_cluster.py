@@ -6,6 +6,7 @@ exactly once, with the local runner's answers."""
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -15,6 +16,12 @@ from pathlib import Path
 
 import pytest
 
+# Ray's token authentication, with a token of this test's own: other Ray clusters on the
+# machine keep theirs, and nothing else can join this one. Set before Ray is imported
+# (it reads the token once); this process is a driver too (the resumed run).
+AUTH = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(16)}
+if "ray" not in sys.modules:
+    os.environ.update(AUTH)
 pytest.importorskip("ray")
 
 from batch_support import article_text  # noqa: E402
@@ -36,7 +43,7 @@ def free_port() -> int:
 
 
 def env() -> dict[str, str]:
-    return {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "PYTHONPATH": str(ROOT)}
+    return {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", "PYTHONPATH": str(ROOT), **AUTH}
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +51,8 @@ def two_nodes():
     """`ray start --block` for each node: terminating our own process stops that node's
     processes, and nothing else on the machine (never `ray stop`, which stops them all)."""
     port = free_port()
+    if os.environ.get("RAY_AUTH_TOKEN") != AUTH["RAY_AUTH_TOKEN"]:
+        pytest.skip("Ray was imported before this module could give it the cluster's token")
     common = ["--node-ip-address=127.0.0.1", "--num-cpus=1", "--block", "--disable-usage-stats"]
     head = subprocess.Popen([*RAY, "start", "--head", f"--port={port}", "--include-dashboard=false", *common],
                             env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)

@@ -65,14 +65,20 @@ def corpus(d: Path, n: int) -> Path:
 
 
 def test_same_answers_as_the_local_runner_on_seeds_and_polnear_dev(tmp_path):
-    paths = [str(ROOT / "seeds")] + ([str(DEV)] if DEV.exists() else [])
+    # All of dev (84 documents) with EXTRACTOR_RAY_FULL=1; its first 40 by default, for CI's time.
+    paths = [str(ROOT / "seeds")]
+    if DEV.exists():
+        lines = DEV.read_text(encoding="utf-8").splitlines(keepends=True)
+        dev = tmp_path / "dev.jsonl"
+        dev.write_text("".join(lines if os.environ.get("EXTRACTOR_RAY_FULL") else lines[:40]), encoding="utf-8")
+        paths.append(str(dev))
     expected = local(paths, tmp=tmp_path)
     summary, got = on_ray(paths, tmp_path / "out", fmt="jsonl", block_size=8)
     assert [d["doc_id"] for d in got] == [d["doc_id"] for d in expected]  # one row per article, corpus order
     assert got == expected  # every claim, span, offset and flag
     assert summary.documents == len(expected) and summary.claims == sum(len(d["claims"]) for d in expected)
     if DEV.exists():
-        assert summary.documents > 90  # the seeds' 9 articles and PolNeAR dev's 84
+        assert summary.documents >= 9 + 40  # the seeds' 9 articles and PolNeAR dev's
 
 
 def test_a_worker_killed_mid_run_loses_and_doubles_nothing(tmp_path):
