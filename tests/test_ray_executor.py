@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -166,6 +168,12 @@ def test_import_into_a_run_store_is_idempotent_and_keeps_texts(tmp_path, quick):
     assert stored == got
     hashes = [h for _, h in st.iter_documents(conn, run)]
     assert st.get_text(conn, hashes[2]) == article_text(2)  # the review UI can show the article
+    cli = subprocess.run([sys.executable, "-m", "extractor", "import", str(tmp_path / "out"), "--run", "big",
+                          "--store", str(tmp_path / "cli.db")], cwd=ROOT, capture_output=True, text=True)
+    assert cli.returncode == 0 and "imported 6 documents (6 inputs, 0 failed) into run big" in cli.stderr
+    missing = subprocess.run([sys.executable, "-m", "extractor", "import", str(tmp_path / "nope"), "--run", "big"],
+                             cwd=ROOT, capture_output=True, text=True)
+    assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "no such folder" in missing.stderr
 
 
 class TimedMock(MockOpenAI):

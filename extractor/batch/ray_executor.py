@@ -132,7 +132,9 @@ def init_ray(address: str | None, num_cpus: int | None) -> None:
     if address:
         ray.init(address=address, **quiet)  # type: ignore[arg-type]
     else:
-        ray.init(num_cpus=num_cpus, include_dashboard=False, _node_ip_address="127.0.0.1", **quiet)  # type: ignore[arg-type]
+        # "local": a new cluster of our own, never one that happens to run on this machine
+        ray.init(address="local", num_cpus=num_cpus, include_dashboard=False, _node_ip_address="127.0.0.1",
+                 **quiet)  # type: ignore[arg-type]
 
 
 def _already_written(out_dir: str) -> int:
