@@ -103,7 +103,12 @@ def test_driver_killed_then_resumed_on_two_nodes_every_document_once(tmp_path, t
     assert 3 <= len(before) < 20  # killed mid-run
 
     from extractor.batch.ray_executor import run_ray
+    import ray
 
+    deadline = time.monotonic() + 120  # the killed job's actors give their CPUs back first
+    while ray.available_resources().get("CPU", 0) < 2:
+        assert time.monotonic() < deadline, "the killed driver's actors were not cleaned up"
+        time.sleep(1)
     rows: list = []
     summary = run_ray([str(src)], "offline", {}, RunOptions(), "big", str(out), resume=True, workers=2, block_size=2,
                       address=two_nodes, on_block=rows.append)
