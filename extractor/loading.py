@@ -29,7 +29,7 @@ import pydantic_core
 from .models import Flag, RawInput
 
 MAX_BYTES = 10 * 1024 * 1024  # bigger than any news article by two orders of magnitude
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".html", ".htm", ""}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".parquet", ".html", ".htm", ""}
 
 
 class UsageError(Exception):
@@ -112,6 +112,9 @@ def read_file(path: str) -> Iterator[RawInput]:
             with open(path, "rb") as fh:
                 yield from read_jsonl(fh, path)
             return
+        if Path(path).suffix.lower() == ".parquet":
+            yield from _read_parquet(path)
+            return
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             yield _error(
@@ -135,6 +138,27 @@ def read_file(path: str) -> Iterator[RawInput]:
         return
     # Offsets index the extracted article text, which is kept in the output metadata.
     yield RawInput(input_id=input_id, source_file=path, text=text, metadata={"extracted_from": "html"})
+
+
+def parquet_lines(path: str, row_groups: list[int] | None = None, filesystem: object = None) -> Iterator[bytes]:
+    # a block of row groups reads its rows only; its first row's number is the caller's
+    """A Parquet file's rows (columns id or doc_id, text, the rest metadata) as JSONL
+    lines, read one row group at a time, so they get exactly the checks of a JSONL line."""
+    import pyarrow.parquet as pq  # only Parquet input pays for it
+
+    pf = pq.ParquetFile(path, filesystem=filesystem)
+    for rg in range(pf.num_row_groups) if row_groups is None else row_groups:
+        for row in pf.read_row_group(rg).to_pylist():
+            yield json.dumps(row, default=str).encode()
+
+
+def _read_parquet(path: str) -> Iterator[RawInput]:
+    try:
+        yield from read_jsonl(parquet_lines(path), path)
+    except ImportError:
+        yield _error(Path(path).name, path, "unreadable", f"{path}: Parquet input needs pyarrow: pip install 'extractor[parquet]'")
+    except Exception as e:  # pyarrow's errors for a broken file are ValueErrors and OSErrors
+        yield _error(Path(path).name, path, "bad_parquet", f"{path}: not a readable Parquet file ({e})")
 
 
 def _jsonl_line(line: bytes, path: str, lineno: int, name: str) -> RawInput:
@@ -171,9 +195,11 @@ def _jsonl_line(line: bytes, path: str, lineno: int, name: str) -> RawInput:
     return RawInput(input_id=input_id, source_file=path, text=text, metadata=meta)
 
 
-def read_jsonl(lines: Iterable[bytes], path: str) -> Iterator[RawInput]:
+def read_jsonl(lines: Iterable[bytes], path: str, first_line: int = 1) -> Iterator[RawInput]:
+    """`first_line`: the number of the first of `lines` in the file, when a worker reads
+    one block of a larger file."""
     name = Path(path).name
-    for lineno, line in enumerate(lines, 1):
+    for lineno, line in enumerate(lines, first_line):
         if lineno == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
         if line.strip():

@@ -13,6 +13,7 @@ from . import evaluate  # noqa: F401  eval
 from . import review  # noqa: F401  review, review export, show
 from . import sources  # noqa: F401  sources, search, report
 from . import info  # noqa: F401  schema, version
+from . import cluster  # noqa: F401  import (and extract --executor ray's driver)
 from .common import app, err
 
 __all__ = ["app", "main"]

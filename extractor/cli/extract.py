@@ -45,6 +45,11 @@ def extract(
     context_tokens: Optional[int] = typer.Option(None, "--context-tokens", min=512, help="[llm] The model's context window; longer articles are chunked (default 8192)."),
     cross_check: bool = typer.Option(False, "--cross-check", help="[llm] Also run the offline engine and flag claims it does not confirm."),
     config: Optional[Path] = typer.Option(None, "--config", help="[llm] TOML config file (default ./extractor.toml or ~/.config/extractor/config.toml)."),
+    executor: str = typer.Option("local", "--executor", help="local (this machine) or ray (a Ray cluster: RAY_ADDRESS, else a local one); see docs/scaling.md."),
+    output_dir: Optional[str] = typer.Option(None, "--output-dir", help="[ray] Folder or object-store URI for the output shards (required with --executor ray)."),
+    output_format: str = typer.Option("parquet", "--output-format", help="[ray] Shard format: parquet or jsonl."),
+    workers: Optional[int] = typer.Option(None, "--workers", min=1, help="Engine processes: local offline engine (default 1), or Ray actors (default: the cluster's CPUs)."),
+    block_size: int = typer.Option(64, "--block-size", min=1, help="[ray] Inputs per block: the unit of scheduling, retry, resume and of one output shard."),
 ) -> None:
     """Extract attributed claims from news articles into JSONL, one object per article.
 
@@ -65,10 +70,13 @@ def extract(
 
         llm = dict(model=model, base_url=base_url, api_key=api_key, mode=mode, max_reasks=max_reasks, timeout=timeout,
                    max_retries=max_retries, context_tokens=context_tokens, cross_check=cross_check or None, config=config)
-        check_inputs(inputs)
-        if to_file:
-            _check_output(output, inputs)  # type: ignore[arg-type]
         eng = get_engine(engine, **(llm if engine == "llm" else {}))
+        if executor not in {"local", "ray"}:
+            raise ValueError(f"--executor must be local or ray, got {executor!r}")
+        if executor == "local":
+            check_inputs(inputs)
+            if to_file:
+                _check_output(output, inputs)  # type: ignore[arg-type]
         opts = RunOptions(concurrency=concurrency, rpm=rpm, tpm=tpm, doc_timeout=doc_timeout, use_cache=not no_cache,
                           retry_failed=retry_failed, shard=parse_shard(shard) if shard else None,
                           include_unattributed=include_unattributed, split=split)
@@ -77,6 +85,16 @@ def extract(
     except (UsageError, ValueError) as e:
         _fail_usage(str(e))
         return
+    if executor == "ray":  # the cluster path has its own output (shards) and progress
+        from .cluster import extract_on_ray
+
+        extract_on_ray(inputs, engine, llm if engine == "llm" else {}, opts, run, output_dir, output_format, resume,
+                       workers, quiet, block_size)
+        return
+    if workers and workers > 1 and engine == "offline":
+        from ..batch.parallel import ProcessPoolEngine
+
+        eng = ProcessPoolEngine(eng, engine, workers)
     progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, disable=quiet, transient=True)
     ids = Identities()

@@ -1,0 +1,208 @@
+"""`--executor ray` against the local runner, on this machine (issue 17's floors).
+
+    python benchmarks/ray_throughput.py                 # offline on 300 PolNeAR docs, LLM at 200 ms, memory
+    python benchmarks/ray_throughput.py --skip llm,rss  # only the offline comparison
+    python benchmarks/ray_throughput.py --quick         # small sizes, a smoke run
+
+A script, not a timed test. The same code paths as `extractor extract`: `run_batch` (the
+local runner, one process or `--workers 2`) and `run_ray` (Ray Data over two actors on
+a local cluster started once with `ray.init(num_cpus=2)`, as `ray start` would be).
+Each figure is wall time from the call to its return, engine loading included (the
+spaCy pipeline in every worker process, the actors' start), and for Ray also the
+steady rate between its first and last finished block, which is what a long run sees.
+
+- offline: 300 PolNeAR train documents (read from ../shared, not committed).
+- llm: synthetic articles against the project's mock (tests/mock_openai.py) in its own
+  process at 200 ms a request, concurrency 32 (ideal 160 docs/s).
+- rss: peak RSS of each Ray actor after 1,000 and after N documents (LLM engine, 5 ms mock).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+os.environ["RAY_USAGE_STATS_ENABLED"] = "0"
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+
+from extractor.batch.ray_executor import init_ray, run_ray  # noqa: E402
+from extractor.batch.runner import RunOptions, run_batch  # noqa: E402
+from extractor.engines import get_engine  # noqa: E402
+from extractor.loading import read_inputs  # noqa: E402
+
+TRAIN = ROOT.parent / "shared" / "data" / "polnear" / "train.jsonl"
+
+
+def subset(n: int, tmp: Path) -> Path:
+    path = tmp / f"polnear-{n}.jsonl"
+    with open(TRAIN, encoding="utf-8") as src, open(path, "w", encoding="utf-8") as out:
+        for _, line in zip(range(n), src):
+            out.write(line)
+    return path
+
+
+def synthetic(n: int, tmp: Path) -> Path:
+    from batch_support import article_text
+
+    path = tmp / f"synthetic-{n}.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(n):
+            out.write(json.dumps({"id": f"a{i}", "text": article_text(i) * 3}) + "\n")
+    return path
+
+
+def local(path: Path, engine: str, args: dict, tmp: Path, workers: int = 1, **opts) -> tuple[float, int]:
+    eng = get_engine(engine, **args)
+    if workers > 1:
+        from extractor.batch.parallel import ProcessPoolEngine
+
+        eng = ProcessPoolEngine(eng, engine, workers, args)
+    t0 = time.perf_counter()
+    s = run_batch(read_inputs([str(path)]), eng, str(tmp / f"l{time.time_ns()}.db"), None, RunOptions(**opts))
+    return time.perf_counter() - t0, s.documents
+
+
+def on_ray(path: Path, engine: str, args: dict, tmp: Path, block_size: int, **opts) -> dict:
+    rows: list = []
+    stamps: list = []
+
+    def seen(row):
+        rows.append(row)
+        stamps.append(time.perf_counter())
+
+    t0 = time.perf_counter()
+    s = run_ray([str(path)], engine, args, RunOptions(**opts), "bench", str(tmp / f"out{time.time_ns()}"), workers=2,
+                block_size=block_size, on_block=seen)
+    wall = time.perf_counter() - t0
+    after_first = sum(int(r["documents"]) for r in rows[1:])
+    steady = after_first / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else float("nan")
+    return {"wall": wall, "docs": s.documents, "steady": steady, "rss": [float(r["rss_mb"]) for r in rows],
+            "pids": {int(r["pid"]) for r in rows}}
+
+
+def bench_offline(tmp: Path, n: int, repeats: int) -> None:
+    path = subset(n, tmp)
+    print(f"[offline] {n} PolNeAR train documents, 2 CPUs, {repeats} runs each (medians)")
+    one, two, ray_ = [], [], []
+    for _ in range(repeats):  # interleaved, so the machine's noise hits all three alike
+        t, d = local(path, "offline", {}, tmp)
+        one.append(d / t)
+        t, d = local(path, "offline", {}, tmp, workers=2)
+        two.append(d / t)
+        r = on_ray(path, "offline", {}, tmp, block_size=16)
+        ray_.append((r["docs"] / r["wall"], r["steady"]))
+    m1, m2 = statistics.median(one), statistics.median(two)
+    mr, ms = statistics.median(x for x, _ in ray_), statistics.median(y for _, y in ray_)
+    print(f"  local, 1 process:      {m1:6.2f} docs/s   runs {[round(x, 2) for x in one]}")
+    print(f"  local, --workers 2:    {m2:6.2f} docs/s   runs {[round(x, 2) for x in two]}  ({m2 / m1:.2f}x one process)")
+    print(f"  ray, 2 actors:         {mr:6.2f} docs/s wall, {ms:6.2f} steady   runs {[(round(a, 2), round(b, 2)) for a, b in ray_]}")
+    print(f"  ray / local --workers 2: {mr / m2:.2f}x wall (floor 0.9), {ms / m2:.2f}x steady; "
+          f"ray / local 1 process: {mr / m1:.2f}x")
+
+
+def mock_server(latency: float) -> tuple[subprocess.Popen, str]:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    p = subprocess.Popen([sys.executable, str(ROOT / "tests" / "mock_openai.py"), "--port", str(port), "--latency",
+                          str(latency)], stdout=subprocess.PIPE, text=True)
+    p.stdout.readline()
+    return p, f"http://127.0.0.1:{port}/v1"
+
+
+def bench_llm(tmp: Path, n: int) -> None:
+    server, url = mock_server(0.2)
+    try:
+        args = dict(base_url=url, model="mock-model")
+        path = synthetic(n, tmp)
+        t, d = local(path, "llm", args, tmp, concurrency=32)
+        r = on_ray(path, "llm", args, tmp, block_size=64, concurrency=32)
+        print(f"[llm] {n} docs against the mock at 200 ms, --concurrency 32 (ideal 160 docs/s)")
+        print(f"  local:            {d / t:6.1f} docs/s = {d / t / 1.6:.1f}% of ideal")
+        print(f"  ray, 2 actors:    {r['docs'] / r['wall']:6.1f} docs/s wall = {r['docs'] / r['wall'] / 1.6:.1f}% of ideal; "
+              f"steady {r['steady']:.1f} docs/s = {r['steady'] / 1.6:.1f}% of ideal (floor 90%)")
+    finally:
+        server.terminate()
+
+
+def bench_rss(tmp: Path, big: int) -> None:
+    server, url = mock_server(0.005)
+    try:
+        args = dict(base_url=url, model="mock-model")
+        print(f"[memory] peak RSS per Ray actor (LLM engine, mock 5 ms, concurrency 32)")
+        for n in (1000, big):
+            r = on_ray(synthetic(n, tmp), "llm", args, tmp, block_size=64, concurrency=32)
+            print(f"  {n:>7} docs: actors' peak RSS {max(r['rss']):.0f} MB (first block's {r['rss'][0]:.0f} MB), "
+                  f"{r['docs'] / r['wall']:.0f} docs/s")
+    finally:
+        server.terminate()
+
+
+def cost_table(offline_per_core: float, llm_per_process: float) -> None:
+    """One million articles: time and money at stated provider limits, from the measured
+    rates and the LLM engine's own token estimate of PolNeAR dev's articles."""
+    from extractor.engines.llm import LLMEngine
+    from extractor.engines.llm.pricing import price_of
+
+    eng = LLMEngine(base_url="http://127.0.0.1:9/v1", model="gpt-4o-mini")
+    chars = [len(json.loads(line)["text"]) for line in open(TRAIN.with_name("dev.jsonl"), encoding="utf-8")]
+    prompt = statistics.mean(eng.request_tokens(c) - (eng.settings.max_output_tokens or 1000) for c in chars)
+    answer = 400  # assumed: tokens of a typical answer (the mock's are not a model's)
+    p_in, p_out = price_of("gpt-4o-mini")
+    per_doc = (prompt * p_in + answer * p_out) / 1e6
+    n = 1_000_000
+    print(f"[cost] 1M articles; PolNeAR dev mean {statistics.mean(chars):.0f} chars, prompt {prompt:.0f} tokens/article "
+          f"(engine estimate), answer {answer} tokens (assumed); gpt-4o-mini ${p_in}/${p_out} per M tokens")
+    print("| setup | limit that binds | time | money |")
+    print("|---|---|---:|---:|")
+    for cores in (2, 16, 64, 256):
+        print(f"| offline engine, {cores} cores | CPU, {offline_per_core:.1f} docs/s/core measured | "
+              f"{n / (offline_per_core * cores) / 3600:.1f} h | $0 + machines |")
+    tokens = prompt + answer
+    for tier, rpm, tpm in (("tier 1", 500, 200_000), ("tier 3", 5_000, 4_000_000), ("tier 5", 30_000, 150_000_000)):
+        rate = min(rpm / 60, tpm / 60 / tokens)  # documents a second the provider allows
+        procs = -(-rate // llm_per_process)
+        binds = "TPM" if tpm / tokens < rpm else "RPM"
+        print(f"| gpt-4o-mini {tier} ({rpm:,} RPM, {tpm:,} TPM) | {binds}: {rate:.1f} docs/s; "
+              f"{procs:.0f} actor(s) at {llm_per_process:.0f} docs/s | {n / rate / 3600:.1f} h | ${per_doc * n:,.0f} |")
+    print(f"| gpt-4o-mini Batch API | 24 h window | <= 24 h per batch of 50k | ${per_doc * n / 2:,.0f} |")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--skip", default="", help="comma-separated: offline,llm,rss")
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--rss-docs", type=int, default=20000)
+    ap.add_argument("--table", nargs=2, type=float, metavar=("OFFLINE_DOCS_S_PER_CORE", "LLM_DOCS_S_PER_ACTOR"),
+                    help="only print the cost table from these measured rates")
+    a = ap.parse_args()
+    skip = set(a.skip.split(","))
+    if a.table:
+        cost_table(*a.table)
+        return
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    init_ray(None, 2)
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        if "offline" not in skip:
+            bench_offline(tmp, 40 if a.quick else 300, 1 if a.quick else a.repeats)
+        if "llm" not in skip:
+            bench_llm(tmp, 300 if a.quick else 2000)
+        if "rss" not in skip:
+            bench_rss(tmp, 2000 if a.quick else a.rss_docs)
+
+
+if __name__ == "__main__":
+    main()
