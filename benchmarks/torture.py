@@ -87,7 +87,8 @@ def run_to_end(cmd: list[str]) -> int:
     return subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True).returncode
 
 
-def torture(cmd: list[str], store: Path, kills: int, docs: int, rng: random.Random, log) -> dict[str, int]:
+def torture(cmd: list[str], store: Path, kills: int, docs: int, rng: random.Random, log,
+            instant_max: float = 12.0) -> dict[str, int]:
     """SIGKILL the run `kills` times at random moments, then let it finish."""
     done_kills = restarts = 0
     step = max(2, int(1.6 * docs / (kills + 1)))
@@ -96,7 +97,7 @@ def torture(cmd: list[str], store: Path, kills: int, docs: int, rng: random.Rand
         p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         restarts += 1
         if rng.random() < 0.25:  # a random instant: start-up, mid-transaction, the -o rewrite
-            deadline = time.time() + rng.uniform(0.0, 12.0)
+            deadline = time.time() + rng.uniform(0.0, instant_max)
             while time.time() < deadline and p.poll() is None:
                 time.sleep(0.01)
             how = "instant"
@@ -163,7 +164,7 @@ def one_engine(name: str, engine: list[str], files: list[Path], work: Path, args
     rng = random.Random(args.seed)
     store, out = work / f"tort-{name}.db", work / f"tort-{name}.jsonl"
     t0 = time.time()
-    info = torture(extract_cmd(files, store, out, "T", engine), store, args.kills, args.docs, rng, log)
+    info = torture(extract_cmd(files, store, out, "T", engine), store, args.kills, args.docs, rng, log, args.instant_max)
     rc = ref_proc.wait()
     log(f"  reference: exit {rc}, {stored(ref_store)} documents")
     ref, _ = _docs_from_store(ref_store, "R")
@@ -192,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--engine", choices=("offline", "llm", "both"), default="both")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--latency", type=float, default=0.02, help="the mock server's seconds per request (llm)")
+    ap.add_argument("--concurrency", type=int, default=16, help="requests in flight (llm)")
+    ap.add_argument("--instant-max", type=float, default=12.0,
+                    help="seconds: the latest a kill at a random instant may come (keep it inside a run's length)")
     ap.add_argument("--workdir", type=Path, default=None, help="keep the corpus, stores and outputs here")
     args = ap.parse_args(argv)
 
@@ -212,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         with MockOpenAI(latency=args.latency, fault_rates={"rate_limit": 0.05, "server_error": 0.05},
                         retry_after=0.01, seed=args.seed) as mock:
             mock._server.handle_error = lambda *a: None  # a killed client resets its connections: not news
-            engine = ["--engine", "llm", "--base-url", mock.base_url, "--model", "mock", "--concurrency", "16",
+            engine = ["--engine", "llm", "--base-url", mock.base_url, "--model", "mock", "--concurrency", str(args.concurrency),
                       "--max-retries", "8"]
             os.environ.setdefault("EXTRACTOR_BACKOFF_INITIAL", "0.01")
             ok &= one_engine("llm", engine, files, work, args, log)

@@ -171,8 +171,10 @@ def test_a_held_lock_is_refused_with_its_owner_and_a_dead_one_taken_over(tmp_pat
 def test_a_second_process_on_a_running_run_is_refused(tmp_path):
     from mock_openai import MockOpenAI
 
-    src = jsonl(tmp_path / "c.jsonl", [{"id": f"d{i}", "text": article_text(i)} for i in range(40)])
-    with MockOpenAI(latency=0.3) as mock:
+    # 60 documents at 2 s a request, one at a time: the first process is still working when
+    # the second (which must load the engine first, slowly on a busy machine) arrives.
+    src = jsonl(tmp_path / "c.jsonl", [{"id": f"d{i}", "text": article_text(i)} for i in range(60)])
+    with MockOpenAI(latency=2.0) as mock:
         cmd = [sys.executable, "-m", "extractor", "extract", str(src), "--engine", "llm", "--base-url", mock.base_url,
                "--model", "mock", "--store", str(tmp_path / "s.db"), "--run", "A", "-q", "--concurrency", "1",
                "-o", str(tmp_path / "out.jsonl")]
@@ -181,7 +183,7 @@ def test_a_second_process_on_a_running_run_is_refused(tmp_path):
             deadline = time.time() + 60
             while time.time() < deadline and _done(tmp_path / "s.db") < 1:
                 time.sleep(0.2)
-            second = subprocess.run(cmd + ["--resume"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+            second = subprocess.run(cmd + ["--resume"], cwd=ROOT, capture_output=True, text=True, timeout=600)
             assert second.returncode == 2, second.stderr
             assert f"being processed by pid {first.pid}" in second.stderr
             assert first.poll() is None  # the first goes on undisturbed

@@ -15,7 +15,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 def test_random_kills_lose_duplicate_and_change_nothing(tmp_path, engine, capsys):
     import torture
 
-    rc = torture.main(["--docs", "80", "--kills", "3", "--engine", engine, "--seed", "5", "--workdir", str(tmp_path)])
+    # Slow enough that every kill lands inside the run, on a fast machine too.
+    slow = ["--latency", "0.1", "--concurrency", "2"] if engine == "llm" else []
+    rc = torture.main(["--docs", "80", "--kills", "3", "--engine", engine, "--seed", "5", "--instant-max", "4",
+                       "--workdir", str(tmp_path), *slow])
     out = capsys.readouterr().out
     assert rc == 0, out
     assert "lost 0 / duplicated 0 / differing 0 (extra 0)" in out
