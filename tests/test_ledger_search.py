@@ -124,3 +124,11 @@ def test_report_is_self_contained_and_escaped(crafted_db, tmp_path):
     assert html.count("<svg") == 7
     assert "Daily Planet" in html and "2024-04" in html
     assert 'href="http://127.0.0.1:8000/?doc=a1"' in html
+
+
+def test_words_and_relay_together(seeds_db):
+    conn = st.open_store(seeds_db)
+    total, hits = search(conn, "seeds", Filters(query="ceasefire", relay="Reuters"))
+    assert total >= 1 and all("Reuters" in h["via"] and "ceasefire" in (h["sentence"] + h["claim"]).lower() for h in hits)
+    total, _ = search(conn, "seeds", Filters(query="truce", relay="Asharq Al-Awsat", types=["anonymous"]))
+    assert total >= 1

@@ -68,8 +68,9 @@ def search(conn: sqlite3.Connection, run: str, f: Filters,
     where, args, joins = ["c.run_id = ?"], [run_id], []
     order = "c.doc_id, c.claim_index"
     head = "ledger_claims c"
-    match = " ".join(([fts_query(f.query)] if f.query and fts_query(f.query) else [])
-                     + ([f"relays : ({fts_query(f.relay)})"] if f.relay and fts_query(f.relay) else []))
+    relay_terms = fts_query(f.relay).split(" ") if f.relay and fts_query(f.relay) else []
+    match = " AND ".join(([fts_query(f.query)] if f.query and fts_query(f.query) else [])
+                         + [f"relays : {t}" for t in relay_terms])
     if match:
         # FTS first (CROSS JOIN keeps that order): one MATCH, then the claim rows by id
         head = "(SELECT rowid AS fid, rank FROM claims_fts WHERE claims_fts MATCH ?) f CROSS JOIN ledger_claims c ON c.id = f.fid"
