@@ -81,12 +81,15 @@ def test_decide_edit_undo_persist(client):
     item2 = c.get("/item/2").text
     raw_start = int(re.search(r'<span data-s="(\d+)"', item2).group(1))
     r = c.post("/item/2/edit", data={"csrf": tok, "claim_text": "edited", "source_name": "Someone", "source_type": "person",
-                                     "stance": "denied", "sel_field": "cue", "sel_start": str(raw_start),
-                                     "sel_end": str(raw_start + 4)}, follow_redirects=False)
-    assert r.status_code == 303
-    assert c.post("/item/2/decide", data={"action": "bogus", "csrf": tok}).status_code == 400
+                                     "stance": "denied", "cue_start": str(raw_start),
+                                     "cue_end": str(raw_start + 4)}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/item/2?saved=1"  # an edit stays on its item
+    bad = c.post("/item/2/decide", data={"action": "bogus", "csrf": tok})
+    assert bad.status_code == 400 and "unknown action" in bad.text and "<h1>" in bad.text  # a page, not JSON
     assert c.post("/item/99/decide", data={"action": "accept", "csrf": tok}).status_code == 404
-    assert c.post("/item/2/edit", data={"csrf": tok, "sel_field": "cue", "sel_start": "x", "sel_end": "1"}).status_code == 400
+    for sel in ({"cue_start": "x", "cue_end": "1"}, {"cue_start": "5", "cue_end": "5"}):
+        r = c.post("/item/2/edit", data={"csrf": tok, **sel})
+        assert r.status_code == 400 and '"detail"' not in r.text and "select" in r.text
     assert "3 / " in c.get("/").text
     conn = st.open_store(db)
     rows = conn.execute("SELECT action, reviewer, claim FROM decisions ORDER BY id").fetchall()
@@ -121,8 +124,12 @@ def test_show_page_escapes_and_annotates(built, tmp_path):
 
 def test_filter_dropdowns_list_all_values_while_filtered(client):
     c, _, _ = client
-    html = c.get("/?doc=markup.txt").text
-    assert re.search(r"<option\s*>budget.txt</option>", html) and re.search(r"<option selected>markup.txt</option>", html)
+    def types(html):
+        return re.findall(r"<option\s*(?:selected)?>([a-z]+)</option>", html.split('name="type"')[1].split("</select>")[0])
+    everything = types(c.get("/").text)
+    assert len(everything) >= 2
+    assert types(c.get("/?doc=markup.txt").text) == everything
+    assert 'name="doc" value="markup.txt"' in c.get("/?doc=markup.txt").text
 
 
 def test_queue_follows_results_recorded_while_the_app_runs(client):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...models import DocumentResult
+from .queue import index_item
 from .runs import Run
 from .schema import now, sha256, transaction
 
@@ -104,6 +105,7 @@ def record_item(
                     (run.id, item.key, doc.doc_id, item.input_id, first.code,
                      "; ".join(e.message for e in doc.errors), attempts.get(doc.doc_id, 0) + 1, stamp),
                 )
+        index_item(conn, run.id, item.key)  # the review queue's membership, decided now
 
 
 def record_result(conn: sqlite3.Connection, run: Run, item: Item, result: DocumentResult, **kw: Any) -> None:

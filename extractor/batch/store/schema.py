@@ -15,6 +15,8 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
+from . import queue as _queue
+
 MIGRATIONS: list[list[str]] = [
     # 1: runs, documents, results, failures
     [
@@ -125,6 +127,10 @@ MIGRATIONS: list[list[str]] = [
             PRIMARY KEY (batch_id, custom_id)
         )""",
     ],
+    [],  # 4: reserved (issue 13)
+    # 5: the review queue's membership, one indexed row per claim of a successful
+    # document, written with the document (see store/queue.py); filled here for old stores.
+    _queue.MIGRATION,
 ]
 
 
