@@ -102,3 +102,17 @@ class Server:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(10)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def long_article(paragraphs: int = 120) -> str:
+    """A long article whose only attributed claim sits far below the first screen."""
+    filler = "".join(f"On day {n} the weather on the coast was mild and dry for the season.\n\n"
+                     for n in range(paragraphs))
+    return ("Coast Report\n\n" + filler + "Harbour master Elena Ruiz said the port would reopen on Friday.\n\n"
+            + "The ferry company said that tickets would be refunded.\n\n" + "".join(f"In week {n} the tides stayed calm near the old lighthouse.\n\n" for n in range(paragraphs // 3)))
