@@ -149,3 +149,43 @@ def test_queue_follows_results_recorded_while_the_app_runs(client):
     conn.close()
     after = c.get("/").text
     assert "the queue must show this" not in before and "the queue must show this" in after
+
+
+def test_stale_token_from_our_own_page_reloads_it_and_records_nothing(client):
+    c, _, db = client
+    r = c.post("/item/1/decide?doc=budget.txt", data={"action": "accept", "csrf": "from-before-a-restart"},
+               headers={"Referer": "http://testserver/item/1?doc=budget.txt"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/item/1?doc=budget.txt&stale=1"
+    page = c.get(r.headers["location"]).text
+    assert 'id="stale"' in page and csrf_of(page) == c.app.state.csrf  # the reload brings the new token
+    # a forged request from another site is not redirected anywhere useful: still refused
+    r = c.post("/item/1/decide", data={"action": "accept", "csrf": "x"}, headers={"Referer": "http://evil.example/"},
+               follow_redirects=False)
+    assert r.status_code == 403
+    conn = st.open_store(db)
+    assert conn.execute("SELECT COUNT(*) FROM decisions").fetchone()[0] == 0
+
+
+def test_a_form_drawn_for_one_claim_decides_that_claim_even_if_the_queue_moved(client):
+    c, app, db = client
+    tok = app.state.csrf
+    html = c.get("/item/2").text
+    doc = re.search(r'name="doc" value="([^"]+)"', html).group(1)
+    index = int(re.search(r'name="index" value="(\d+)"', html).group(1))
+    # the tab shows item 2, but the form is posted to position 0 (as if the queue had shifted)
+    r = c.post("/item/0/decide", data={"action": "reject", "csrf": tok, "doc": doc, "index": str(index)},
+               follow_redirects=False)
+    assert r.status_code == 303
+    conn = st.open_store(db)
+    live = st.latest_decisions(conn, st.get_run(conn, "crafted"))
+    assert list(live) == [(doc, index)] and live[(doc, index)].action == "reject"
+
+
+def test_end_of_queue_page_and_guideline(client):
+    c, app, _ = client
+    total = int(re.search(r"0 / (\d+) reviewed", c.get("/").text).group(1))
+    r = c.post(f"/item/{total - 1}/decide", data={"action": "skip", "csrf": app.state.csrf}, follow_redirects=False)
+    assert r.headers["location"] == "/done"
+    done = c.get("/done").text
+    assert "extractor review export --run crafted" in done and "1 skipped" in done
+    assert "Guideline" in c.get("/guidelines").text or "guideline" in c.get("/guidelines").text
