@@ -14,7 +14,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from ..batch import store as st
 from ..batch.store import queue as sq
-from ..models import Region
+from ..models import DocumentResult, Region
 from . import decisions as rv
 from .state import SOURCE_TYPES, STANCES, ReviewState, filters, qs
 
@@ -148,9 +148,15 @@ def add_bulk(r: APIRouter, state: ReviewState) -> None:
             rows = state.rows(conn, run, match, 0, total or 1)
             if confirm != "yes":
                 return state.page("bulk.html", pattern=pattern.strip(), rows=rows[:200], total=total, f=f, qs=qs(f))
+            parsed: dict[str, DocumentResult] = {}  # each document parsed once, however many claims match
             for row in rows:
-                ld = state.load(conn, run, match, row.pos, (row.doc_id, row.claim_index))
-                st.add_decision(conn, run, row.doc_id, row.claim_index, ld.item.key, "reject", cfg.reviewer)
+                if row.doc_id not in parsed:
+                    doc = sq.document(conn, run, row.item_key, row.doc_id)
+                    if doc is None:
+                        continue
+                    parsed[row.doc_id] = DocumentResult.model_validate_json(doc[0])
+                key = rv.claim_key(parsed[row.doc_id].claims[row.claim_index])
+                st.add_decision(conn, run, row.doc_id, row.claim_index, key, "reject", cfg.reviewer)
         finally:
             conn.close()
         return RedirectResponse(f"/{qs(f)}", status_code=303)

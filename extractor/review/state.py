@@ -104,8 +104,9 @@ class ReviewState:
                 f = {}
             if found is None:
                 raise HTTPException(404, "that claim is no longer in the review queue")
-            pos = found
-        got = self.rows(conn, run, f, pos, 1) if pos >= 0 else []
+            got = [r] if (r := sq.row_of(conn, run, *expect, found)) else []
+        else:
+            got = self.rows(conn, run, f, pos, 1) if pos >= 0 else []
         if not got:
             raise HTTPException(404, f"there is no item {pos + 1} in this queue")
         row = got[0]

@@ -52,11 +52,13 @@ _SELECT = """INSERT OR REPLACE INTO review_claims
     FROM documents d JOIN results r USING (run_id, item_key, doc_id), json_each(r.result, '$.claims') c
     WHERE d.status = 'ok'"""
 
-MIGRATION = [
-    TABLE,
-    "CREATE INDEX review_claims_member ON review_claims(run_id, member_below)",
-    _SELECT,
-]
+# Covering index: the queued rows are a tenth of a big table, scattered over its pages;
+# reading them from the table cost ~16 ms per 1,000. Everything the queue sorts, filters
+# (but the text search) and joins on is in the index, so a page is an index range.
+INDEX = ("CREATE INDEX review_claims_queue ON review_claims(run_id, member_below, confidence, ordinal, item_key, "
+         "seq, claim_index, doc_id, source_type, flags)")
+
+MIGRATION = [TABLE, INDEX, "CREATE INDEX review_claims_doc ON review_claims(run_id, doc_id, claim_index)", _SELECT]
 
 
 def index_item(conn: sqlite3.Connection, run_id: int, item_key: str) -> None:
@@ -118,13 +120,26 @@ def rows(conn: sqlite3.Connection, run: Run, threshold: float, f: dict[str, str]
          limit: int = 100) -> list[QueueRow]:
     """One page of the filtered queue, lowest confidence first (ties: document order)."""
     where, args = _where(run, threshold, f)
-    sql = f"""WITH {_LIVE} SELECT q.*, l.action FROM review_claims q
-              LEFT JOIN live l ON l.doc_id = q.doc_id AND l.claim_index = q.claim_index
-              WHERE {where} ORDER BY {_ORDER} LIMIT :lim OFFSET :off"""
+    # pick the page's rowids from the index first, then read only those rows
+    sql = f"""WITH {_LIVE}, page AS (SELECT q.rowid AS rid, l.action AS action FROM review_claims q
+                  LEFT JOIN live l ON l.doc_id = q.doc_id AND l.claim_index = q.claim_index
+                  WHERE {where} ORDER BY {_ORDER} LIMIT :lim OFFSET :off)
+              SELECT q.*, page.action FROM page JOIN review_claims q ON q.rowid = page.rid ORDER BY {_ORDER}"""
     out = conn.execute(sql, {**args, "lim": limit, "off": max(0, offset)}).fetchall()
     return [QueueRow(offset + n, r["item_key"], r["doc_id"], r["claim_index"], r["confidence"],
                      tuple(r["flags"].split()), r["source_type"], r["source"], r["claim"], r["action"])
             for n, r in enumerate(out)]
+
+
+def row_of(conn: sqlite3.Connection, run: Run, doc_id: str, claim_index: int, pos: int) -> QueueRow | None:
+    """One claim's queue row (a form names its claim; no need to sort the queue to find it)."""
+    r = conn.execute(f"""WITH {_LIVE} SELECT q.*, l.action FROM review_claims q
+                         LEFT JOIN live l ON l.doc_id = q.doc_id AND l.claim_index = q.claim_index
+                         WHERE q.run_id = :run AND q.doc_id = :d AND q.claim_index = :i""",
+                     {"run": run.id, "d": doc_id, "i": claim_index}).fetchone()
+    return None if r is None else QueueRow(pos, r["item_key"], r["doc_id"], r["claim_index"], r["confidence"],
+                                           tuple(r["flags"].split()), r["source_type"], r["source"], r["claim"],
+                                           r["action"])
 
 
 def counts(conn: sqlite3.Connection, run: Run, threshold: float, f: dict[str, str]) -> tuple[int, int]:
