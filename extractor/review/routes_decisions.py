@@ -50,11 +50,10 @@ def add_decide(r: APIRouter, state: ReviewState) -> None:
             raise HTTPException(400, f"unknown action {action!r}: use accept, reject or skip")
         conn, run = state.connect()
         try:
-            ld = state.load(conn, run, f, pos, _expect(doc, index))
+            ld = state.load(conn, run, f, pos, _expect(doc, index), with_text=False)
             it = ld.item
-            before = state.position(conn, run, f, it.doc_id, it.index)
             st.add_decision(conn, run, it.doc_id, it.index, it.key, action, cfg.reviewer)
-            url = _after(conn, run, state, f, pos if before is None else before, it.doc_id, it.index)
+            url = _after(conn, run, state, f, ld.pos, it.doc_id, it.index)
         finally:
             conn.close()
         return RedirectResponse(url, status_code=303)

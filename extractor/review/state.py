@@ -44,6 +44,7 @@ class Loaded:
     item: rv.QueueItem
     text: str | None
     decisions: dict[int, st.Decision]  # this document's live decisions by claim index
+    pos: int = 0  # where the claim stands in the filtered queue
 
     @property
     def decision(self) -> st.Decision | None:
@@ -93,7 +94,8 @@ class ReviewState:
     def position(self, conn, run, f: dict[str, str], doc_id: str, index: int) -> int | None:
         return sq.position(conn, run, self.cfg.threshold, f, doc_id, index)
 
-    def load(self, conn, run, f: dict[str, str], pos: int, expect: tuple[str, int] | None = None) -> Loaded:
+    def load(self, conn, run, f: dict[str, str], pos: int, expect: tuple[str, int] | None = None,
+             with_text: bool = True) -> Loaded:
         """The queue's item at `pos`; with `expect` (doc, index) from a form, that claim
         wherever it now stands, so a tab opened before the queue changed decides the
         claim it shows."""
@@ -117,7 +119,8 @@ class ReviewState:
         claim = result.claims[row.claim_index]
         it = rv.QueueItem(row.doc_id, row.claim_index, rv.claim_key(claim), claim, result)
         mine = {i: d for (doc_id, i), d in st.latest_decisions(conn, run).items() if doc_id == row.doc_id}
-        return Loaded(it, st.get_text(conn, doc[1], result.source_file), mine)
+        text = st.get_text(conn, doc[1], result.source_file) if with_text else None  # a decision needs no text
+        return Loaded(it, text, mine, row.pos)
 
     def page(self, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
         cfg = self.cfg
