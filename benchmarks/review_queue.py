@@ -1,7 +1,9 @@
 """Review UI response time on a large run: the time of each request a reviewer makes.
 
-    .venv/bin/python benchmarks/review_queue.py            # 20,000 documents
-    .venv/bin/python benchmarks/review_queue.py --docs 2000
+    .venv/bin/python benchmarks/review_queue.py --docs 100000
+    .venv/bin/python benchmarks/review_queue.py --docs 2000 --repeat 3
+
+Each request is timed --repeat times; the median is printed (and the first, cold, time).
 
 Builds a run store with the real runner (a fast in-process engine; about one document in
 ten carries a claim whose content is not in the article, so grounding flags it for
@@ -11,6 +13,9 @@ review), then times requests through the real app (FastAPI's in-process client).
 from __future__ import annotations
 
 import argparse
+import html
+import re
+import statistics
 import sys
 import tempfile
 import time
@@ -43,6 +48,7 @@ class SometimesDoubtful(AsyncSaidEngine):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=20000)
+    ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
     from fastapi.testclient import TestClient
 
@@ -55,11 +61,25 @@ def main() -> None:
         run_batch(corpus, SometimesDoubtful(), db, "big", RunOptions(concurrency=64))
         print(f"{args.docs} documents recorded in {time.perf_counter() - t0:.1f} s")
         client = TestClient(create_app(ReviewConfig(store=db, run="big", extra_hosts=("testserver",))))
-        for path in ["/", "/item/0", "/item/1", "/item/2", "/?type=person", "/item/5?type=person", "/"]:
+        token = client.app.state.csrf
+        paths = ["/", "/item/0", "/item/1", "/?type=person", "/?status=undecided", "/?flag=unverified_span",
+                 "/?q=someone", "/item/5?type=person", "/?page=3"]
+        for path in paths:
+            times = []
+            for _ in range(args.repeat):
+                t = time.perf_counter()
+                r = client.get(path)
+                times.append(1000 * (time.perf_counter() - t))
+            print(f"  GET  {path:<26} {r.status_code}  first {times[0]:6.0f} ms  median {statistics.median(times):6.0f} ms")
+        times = []
+        for n in range(args.repeat):
+            page = client.get(f"/item/{n}").text  # the form names its claim, as in the browser
+            doc, index = (re.search(f'name="{k}" value="([^"]*)"', page).group(1) for k in ("doc", "index"))
             t = time.perf_counter()
-            r = client.get(path)
-            print(f"  GET {path:<22} {r.status_code}  {1000 * (time.perf_counter() - t):7.0f} ms")
-
+            r = client.post(f"/item/{n}/decide", data={"action": "accept", "csrf": token, "doc": html.unescape(doc),
+                                                         "index": index}, follow_redirects=False)
+            times.append(1000 * (time.perf_counter() - t))
+        print(f"  POST /item/N/decide (accept)      {r.status_code}  first {times[0]:6.0f} ms  median {statistics.median(times):6.0f} ms")
 
 if __name__ == "__main__":
     main()

@@ -30,7 +30,31 @@ ARTICLES = {
 }
 
 
-def build_store(tmp: Path, run_name: str = "crafted") -> tuple[Path, Path]:
+PEOPLE = ["Maria Lopez", "John Carter", "Ana Silva", "Peter Novak", "Grace Okafor", "Liam Brennan", "Sara Haddad",
+          "Tom Becker", "Nina Petrova", "Omar Aziz", "Julia Weiss", "Ken Sato"]
+TOPICS = ["the bridge repairs", "the school budget", "the water contract", "the new stadium", "the bus routes",
+          "the housing plan", "the library hours", "the tax refund"]
+
+
+def many_articles(n: int) -> dict[str, str]:
+    """n small articles we wrote from templates, three or four claims each, some with a
+    pronoun source the engine cannot resolve (the look-alike junk bulk reject is for)."""
+    out = {}
+    for i in range(n):
+        a, b = PEOPLE[i % len(PEOPLE)], PEOPLE[(i + 5) % len(PEOPLE)]
+        topic, other = TOPICS[i % len(TOPICS)], TOPICS[(i + 3) % len(TOPICS)]
+        out[f"town{i:02d}.txt"] = (
+            f"Council Weighs {topic.title()}\n\n"
+            f"The council met on Tuesday to discuss {topic}.\n\n"
+            f"\"We cannot wait another year for {topic},\" said council member {a}, who leads the committee.\n\n"
+            f"{b} told reporters that {other} might be delayed until spring.\n\n"
+            f"They said the vote on {topic} was postponed.\n\n"
+            f"According to officials familiar with the talks, the cost of {other} may rise.\n"
+        )
+    return out
+
+
+def build_store(tmp: Path, run_name: str = "crafted", articles: dict[str, str] | None = None) -> tuple[Path, Path]:
     """Write the articles to tmp/texts, run the offline pipeline, record a run. Returns (db, texts dir)."""
     from extractor.engines import get_engine
 
@@ -40,7 +64,7 @@ def build_store(tmp: Path, run_name: str = "crafted") -> tuple[Path, Path]:
     engine = get_engine("offline")
     conn = st.open_store(db)
     run = st.start_run(conn, run_name, engine.name, engine.model, engine.prompt_version)
-    for n, (name, text) in enumerate(ARTICLES.items()):
+    for n, (name, text) in enumerate((articles or ARTICLES).items()):
         path = texts / name
         path.write_text(text, encoding="utf-8")
         raw = decode(path.read_bytes(), name, str(path))
@@ -78,3 +102,17 @@ class Server:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(10)
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def long_article(paragraphs: int = 120) -> str:
+    """A long article whose only attributed claim sits far below the first screen."""
+    filler = "".join(f"On day {n} the weather on the coast was mild and dry for the season.\n\n"
+                     for n in range(paragraphs))
+    return ("Coast Report\n\n" + filler + "Harbour master Elena Ruiz said the port would reopen on Friday.\n\n"
+            + "The ferry company said that tickets would be refunded.\n\n" + "".join(f"In week {n} the tides stayed calm near the old lighthouse.\n\n" for n in range(paragraphs // 3)))

@@ -42,10 +42,10 @@ def test_store_made_before_the_index_is_indexed_on_first_use(seeds_db, tmp_path)
     old = tmp_path / "old.db"
     old.write_bytes(seeds_db.read_bytes())
     conn = st.open_store(old)
-    # turn it back into a store from before the ledger: no ledger tables, no record of migrations 5-6
+    # turn it back into a store from before the ledger: no ledger tables, no record of migration 6
     for t in ("ledger_docs", "ledger_claims", "ledger_entities", "ledger_sources", "claims_fts"):
         conn.execute(f"DROP TABLE {t}")
-    conn.execute("DELETE FROM schema_version WHERE version > 4")
+    conn.execute("DELETE FROM schema_version WHERE version > 5")
     conn.close()
     conn = st.open_store(old)  # migrates to 6, with empty index tables
     assert st.schema_version(conn) == len(st.MIGRATIONS) and _counts(conn) == (0, 0, 0)

@@ -20,12 +20,11 @@ from review_support import Server, build_store, free_port  # noqa: E402
 from extractor.batch import store as st  # noqa: E402
 from extractor.evaluate.gold import load_gold  # noqa: E402
 from extractor.review import decisions as rv  # noqa: E402
+from extractor.review.export import write_reviewed  # noqa: E402
 from extractor.review.app import ReviewConfig, create_app  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+from review_support import ARTIFACTS, CHROMIUM  # noqa: E402
+from review_support import CHROMIUM_ARGS as ARGS  # noqa: E402
 
 pytestmark = [
     pytest.mark.browser,
@@ -87,13 +86,16 @@ def test_keyboard_review_persists_and_exports(served, browser, tmp_path):
     page.wait_for_url(srv.url + "/item/2")
     page.keyboard.press("e")
     assert page.is_visible("#edit-form")
-    page.select_option("#sel-field", "source")
+    page.keyboard.press("4")  # the source span
     word = page.evaluate(SELECT_FIRST_WORD)
-    page.wait_for_function("document.getElementById('sel-start').value !== ''")
+    page.dispatch_event("#article", "mouseup")
     assert page.inner_text("#sel-show") == word
     page.fill("textarea[name=claim_text]", "Corrected by keyboard review")
-    page.keyboard.press("Control+Enter")
-    page.wait_for_url(srv.url + "/item/3" if total > 3 else srv.url + "/")
+    with page.expect_navigation():
+        page.keyboard.press("Control+Enter")
+    assert page.url == srv.url + "/item/2?saved=1"  # an edit stays on its item
+    page.keyboard.press("j")
+    page.wait_for_url(srv.url + "/item/3" if total > 3 else srv.url + "/done")
 
     page.goto(srv.url + "/")
     page.reload()
@@ -116,7 +118,8 @@ def test_keyboard_review_persists_and_exports(served, browser, tmp_path):
 
     # export feeds the gold loader; spans index the raw text
     out = tmp_path / "reviewed.jsonl"
-    docs, claims = rv.write_reviewed(conn, run, out, texts_dir=str(tmp_path / "gold-texts"))
+    docs, claims, _ = write_reviewed(conn, run, out, texts_dir=str(tmp_path / "gold-texts"), complete=False,
+                                     include_unflagged=False)
     assert claims == 2
     gold = load_gold(out, tmp_path / "gold-texts")
     got = [c for g in gold for c in g.claims]

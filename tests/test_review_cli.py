@@ -29,12 +29,16 @@ def test_export_and_show_cli(tmp_path):
     out = tmp_path / "gold" / "reviewed.jsonl"
     out.parent.mkdir()
     res = runner.invoke(app, ["review", "export", "--run", "crafted", "--store", str(db), "-o", str(out),
-                              "--texts", str(tmp_path / "gold" / "texts")])
+                              "--texts", str(tmp_path / "gold" / "texts"), "--partial"])
     assert res.exit_code == 0, res.output
     gold = load_gold(out, tmp_path / "gold" / "texts")
     assert [c.claim for g in gold for c in g.claims] == [q[0].claim.claim]
-    res = runner.invoke(app, ["review", "export", "--run", "crafted", "--store", str(db), "-o", str(out), "--include-unflagged",
-                              "--threshold", "0.5"])
+    res = runner.invoke(app, ["review", "export", "--run", "crafted", "--store", str(db), "-o", str(out), "--threshold", "0.95"])
+    assert res.exit_code == 0 and "left out" in res.output  # unfinished documents are not complete gold
+    assert load_gold(out, tmp_path / "gold" / "texts") == [] or all(
+        g.doc_id not in {q[0].doc_id, q[1].doc_id} for g in load_gold(out, tmp_path / "gold" / "texts"))
+    res = runner.invoke(app, ["review", "export", "--run", "crafted", "--store", str(db), "-o", str(out), "--partial",
+                              "--include-unflagged", "--threshold", "0.5"])
     assert res.exit_code == 0
     assert len([c for g in load_gold(out, tmp_path / "gold" / "texts") for c in g.claims]) > 1
 

@@ -14,6 +14,7 @@ from extractor.batch import store as st  # noqa: E402
 from extractor.evaluate.gold import load_gold  # noqa: E402
 from extractor.models import Claim, DocumentResult, Flag, Region, Source, Span  # noqa: E402
 from extractor.review import decisions as rv  # noqa: E402
+from extractor.review.export import write_reviewed  # noqa: E402
 
 RAW = 'Intro line.\n\n"Taxes will rise," said Finance Minister Ann Roe on Friday.\n\nOfficials said the plan may change.\n'
 
@@ -115,14 +116,19 @@ def test_decisions_persist_undo_and_export_reads_back_as_gold(tmp_path):
 
     out = tmp_path / "gold" / "reviewed.jsonl"
     out.parent.mkdir()
-    assert rv.write_reviewed(conn, run, out, texts_dir=str(tmp_path / "texts")) == (1, 2)
+    assert write_reviewed(conn, run, out, texts_dir=str(tmp_path / "texts")) == (1, 2, 0)
     line = json.loads(out.read_text().splitlines()[0])
     assert line["metadata"]["reviewed"] == {"accept": 1, "reject": 1, "edit": 1, "skip": 0}
+    assert line["metadata"]["gold"] == "complete"
+    assert {(d["action"], d["reviewer"]) for d in line["metadata"]["decisions"]} == {("reject", "ann"), ("accept", "ann"), ("edit", "ann")}
+    assert all(d["decided_at"] for d in line["metadata"]["decisions"])
     gold = load_gold(out, tmp_path / "texts")
     claims = gold[0].claims
-    assert {c.claim for c in claims} == {"the plan may change", "Taxes will rise"}  # index 2 was rejected
+    # index 2 was rejected; the new source rewrote the sentence the reviewer left alone
+    assert {c.claim for c in claims} == {"the plan may change", "According to Ann Roe, Taxes will rise"}
     assert gold[0].text == RAW
-    roe = next(c for c in claims if c.claim == "Taxes will rise")
+    assert all(c.confidence == 1.0 for c in claims)
+    roe = next(c for c in claims if c.claim.endswith("Taxes will rise"))
     assert roe.source.name == "Ann Roe" and roe.source.mention.text == "Finance Minister Ann Roe"
     assert all(RAW[s.start:s.end] == s.text for c in claims for _, s in c.spans())
 

@@ -81,12 +81,15 @@ def test_decide_edit_undo_persist(client):
     item2 = c.get("/item/2").text
     raw_start = int(re.search(r'<span data-s="(\d+)"', item2).group(1))
     r = c.post("/item/2/edit", data={"csrf": tok, "claim_text": "edited", "source_name": "Someone", "source_type": "person",
-                                     "stance": "denied", "sel_field": "cue", "sel_start": str(raw_start),
-                                     "sel_end": str(raw_start + 4)}, follow_redirects=False)
-    assert r.status_code == 303
-    assert c.post("/item/2/decide", data={"action": "bogus", "csrf": tok}).status_code == 400
+                                     "stance": "denied", "cue_start": str(raw_start),
+                                     "cue_end": str(raw_start + 4)}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/item/2?saved=1"  # an edit stays on its item
+    bad = c.post("/item/2/decide", data={"action": "bogus", "csrf": tok})
+    assert bad.status_code == 400 and "unknown action" in bad.text and "<h1>" in bad.text  # a page, not JSON
     assert c.post("/item/99/decide", data={"action": "accept", "csrf": tok}).status_code == 404
-    assert c.post("/item/2/edit", data={"csrf": tok, "sel_field": "cue", "sel_start": "x", "sel_end": "1"}).status_code == 400
+    for sel in ({"cue_start": "x", "cue_end": "1"}, {"cue_start": "5", "cue_end": "5"}):
+        r = c.post("/item/2/edit", data={"csrf": tok, **sel})
+        assert r.status_code == 400 and '"detail"' not in r.text and "select" in r.text
     assert "3 / " in c.get("/").text
     conn = st.open_store(db)
     rows = conn.execute("SELECT action, reviewer, claim FROM decisions ORDER BY id").fetchall()
@@ -121,8 +124,12 @@ def test_show_page_escapes_and_annotates(built, tmp_path):
 
 def test_filter_dropdowns_list_all_values_while_filtered(client):
     c, _, _ = client
-    html = c.get("/?doc=markup.txt").text
-    assert re.search(r"<option\s*>budget.txt</option>", html) and re.search(r"<option selected>markup.txt</option>", html)
+    def types(html):
+        return re.findall(r"<option\s*(?:selected)?>([a-z]+)</option>", html.split('name="type"')[1].split("</select>")[0])
+    everything = types(c.get("/").text)
+    assert len(everything) >= 2
+    assert types(c.get("/?doc=markup.txt").text) == everything
+    assert 'name="doc" value="markup.txt"' in c.get("/?doc=markup.txt").text
 
 
 def test_queue_follows_results_recorded_while_the_app_runs(client):
@@ -142,3 +149,43 @@ def test_queue_follows_results_recorded_while_the_app_runs(client):
     conn.close()
     after = c.get("/").text
     assert "the queue must show this" not in before and "the queue must show this" in after
+
+
+def test_stale_token_from_our_own_page_reloads_it_and_records_nothing(client):
+    c, _, db = client
+    r = c.post("/item/1/decide?doc=budget.txt", data={"action": "accept", "csrf": "from-before-a-restart"},
+               headers={"Referer": "http://testserver/item/1?doc=budget.txt"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/item/1?doc=budget.txt&stale=1"
+    page = c.get(r.headers["location"]).text
+    assert 'id="stale"' in page and csrf_of(page) == c.app.state.csrf  # the reload brings the new token
+    # a forged request from another site is not redirected anywhere useful: still refused
+    r = c.post("/item/1/decide", data={"action": "accept", "csrf": "x"}, headers={"Referer": "http://evil.example/"},
+               follow_redirects=False)
+    assert r.status_code == 403
+    conn = st.open_store(db)
+    assert conn.execute("SELECT COUNT(*) FROM decisions").fetchone()[0] == 0
+
+
+def test_a_form_drawn_for_one_claim_decides_that_claim_even_if_the_queue_moved(client):
+    c, app, db = client
+    tok = app.state.csrf
+    html = c.get("/item/2").text
+    doc = re.search(r'name="doc" value="([^"]+)"', html).group(1)
+    index = int(re.search(r'name="index" value="(\d+)"', html).group(1))
+    # the tab shows item 2, but the form is posted to position 0 (as if the queue had shifted)
+    r = c.post("/item/0/decide", data={"action": "reject", "csrf": tok, "doc": doc, "index": str(index)},
+               follow_redirects=False)
+    assert r.status_code == 303
+    conn = st.open_store(db)
+    live = st.latest_decisions(conn, st.get_run(conn, "crafted"))
+    assert list(live) == [(doc, index)] and live[(doc, index)].action == "reject"
+
+
+def test_end_of_queue_page_and_guideline(client):
+    c, app, _ = client
+    total = int(re.search(r"0 / (\d+) reviewed", c.get("/").text).group(1))
+    r = c.post(f"/item/{total - 1}/decide", data={"action": "skip", "csrf": app.state.csrf}, follow_redirects=False)
+    assert r.headers["location"] == "/done"
+    done = c.get("/done").text
+    assert "extractor review export --run crafted" in done and "1 skipped" in done
+    assert "Guideline" in c.get("/guidelines").text or "guideline" in c.get("/guidelines").text

@@ -34,7 +34,7 @@ def eval_(
     from ..evaluate.run import (EvalInputError, default_report_dir, predict, read_metrics, read_predictions, run_meta,
                           score, timed)
     from ..evaluate.gold import GoldError, load_gold
-    from ..evaluate.reports import headline_table, write_report
+    from ..evaluate.reports import headline_table, partial_gold_warning, write_report
 
     try:
         docs = load_gold(gold, texts)
@@ -65,6 +65,8 @@ def eval_(
     paths = write_report(evaluation, out_dir, meta, deltas, last=None if report_dir else out_dir.parent / "last",
                          predictions=None if pred is not None else preds)
     Console().print(headline_table(evaluation.metrics, deltas, title=f"eval: {source} vs {gold} (Dice {dice})"))
+    if warning := partial_gold_warning(evaluation.metrics):
+        err.print(f"[bold yellow]{warning}[/bold yellow]", highlight=False)
     regressions = [d.metric for d in deltas or [] if d.regression]
     if regressions:
         err.print(f"[red]regressions:[/red] {', '.join(regressions)}", highlight=False)

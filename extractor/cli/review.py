@@ -51,12 +51,16 @@ def review_export(
     output: Path = typer.Option(..., "-o", "--output", help="Gold JSONL to write (e.g. evals/gold/reviewed.jsonl)."),
     store: Path = typer.Option(Path("extractor.db"), "--store", help="Run store file (SQLite)."),
     texts: Optional[Path] = typer.Option(None, "--texts", help="Also write each document's raw text here (for eval --texts)."),
-    include_unflagged: bool = typer.Option(False, "--include-unflagged", help="Also keep claims that never needed review."),
-    threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0, help="With --include-unflagged: the review threshold used."),
+    partial: bool = typer.Option(False, "--partial", help="Also write unfinished documents, with only their decided claims (partial gold)."),
+    include_unflagged: bool = typer.Option(False, "--include-unflagged", help="With --partial: also keep claims that never needed review."),
+    threshold: Optional[float] = typer.Option(None, "--threshold", min=0.0, max=1.0, help="The review threshold used (default: the app's)."),
 ) -> None:
-    """Write accepted and corrected claims as gold JSONL that `extractor eval --gold` reads."""
+    """Write reviewed documents as gold JSONL that `extractor eval --gold` reads.
+
+    By default only complete documents: every queued claim decided (skips do not count),
+    with all their claims (accepted, corrected, added, never queued; rejected removed)."""
     from ..confidence import REVIEW_THRESHOLD
-    from ..review.decisions import write_reviewed
+    from ..review.export import write_reviewed
     from ..batch.store import StoreError, get_run
 
     with _user_errors(output):
@@ -64,9 +68,14 @@ def review_export(
         r = get_run(conn, run)
         if r is None:
             raise StoreError(f"no run named {run!r} in {store}")
-        docs, claims = write_reviewed(conn, r, output, include_unflagged, REVIEW_THRESHOLD if threshold is None else threshold,
-                                      str(texts) if texts else None)
-    err.print(f"{claims} reviewed claims in {docs} documents written to {output}", highlight=False)
+        docs, claims, unfinished = write_reviewed(conn, r, output, include_unflagged or not partial,
+                                                  REVIEW_THRESHOLD if threshold is None else threshold,
+                                                  str(texts) if texts else None, complete=not partial)
+    kind = "partial-gold" if partial else "complete"
+    err.print(f"{claims} claims in {docs} {kind} documents written to {output}", highlight=False)
+    if unfinished:
+        err.print(f"{unfinished} documents with decisions left out: their review is not finished "
+                  "(finish them, or pass --partial)", highlight=False)
 
 
 @app.command()

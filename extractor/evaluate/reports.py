@@ -82,7 +82,19 @@ def reliability_points(calibration: dict[str, Any], size: int = 240) -> dict[str
         h = (b["accuracy"] or 0.0) * size
         cells.append({"x": round(x, 1), "w": round((b["hi"] - b["lo"]) * size - 2, 1), "y": round(size - h, 1),
                       "h": round(h, 1), "n": b["n"], "acc": fmt(b["accuracy"]), "conf": fmt(b["confidence"])})
-    return {"size": size, "cells": cells}
+    ticks = [{"pos": round(v * size, 1), "label": f"{v:g}"} for v in (0.0, 0.25, 0.5, 0.75, 1.0)]
+    return {"size": size, "cells": cells, "ticks": ticks}
+
+
+def partial_gold_warning(metrics: dict[str, Any]) -> str | None:
+    """The banner for gold made of reviewed claims only: its precision is not a precision."""
+    pg = metrics.get("counts", {}).get("partial_gold_documents", 0)
+    if not pg:
+        return None
+    return (f"Partial gold: {pg} of {metrics['counts']['documents']} gold documents hold only the claims a reviewer "
+            "decided, not every claim of the article. Every other claim a run finds there counts as a false positive, "
+            "so precision and hallucination rate are meaningless here; read recall on the reviewed claims only. "
+            "Export complete documents (`extractor review export` without --partial) for full gold.")
 
 
 # ---- error highlighting ----------------------------------------------------------------
@@ -186,7 +198,7 @@ def context(evaluation: Evaluation, meta: dict[str, Any], deltas: list[Delta] | 
         "charts": metric_charts(m), "reliability": reliability_points(m["calibration"]),
         "types": list(m["by_type"].items()),
         "errors": errors[:MAX_ERROR_DOCS], "errors_left_off": max(0, len(errors) - MAX_ERROR_DOCS),
-        "per_document": per_document(evaluation.documents),
+        "per_document": per_document(evaluation.documents), "partial": partial_gold_warning(m),
     }
 
 

@@ -58,5 +58,8 @@ def evaluate(gold: list[GoldDoc], pred: Iterable[DocumentResult], threshold: flo
         "failed_documents": sum(1 for d in pred if d.errors and d.input_id in gold_ids),
         "unscored_inputs": len(set(by_input) - gold_ids),
         "schemes": sorted({g.scheme for g in gold}),
+        # reviewed gold that covers only the decided claims (see reports.partial_gold_warning)
+        "partial_gold_documents": sum(1 for g in gold if any(
+            "reviewed" in r.metadata and r.metadata.get("gold") != "complete" for r in g.results)),
     }
     return Evaluation(metrics=metrics, documents=docs)

@@ -17,6 +17,7 @@ the routes in `routes_*` grouped by what they serve (queue, item, decisions, sta
 from __future__ import annotations
 
 import secrets
+from urllib.parse import urlsplit
 
 from fastapi import FastAPI
 
@@ -39,10 +40,35 @@ def create_app(cfg: ReviewConfig) -> FastAPI:
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.state.csrf = token
     install_guard(app, token, cfg.extra_hosts)
+    install_error_pages(app, state)
     # in the order the routes were declared when they were one function
     for routes in (routes_queue, routes_item, routes_decisions, routes_static):
         app.include_router(routes.router(state))
     return app
+
+
+def install_error_pages(app: FastAPI, state: ReviewState) -> None:
+    """Every error as a page a person can read, with a way back; never raw JSON."""
+    from fastapi.exceptions import RequestValidationError
+    from starlette.exceptions import HTTPException as StarletteHTTPException
+
+    titles = {400: "That request could not be used", 404: "Not found", 409: "Cannot do that here"}
+
+    def render(request, code: int, message: str):
+        back = request.headers.get("referer") or "/"
+        if urlsplit(back).netloc not in ("", request.headers.get("host", "")):
+            back = "/"
+        return state.page("error.html", status_code=code, title=titles.get(code, "Something went wrong"),
+                          message=message, back=back)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request, exc):
+        return render(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def form_error(request, exc):
+        fields = ", ".join(str(e.get("loc", ["?"])[-1]) for e in exc.errors())
+        return render(request, 400, f"the form was missing or had a wrong value in: {fields}")
 
 
 def serve(cfg: ReviewConfig, port: int = 8765, host: str = "127.0.0.1") -> None:

@@ -15,10 +15,11 @@ from typing import Protocol
 
 from ..confidence import REVIEW_THRESHOLD
 from ..grounding import ground_claim, verify
-from ..models import Claim, DocumentResult, Region, Source, Span
+from ..models import Claim, DocumentResult, Region, Relay, Source, Span
 
 ACTIONS = ("accept", "reject", "edit", "skip")
-FIELDS = ("content", "cue", "source", "quote")  # spans a reviewer may re-select
+FIELDS = ("content", "quote", "cue", "source")  # spans a reviewer may re-select (keys 1-4)
+RELAY_TYPES = ("person", "organization", "media", "anonymous")
 # Flags that describe grounding: after a person re-selects spans they are recomputed.
 _GROUNDING_FLAGS = {"fuzzy_span", "unverified_span", "normalized_span"}
 
@@ -162,14 +163,25 @@ def edit_claim(
     stance: str | None = None,
     spans: Mapping[str, Span | None] | None = None,
     region: Region | None = None,
+    descriptor: str | None = None,
+    role: str | None = None,
+    relays: str | None = None,
 ) -> Claim:
-    """A corrected copy of `claim`; every span is grounded again and flagged if not exact."""
+    """A corrected copy of `claim`; every span is grounded again and flagged if not exact.
+
+    When the source, content or relays change and the reviewer left the claim sentence
+    as it was, the sentence is rewritten from the new fields: "According to they, ..."
+    must not survive a corrected source into the gold."""
+    # long: one field after another, each optional; splitting would only scatter them
     src = claim.source
     upd_src: dict = {}
     if source_name is not None:
         upd_src["name"] = source_name.strip() or None
     if source_type:
         upd_src["type"] = source_type
+    for key, val in (("descriptor", descriptor), ("role", role)):
+        if val is not None:
+            upd_src[key] = val.strip() or None
     changes: dict = {}
     for name, span in (spans or {}).items():
         if name == "source":
@@ -180,82 +192,91 @@ def edit_claim(
             changes[name] = span
             if claim.fragments and name in claim.fragments:
                 changes["fragments"] = {k: v for k, v in claim.fragments.items() if k != name} or None
-    if source_name is not None or source_type or "source" in (spans or {}):
+    if upd_src or "source" in (spans or {}):
         changes["source"] = Source.model_validate({**src.model_dump(), **upd_src})
+    if relays is not None:
+        changes["via"] = parse_relays(relays, claim.via)
     if claim_text is not None and claim_text.strip():
         changes["claim"] = claim_text.strip()
     if stance:
         changes["stance"] = stance
-    edited = Claim.model_validate({**claim.model_dump(), **{k: (v.model_dump() if hasattr(v, "model_dump") else v)
+    edited = Claim.model_validate({**claim.model_dump(), **{k: (v.model_dump() if hasattr(v, "model_dump") else
+                                                               [x.model_dump() for x in v] if k == "via" else v)
                                                            for k, v in changes.items()}})
     edited = edited.model_copy(update={"flags": [f for f in edited.flags if f.code not in _GROUNDING_FLAGS]})
+    if edited.claim == claim.claim and _sentence_fields(edited) != _sentence_fields(claim):
+        edited = edited.model_copy(update={"claim": claim_sentence(edited)})
     return ground_claim(raw, edited, region)
 
 
-def reviewed_result(
-    result: DocumentResult,
-    decisions: Mapping[int, DecisionLike],
-    include_unflagged: bool = False,
-    threshold: float = REVIEW_THRESHOLD,
-) -> DocumentResult | None:
-    """The document as gold: accepted claims as they were, edited claims as corrected.
+def _sentence_fields(c: Claim) -> tuple:
+    m = c.source.mention
+    return (c.source.name, c.source.descriptor, m.text if m else None, c.content.text,
+            tuple(r.name for r in c.via))
 
-    Rejected and skipped claims are left out, as are undecided ones (unless
-    `include_unflagged`, which keeps claims that never needed review). None if nothing
-    remains and nothing was decided.
-    """
-    claims: list[Claim] = []
-    for i, c in enumerate(result.claims):
-        d = decisions.get(i)
-        if d is None:
-            if include_unflagged and not is_flagged(c, threshold):
-                claims.append(c)
+
+def claim_sentence(c: Claim) -> str:
+    """The readable sentence the engines write ("According to X (via Y), content")."""
+    src = c.source
+    label = src.name or src.descriptor or (src.mention.text if src.mention else None) or "unnamed sources"
+    relay = f" (via {', '.join(r.name or (r.mention.text if r.mention else '') for r in c.via)})" if c.via else ""
+    pieces = (c.fragments or {}).get("content")
+    body = " ... ".join(p.text for p in pieces) if pieces else c.content.text
+    return f"According to {label}{relay}, {body}"
+
+
+def parse_relays(text: str, old: Iterable[Relay] = ()) -> list[Relay]:
+    """One relay per line, "name (type)"; a name the claim already had keeps its mention."""
+    known = {(r.name or ""): r for r in old}
+    out: list[Relay] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line:
             continue
-        if d.action == "accept":
-            claims.append(c)
-        elif d.action == "edit" and d.claim:
-            claims.append(Claim.model_validate_json(d.claim))
-    if not decisions:
-        return None
-    meta = dict(result.metadata)
-    meta["reviewed"] = {a: sum(1 for d in decisions.values() if d.action == a) for a in ACTIONS}
-    return result.model_copy(update={"claims": claims, "metadata": meta, "usage": None})
+        name, rtype = line, None
+        if line.endswith(")") and "(" in line:
+            name, rtype = line[: line.rindex("(")].strip(), line[line.rindex("(") + 1 : -1].strip()
+        prev = known.get(name)
+        out.append(Relay(name=name, mention=prev.mention if prev else None,
+                         type=rtype if rtype in RELAY_TYPES else (prev.type if prev else "media")))
+    return out
 
 
+def relays_text(c: Claim) -> str:
+    return "\n".join(f"{r.name or (r.mention.text if r.mention else '')} ({r.type})" for r in c.via)
 
-# ---- the I/O edge: export ---------------------------------------------------------------
+
+def new_claim(raw: str, spans: Mapping[str, Span | None], region: Region | None = None, **fields) -> Claim:
+    """A claim the engine missed, built from the reviewer's selections (content required)."""
+    content = spans.get("content")
+    if content is None or not content.text:
+        raise ValueError("select the claim's content in the article first")
+    base = Claim(claim="", content=content, confidence=1.0)
+    made = edit_claim(raw, base, spans={k: v for k, v in spans.items() if k != "content"}, region=region, **fields)
+    if not made.claim:
+        made = made.model_copy(update={"claim": claim_sentence(made)})
+    return made
 
 
-def write_reviewed(conn, run, out, include_unflagged: bool = False, threshold: float = REVIEW_THRESHOLD,
-                   texts_dir: str | None = None) -> tuple[int, int]:
-    """Write the run's reviewed documents as gold JSONL (the format `gold.load_gold` reads).
+def why_low(c: Claim, engine: str | None) -> list[str]:
+    """Why a claim scored what it did, in words: flag penalties, then what the offline
+    engine's learned model held against it."""
+    from ..confidence import DEFAULT_PENALTY, PENALTY
 
-    With `texts_dir`, each document's raw text is also written there under its input id,
-    so `extractor eval --gold OUT --texts DIR` works where the original files are gone.
-    Returns (documents, claims) written.
-    """
-    import os
+    out = [f"flag {f.code}: x{PENALTY.get(f.code, DEFAULT_PENALTY)}" for f in c.flags]
+    if engine != "offline":
+        out.append("the model's own estimate" + (", lowered by the flags above" if c.flags else ""))
+        return out
+    from ..engines.offline.calibration import features, load_model
 
-    from ..batch import store as st
+    weights = load_model()["weights"]
+    hits = sorted(((weights.get(k, 0.0), k) for k, v in features(c).items() if v), key=lambda t: t[0])
+    out += [f"{_FEATURE_WORDS.get(k, k)}: {w:+.2f}" for w, k in hits if w < 0]
+    return out or ["nothing held against it; the model's base rate"]
 
-    by_doc: dict[str, dict[int, st.Decision]] = {}
-    for (doc_id, idx), d in st.latest_decisions(conn, run).items():
-        by_doc.setdefault(doc_id, {})[idx] = d
-    docs = claims = 0
-    with open(out, "w", encoding="utf-8") as f:
-        for result, content_hash in st.iter_documents(conn, run):
-            gold = reviewed_result(result, by_doc.get(result.doc_id, {}), include_unflagged, threshold)
-            if gold is None:
-                continue
-            f.write(gold.model_dump_json() + "\n")
-            docs += 1
-            claims += len(gold.claims)
-            if texts_dir:
-                text = st.get_text(conn, content_hash, result.source_file)
-                root = os.path.realpath(texts_dir)
-                dest = os.path.realpath(os.path.join(root, result.input_id.lstrip("/")))  # a path-keyed id (loading.Identities) stays inside
-                if text is not None and dest.startswith(root + os.sep):  # an id never escapes DIR
-                    os.makedirs(os.path.dirname(dest), exist_ok=True)
-                    with open(dest, "w", encoding="utf-8", newline="") as t:
-                        t.write(text)
-    return docs, claims
+
+_FEATURE_WORDS = {
+    "source_pronoun": "the source is a pronoun", "source_none": "no source mention", "content_short": "short content",
+    "content_long": "very long content", "fragments": "content in fragments", "hedged_or_denied": "hedged or denied",
+    "cue_said": "cue 'said'", "cue_told": "cue 'told'", "cue_according": "cue 'according to'", "quote": "quoted",
+}

@@ -1,7 +1,8 @@
 """The item page (`GET /item/{pos}`): one queued claim over its article, with the edit form.
 
-Separate from the decision routes because it only reads: it renders the claim's spans
-as highlighted segments and any earlier decision.
+Separate from the decision routes because it only reads. The article is cut at the
+spans of the claim as the reviewer last left it (a saved edit, else the machine's) and,
+drawn faintly, the document's other claims, so the reviewer sees what is already claimed.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from . import decisions as rv
-from .state import SOURCE_TYPES, STANCES, ReviewState, filters, qs, queue_item
+from .state import SOURCE_TYPES, STANCES, ReviewState, filters, qs
 
 
 def router(state: ReviewState) -> APIRouter:
@@ -19,18 +20,23 @@ def router(state: ReviewState) -> APIRouter:
     @r.get("/item/{pos}", response_class=HTMLResponse)
     def item_page(request: Request, pos: int) -> HTMLResponse:
         f = filters(request)
-        conn, run, queue, decided, hashes = state.load(f)
+        conn, run = state.connect()
         try:
-            it, text = queue_item(conn, queue, hashes, pos)
+            ld = state.load(conn, run, f, pos)
+            total, done = state.counts(conn, run, f)
         finally:
             conn.close()
-        region = it.result.span
-        segs = rv.segments(text, rv.labelled_spans(it.claim), region) if text is not None else []
-        d = decided.get((it.doc_id, it.index))
-        edited = rv.Claim.model_validate_json(d.claim) if d and d.action == "edit" and d.claim else None
-        done = sum(1 for q in queue if (x := decided.get((q.doc_id, q.index))) and x.action != "skip")
-        return state.page("item.html", it=it, pos=pos, total=len(queue), done=done, decision=d, edited=edited,
-                          segs=segs, has_text=text is not None, f=f, qs=qs(f), types=SOURCE_TYPES, stances=STANCES,
-                          spans=[(n, s) for n, s in it.claim.spans()])
+        it, text, working = ld.item, ld.text, ld.working
+        others = [c for i, c in enumerate(it.result.claims) if i != it.index and
+                  not ((d := ld.decisions.get(i)) and d.action == "reject")] + [c for _, c in ld.added()]
+        spans = rv.labelled_spans(working) + [s for c in others for s in rv.labelled_spans(c, "o-")]
+        segs = rv.segments(text, spans, it.result.span) if text is not None else []
+        d = ld.decision
+        return state.page("item.html", it=it, pos=pos, total=total, done=done, decision=d, working=working,
+                          edited=working if d and d.action == "edit" else None, segs=segs, has_text=text is not None,
+                          f=f, qs=qs(f), types=SOURCE_TYPES, stances=STANCES, fields=rv.FIELDS,
+                          spans=[(n, s) for n, s in it.claim.spans()], why=rv.why_low(it.claim, it.result.engine),
+                          relays=rv.relays_text(working), added=ld.added(), stale="stale" in request.query_params,
+                          saved="saved" in request.query_params)
 
     return r

@@ -10,7 +10,7 @@ import secrets
 from urllib.parse import parse_qs, urlsplit
 
 from fastapi import FastAPI, Request
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
 
@@ -18,6 +18,18 @@ LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
 def host_ok(host: str, extra_hosts: tuple[str, ...]) -> bool:
     name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
     return name in LOOPBACK or host in extra_hosts or name in extra_hosts
+
+
+def stale_or_refused(request: Request, host: str) -> Response:
+    """A POST without the current token. From a page of this app (Referer on this host),
+    it is a tab opened before the server restarted: reload that page, which brings the
+    new token, and say the key was not applied. Nothing is written either way, so a
+    forged request gains nothing but a redirect to one of our own pages."""
+    ref = urlsplit(request.headers.get("referer", ""))
+    if ref.netloc == host and ref.path.startswith("/"):
+        query = "&".join(p for p in ref.query.split("&") if p and not p.startswith(("stale=", "saved=")))
+        return RedirectResponse(f"{ref.path}?{query + '&' if query else ''}stale=1", status_code=303)
+    return PlainTextResponse("missing or wrong CSRF token: reload the review page and try again", status_code=403)
 
 
 def install_guard(app: FastAPI, token: str, extra_hosts: tuple[str, ...]) -> None:
@@ -36,7 +48,7 @@ def install_guard(app: FastAPI, token: str, extra_hosts: tuple[str, ...]) -> Non
             ctype = request.headers.get("content-type", "").split(";")[0].strip()
             sent = parse_qs(body.decode("utf-8", "replace")).get("csrf", [""])[0] if ctype == "application/x-www-form-urlencoded" else ""
             if not secrets.compare_digest(sent.encode(), token.encode()):
-                return PlainTextResponse("missing or wrong CSRF token", status_code=403)
+                return stale_or_refused(request, host)
         response = await call_next(request)
         response.headers["Content-Security-Policy"] = (
             "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; form-action 'self'; "

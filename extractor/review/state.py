@@ -1,7 +1,9 @@
-"""What every review route shares: the config, the CSRF token, the pages and the queue cache.
+"""What every review route shares: the config, the CSRF token, the pages and the queue.
 
 Its own module so the route modules and the app factory can all import it downward
-(the routes never import the app).
+(the routes never import the app). The queue itself is read from the store's index
+(`batch/store/queue.py`), one page or one item at a time, so a request costs the same
+on a run of 100 or 100,000 documents.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from ..batch import store as st
+from ..batch.store import queue as sq
 from ..confidence import REVIEW_THRESHOLD
+from ..models import Claim, DocumentResult
 from . import decisions as rv
 from .templating import templates
 
 SOURCE_TYPES = ("person", "organization", "media", "anonymous", "unattributed")
 STANCES = ("asserted", "denied", "hedged")
+FILTER_KEYS = ("flag", "type", "doc", "q", "status")
 
 
 @dataclass
@@ -32,26 +37,38 @@ class ReviewConfig:
     extra_hosts: tuple[str, ...] = ()  # e.g. "testserver" for in-process tests
 
 
-def queue_item(conn, queue, hashes, pos: int):
-    """The queue's item at `pos` and its article text (None if the store lacks it)."""
-    if not 0 <= pos < len(queue):
-        raise HTTPException(404, "no such item in this queue")
-    it = queue[pos]
-    return it, st.get_text(conn, hashes[it.doc_id], it.result.source_file)
+@dataclass
+class Loaded:
+    """One queued claim with what its page needs: the document, its text and decisions."""
+
+    item: rv.QueueItem
+    text: str | None
+    decisions: dict[int, st.Decision]  # this document's live decisions by claim index
+    pos: int = 0  # where the claim stands in the filtered queue
+
+    @property
+    def decision(self) -> st.Decision | None:
+        return self.decisions.get(self.item.index)
+
+    @property
+    def working(self) -> Claim:
+        """The claim as the reviewer last left it: the saved edit, else the machine's."""
+        d = self.decision
+        return Claim.model_validate_json(d.claim) if d and d.action == "edit" and d.claim else self.item.claim
+
+    def added(self) -> list[tuple[int, Claim]]:
+        n = len(self.item.result.claims)
+        return [(i, Claim.model_validate_json(d.claim)) for i, d in sorted(self.decisions.items())
+                if i >= n and d.action == "edit" and d.claim]
 
 
 def filters(request: Request) -> dict[str, str]:
     q = request.query_params
-    return {k: q[k] for k in ("flag", "type", "doc") if q.get(k)}
+    return {k: q[k] for k in FILTER_KEYS if q.get(k)}
 
 
 def qs(f: dict[str, str]) -> str:
     return ("?" + urlencode(f)) if f else ""
-
-
-def next_url(pos: int, total: int, f: dict[str, str]) -> str:
-    nxt = pos + 1
-    return f"/item/{nxt}{qs(f)}" if nxt < total else f"/{qs(f)}"
 
 
 class ReviewState:
@@ -61,9 +78,6 @@ class ReviewState:
         self.cfg = cfg
         self.token = token
         self.env = templates()
-        # Built queues by filter set, kept while the run's results stay the same: every key a
-        # reviewer presses is a request, and rebuilding a 20,000-document run's queue took ~5 s.
-        self.built: dict[tuple[tuple[str, str], ...], tuple[tuple[Any, ...], list[rv.QueueItem], dict[str, str]]] = {}
 
     def connect(self) -> tuple[sqlite3.Connection, st.Run]:
         conn = st.open_store(self.cfg.store)
@@ -71,24 +85,45 @@ class ReviewState:
         assert run is not None
         return conn, run
 
-    def load(self, f: dict[str, str]) -> tuple[sqlite3.Connection, st.Run, list[rv.QueueItem], dict, dict[str, str]]:
-        cfg, built = self.cfg, self.built
-        conn, run = self.connect()
-        version, key = st.results_version(conn, run), tuple(sorted(f.items()))
-        entry = built.get(key)
-        if entry is None or entry[0] != version:
-            texts: dict[str, str] = {}
-            results = []
-            for r, h in st.iter_documents(conn, run, doubtful_below=cfg.threshold):
-                results.append(r)
-                texts[r.doc_id] = h
-            queue = rv.build_queue(results, cfg.threshold, f.get("flag"), f.get("type"), f.get("doc"))
-            for stale in [k for k, v in built.items() if v[0] != version]:
-                del built[stale]
-            built[key] = entry = (version, queue, texts)
-        return conn, run, entry[1], st.latest_decisions(conn, run), entry[2]
+    def counts(self, conn, run, f: dict[str, str]) -> tuple[int, int]:
+        return sq.counts(conn, run, self.cfg.threshold, f)
 
-    def page(self, name: str, **ctx: Any) -> HTMLResponse:
+    def rows(self, conn, run, f: dict[str, str], offset: int = 0, limit: int = 100) -> list[sq.QueueRow]:
+        return sq.rows(conn, run, self.cfg.threshold, f, offset, limit)
+
+    def position(self, conn, run, f: dict[str, str], doc_id: str, index: int) -> int | None:
+        return sq.position(conn, run, self.cfg.threshold, f, doc_id, index)
+
+    def load(self, conn, run, f: dict[str, str], pos: int, expect: tuple[str, int] | None = None,
+             with_text: bool = True) -> Loaded:
+        """The queue's item at `pos`; with `expect` (doc, index) from a form, that claim
+        wherever it now stands, so a tab opened before the queue changed decides the
+        claim it shows."""
+        if expect is not None:
+            found = self.position(conn, run, f, *expect)
+            if found is None:
+                found = self.position(conn, run, {}, *expect)
+                f = {}
+            if found is None:
+                raise HTTPException(404, "that claim is no longer in the review queue")
+            got = [r] if (r := sq.row_of(conn, run, *expect, found)) else []
+        else:
+            got = self.rows(conn, run, f, pos, 1) if pos >= 0 else []
+        if not got:
+            raise HTTPException(404, f"there is no item {pos + 1} in this queue")
+        row = got[0]
+        doc = sq.document(conn, run, row.item_key, row.doc_id)
+        if doc is None:
+            raise HTTPException(404, "that document is no longer in the run")
+        result = DocumentResult.model_validate_json(doc[0])
+        claim = result.claims[row.claim_index]
+        it = rv.QueueItem(row.doc_id, row.claim_index, rv.claim_key(claim), claim, result)
+        mine = {i: d for (doc_id, i), d in st.latest_decisions(conn, run).items() if doc_id == row.doc_id}
+        text = st.get_text(conn, doc[1], result.source_file) if with_text else None  # a decision needs no text
+        return Loaded(it, text, mine, row.pos)
+
+    def page(self, name: str, status_code: int = 200, **ctx: Any) -> HTMLResponse:
         cfg = self.cfg
+        ctx.setdefault("qs", "")
         ctx.update(csrf=self.token, run=cfg.run, reviewer=cfg.reviewer, threshold=cfg.threshold)
-        return HTMLResponse(self.env.get_template(name).render(**ctx))
+        return HTMLResponse(self.env.get_template(name).render(**ctx), status_code=status_code)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...models import DocumentResult, Flag
-from .claims_index import index_item
+from . import claims_index, queue
 from .runs import Run
 from .schema import now, sha256, transaction
 
@@ -105,7 +105,8 @@ def record_item(
                     (run.id, item.key, doc.doc_id, item.input_id, first.code,
                      "; ".join(e.message for e in doc.errors), attempts.get(doc.doc_id, 0) + 1, stamp),
                 )
-        index_item(conn, run.id, item.key, results, item.text if item.text is not None else text, stamp)
+        claims_index.index_item(conn, run.id, item.key, results, item.text if item.text is not None else text, stamp)
+        queue.index_item(conn, run.id, item.key)  # the review queue's membership, decided now
 
 
 def record_result(conn: sqlite3.Connection, run: Run, item: Item, result: DocumentResult, **kw: Any) -> None:

@@ -7,6 +7,7 @@ import os
 import sqlite3
 from collections.abc import Iterable
 
+from .queue import index_item
 from .runs import Run, _run, get_run
 from .schema import StoreError, open_store, transaction
 
@@ -89,6 +90,7 @@ def _merge_documents(src: sqlite3.Connection, target: sqlite3.Connection, src_ru
                 target.execute("INSERT INTO results (run_id, item_key, doc_id, result) VALUES (?, ?, ?, ?)",
                                (run.id, item_key, d["doc_id"], results[d["doc_id"]]))
                 n += 1
+            index_item(target, run.id, item_key)  # the review queue's membership
             for f in fails:
                 cols = [k for k in f.keys() if k != "run_id"]
                 target.execute(

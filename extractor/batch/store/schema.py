@@ -15,6 +15,8 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
+from . import queue as _queue
+
 MIGRATIONS: list[list[str]] = [
     # 1: runs, documents, results, failures
     [
@@ -137,7 +139,9 @@ MIGRATIONS: list[list[str]] = [
             heartbeat TEXT NOT NULL
         )""",
     ],
-    [],  # 5: reserved (issue 15)
+    # 5: the review queue's membership, one indexed row per claim of a successful
+    # document, written with the document (see store/queue.py); filled here for old stores.
+    _queue.MIGRATION,
     # 6: the source ledger's index (batch/store/claims_index.py): one flat row per claim
     # with the sentence around it, one row per document with its publisher, date and the
     # person names its text introduces, and FTS5 over the claims for `extractor search`.
