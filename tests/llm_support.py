@@ -22,6 +22,7 @@ def reset(mock: MockOpenAI) -> None:
     mock.reset()
     mock.api_key = None
     mock.models = None
+    mock.context_limit = None
     mock.latency = 0.0
 
 

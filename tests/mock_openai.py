@@ -178,8 +178,13 @@ class MockOpenAI:
         retry_after: float = 0.2,
         host: str = "127.0.0.1",
         port: int = 0,
+        context_limit: int | None = None,
     ) -> None:
         self.latency = latency
+        # Like llama.cpp's server: a request whose prompt (messages and tool schema, counted
+        # at 3.5 chars a token) plus max_tokens (the whole window when absent) exceeds the
+        # window is refused with HTTP 400.
+        self.context_limit = context_limit
         self.api_key = api_key
         self.models = models
         self.fault_rates = dict(fault_rates or {})
@@ -307,6 +312,14 @@ class MockOpenAI:
             self._log("status", 404, None)
             return 404, {}, {"error": {"message": f"The model `{model}` does not exist.", "type": "invalid_request_error",
                                        "param": None, "code": "model_not_found"}}
+        if self.context_limit is not None:
+            sent = json.dumps(body.get("messages", [])) + json.dumps(body.get("tools", body.get("response_format", "")))
+            asked = int(len(sent) / 3.5) + int(body.get("max_tokens") or self.context_limit)
+            if asked > self.context_limit:
+                self._log("status", 400, None)
+                return 400, {}, {"error": {"message": f"the request exceeds the available context size: maximum "
+                                           f"context length is {self.context_limit} tokens, you requested {asked}",
+                                           "type": "invalid_request_error"}}
         article = article_of(body)
         reply = self._next_reply(body, article)
         if reply.kind == "status":

@@ -129,3 +129,27 @@ def test_cross_check_flags_disagreements():
     assert flags[1] == ["cross_check_disagrees"] and "Rebels" in out[1].flags[0].message
     assert flags[2] == ["cross_check_disagrees"]
     assert out[0].content.start is None, "cross-check does not ground on the pipeline's behalf"
+
+
+def test_harmless_type_slips_are_coerced_not_reasked(caplog):
+    """Issue 12: "0.9", null relays and "Person" failed strict validation (re-ask, then drop)."""
+    import json
+    import logging
+
+    from extractor.engines.llm.answer import validation_context
+    from extractor.engines.llm.reask import PREPARED
+
+    article = "The minister said taxes would rise."
+    answer = {"claims": [{"claim": "Taxes will rise.", "content": "taxes would rise", "cue": "said",
+                          "source_mention": "The minister", "source_type": "Person", "stance": "Asserted",
+                          "relays": None, "confidence": "0.9"}]}
+    with caplog.at_level(logging.INFO, logger="extractor.engines.llm"):
+        got = PREPARED.model_validate_json(json.dumps(answer), context=validation_context(article), strict=True)
+    c = got.claims[0]
+    assert (c.source_type, c.stance, c.relays, c.confidence) == ("person", "asserted", [], 0.9)
+    assert "coerced confidence='0.9'" in caplog.text
+    bad = dict(answer["claims"][0], confidence="very")  # not a slip: still an error
+    import pydantic
+    import pytest
+    with pytest.raises(pydantic.ValidationError):
+        PREPARED.model_validate_json(json.dumps({"claims": [bad]}), context=validation_context(article), strict=True)

@@ -11,12 +11,40 @@ that still failed) the validators stand aside, and grounding flags what is not f
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ...grounding import normalize_text
 from ...models import Claim, Flag, Relay, Source, SourceType, Span, Stance
+
+log = logging.getLogger(__package__)
+_ENUMS = {"source_type", "stance", "type"}
+
+
+def coerce_slips(item: Any) -> Any:
+    """Harmless type slips fixed before validation, each logged: a number as a string
+    ("0.9"), null for a list (`"relays": null`), an enum value's case ("Person"). A
+    re-ask for these costs a request and can end in a dropped claim whose spans were right."""
+    if not isinstance(item, dict):
+        return item
+    out = dict(item)
+    for key, value in item.items():
+        if key == "confidence" and isinstance(value, str):
+            try:
+                out[key] = float(value.strip().rstrip("%")) / (100 if value.strip().endswith("%") else 1)
+            except ValueError:
+                continue
+        elif key == "relays" and value is None:
+            out[key] = []
+        elif key in _ENUMS and isinstance(value, str) and value != value.strip().lower():
+            out[key] = value.strip().lower()
+        else:
+            continue
+        log.info("coerced %s=%r to %r in the model's answer", key, value, out[key])
+    return out
+
 
 VERBATIM_HINT = (
     "Copy it character for character from the article text between <article> tags "
@@ -62,6 +90,8 @@ class RelayAnswer(BaseModel):
     name: str | None = Field(None, description="the relay's canonical name")
     type: SourceType = "media"
 
+    _slips = model_validator(mode="before")(classmethod(lambda cls, v: coerce_slips(v)))
+
     @field_validator("mention")
     @classmethod
     def _verbatim(cls, v: str, info: ValidationInfo) -> str:
@@ -81,6 +111,8 @@ class ClaimAnswer(BaseModel):
     relays: list[RelayAnswer] = Field(default_factory=list, description="media or people who carried the claim between source and article")
     stance: Stance = Field("asserted", description="asserted, denied (the source denies it) or hedged (the source is unsure)")
     confidence: float = Field(0.8, ge=0.0, le=1.0, description="your confidence that the attribution is right")
+
+    _slips = model_validator(mode="before")(classmethod(lambda cls, v: coerce_slips(v)))
 
     @field_validator("content")
     @classmethod

@@ -30,12 +30,14 @@ import instructor
 import openai
 from instructor.v2.core.response import handle_response_model
 
-from ...batch.limits import ANSWER_TOKENS, RequestGate
+from ...batch.limits import RequestGate
+from ...grounding import ground_claim
 from ...models import Article, Claim, Flag
 from ...settings import LLMSettings, SettingsError, load_settings
 from ..base import EngineOutput
 from .answer import to_claim, validation_context
-from .chunking import CHARS_PER_TOKEN, Chunk, chunk_article, estimate_tokens, locate, merge_claims, split_chunk
+from .budget import fit
+from .chunking import CHARS_PER_TOKEN, Chunk, chunk_article, locate, merge_claims, split_chunk
 from .crosscheck import cross_check, offline_engine
 from .errors import LLMError, Truncated, api_error
 from .patched import PatchedPath
@@ -78,6 +80,13 @@ class _DocumentRun:
     def next_chunk(self) -> tuple[Chunk, int] | None:
         return None if self.stopped or not self.queue else self.queue.pop(0)
 
+    def wave(self) -> list[tuple[Chunk, int]]:
+        """Every chunk waiting, in order (none once a fatal failure stopped the document)."""
+        if self.stopped:
+            return []
+        wave, self.queue = self.queue, []
+        return wave
+
     def took(self, step: tuple[Chunk, int], answer) -> None:
         self.claims.extend(self.engine._claims(self.raw, step[0], answer))
         self.errors.extend(answer.errors)
@@ -117,7 +126,10 @@ class LLMEngine(DirectPath, PatchedPath):
         extras = handle_response_model(PREPARED, self._mode, messages=[])[1] if self._direct else {}
         extras.pop("messages", None)
         self._extras: dict[str, Any] = extras
-        self._schema_tokens = estimate_tokens(json.dumps(extras)) if extras else 0
+        schema = json.dumps(extras) if extras else json.dumps(PREPARED.model_json_schema())  # MD_JSON puts it in the prompt
+        self.budget = fit(self.prompt, schema, s.context_tokens, s.max_output_tokens)
+        self.prompt = self.budget.prompt
+        self.prompt_version = self.prompt.prompt_version
         client = openai.OpenAI(**self._client_args)
         self._post = self._policy.wrap(client.post)
         self._create = instructor.patch(create=self._policy.wrap(client.chat.completions.create), mode=self._mode)
@@ -125,9 +137,6 @@ class LLMEngine(DirectPath, PatchedPath):
         self._acreates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
         self._aclients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
         self._lock = threading.Lock()
-        self._overhead = estimate_tokens(self.prompt.system) + estimate_tokens(
-            self.prompt.messages("", title="x" * 80, context="x" * 400)[1]["content"]
-        )
         self._cross = None
         if s.cross_check:
             self._cross = offline_engine()
@@ -144,8 +153,8 @@ class LLMEngine(DirectPath, PatchedPath):
     # ---- planning ----
 
     def chunk_budget(self) -> int:
-        """Tokens of article per chunk: half of what the prompt leaves, the rest for the answer."""
-        return max(128, (self.settings.context_tokens - self._overhead) // 2)
+        """Tokens of article per chunk (`budget`: what the prompt and the answer leave)."""
+        return self.budget.chunk_tokens
 
     def request_tokens(self, article_chars: int) -> int:
         """Tokens an article this long costs, prompts and answers of all its chunks: what
@@ -153,8 +162,7 @@ class LLMEngine(DirectPath, PatchedPath):
         schema) is most of a short article's request."""
         article = article_chars // CHARS_PER_TOKEN + 1
         chunks = -(-article // self.chunk_budget())
-        answer = self.settings.max_output_tokens or ANSWER_TOKENS
-        return article + chunks * (self._overhead + self._schema_tokens + answer)
+        return article + chunks * (self.budget.fixed + self.budget.answer)
 
     def plan(self, raw: str, article: Article) -> list[Chunk]:
         return chunk_article(raw, article, self.chunk_budget())
@@ -176,8 +184,7 @@ class LLMEngine(DirectPath, PatchedPath):
             max_retries=self.settings.max_reasks,
             temperature=self.settings.temperature,
         )
-        if self.settings.max_output_tokens:
-            kwargs["max_tokens"] = self.settings.max_output_tokens
+        kwargs["max_tokens"] = self.budget.answer
         return kwargs
 
     def _body(self, raw: str, article: Article, chunk: Chunk, include_unattributed: bool) -> dict[str, Any]:
@@ -188,8 +195,7 @@ class LLMEngine(DirectPath, PatchedPath):
         )
         body: dict[str, Any] = {"model": self.settings.model, "messages": messages, **self._extras,
                                 "temperature": self.settings.temperature}
-        if self.settings.max_output_tokens:
-            body["max_tokens"] = self.settings.max_output_tokens
+        body["max_tokens"] = self.budget.answer
         return body
 
     @staticmethod
@@ -243,14 +249,25 @@ class LLMEngine(DirectPath, PatchedPath):
         token = current_meter.set(meter)
         try:
             doc = _DocumentRun(self, raw, article)
-            while (step := doc.next_chunk()) is not None:
-                try:
-                    doc.took(step, await self._achunk(raw, article, step[0], include_unattributed, meter, gate))
-                except (Truncated, LLMError) as e:
-                    doc.failed(step, e)
+            # The chunks of a document go out together (the gate bounds what is in flight);
+            # the halves of a truncated one, in the next wave.
+            while wave := doc.wave():
+                answers = await asyncio.gather(
+                    *(self._achunk(raw, article, step[0], include_unattributed, meter, gate) for step in wave),
+                    return_exceptions=True)
+                for step, answer in zip(wave, answers):
+                    if isinstance(answer, (Truncated, LLMError)):
+                        doc.failed(step, answer)
+                    elif isinstance(answer, BaseException):
+                        raise answer
+                    else:
+                        doc.took(step, answer)
             claims = merge_claims(doc.claims)
             if self._cross is not None and claims:
                 claims = await asyncio.to_thread(cross_check, raw, article, claims, self._cross)
+            # Grounding (a fuzzy lookup can take a while) runs off the event loop; the
+            # pipeline then finds every offset holding and keeps it.
+            claims = await asyncio.to_thread(lambda: [ground_claim(raw, c, article.span) for c in claims])
             usage = usage_of(meter, self.settings.model, self.settings.prices)
             return EngineOutput(claims=claims, usage=usage, errors=doc.errors)
         finally:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +43,19 @@ class Prompt:
     system: str  # the system prompt with the rendered examples
     instruction: Any  # jinja2.Template
     examples: tuple[Example, ...]
+    base: str = ""  # the system prompt without examples
+    dropped: int = 0  # examples left out to fit a small context window
 
     @property
     def prompt_version(self) -> str:
-        return f"{self.name}-v{self.version}+{self.sha8}"
+        # What is sent differs when examples are dropped: the version says so (and the cache key with it).
+        return f"{self.name}-v{self.version}+{self.sha8}" + (f"-ex{len(self.examples)}" if self.dropped else "")
+
+    def with_examples(self, n: int) -> "Prompt":
+        """The same prompt with only its first `n` worked examples."""
+        keep = self.examples[:n]
+        system = self.base + ("\n\n" + render_examples(keep) if keep else "")
+        return replace(self, system=system, examples=keep, dropped=self.dropped + len(self.examples) - len(keep))
 
     def messages(
         self,
@@ -130,4 +139,5 @@ def load_prompt(name: str = "attribution", prompts_dir: str | Path | None = None
         system=system,
         instruction=template,
         examples=examples,
+        base=texts["system"].rstrip(),
     )
