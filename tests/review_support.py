@@ -110,6 +110,19 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
+def chromium():
+    """Debian's headless Chromium through Playwright (its own browser download cannot work
+    here); browser tests make it a fixture: `browser = pytest.fixture(scope="module")(chromium)`."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
 def long_article(paragraphs: int = 120) -> str:
     """A long article whose only attributed claim sits far below the first screen."""
     filler = "".join(f"On day {n} the weather on the coast was mild and dry for the season.\n\n"

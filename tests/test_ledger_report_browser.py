@@ -17,9 +17,7 @@ from extractor.batch import store as st  # noqa: E402
 from extractor.ledger import stats  # noqa: E402
 from extractor.ledger.report import render  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+from review_support import CHROMIUM, chromium  # noqa: E402
 
 pytestmark = [
     pytest.mark.browser,
@@ -41,16 +39,7 @@ def report_file(tmp_path_factory):
     return out, crafted
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+browser = pytest.fixture(scope="module")(chromium)
 
 
 def _open(browser, path: Path, width: int):

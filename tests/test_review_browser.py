@@ -23,8 +23,7 @@ from extractor.review import decisions as rv  # noqa: E402
 from extractor.review.export import write_reviewed  # noqa: E402
 from extractor.review.app import ReviewConfig, create_app  # noqa: E402
 
-from review_support import ARTIFACTS, CHROMIUM  # noqa: E402
-from review_support import CHROMIUM_ARGS as ARGS  # noqa: E402
+from review_support import ARTIFACTS, CHROMIUM, chromium  # noqa: E402
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,16 +39,7 @@ def served(tmp_path):
         yield srv, db, texts
 
 
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+browser = pytest.fixture(scope="module")(chromium)
 
 
 SELECT_FIRST_WORD = """() => {

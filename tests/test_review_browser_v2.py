@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from review_support import (ARTICLES, ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, Server, build_store, free_port,  # noqa: E402
+from review_support import (ARTICLES, ARTIFACTS, CHROMIUM, chromium, Server, build_store, free_port,  # noqa: E402
                             long_article, many_articles)
 
 from extractor.batch import store as st  # noqa: E402
@@ -28,16 +28,7 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+browser = pytest.fixture(scope="module")(chromium)
 
 
 def serve(tmp_path, articles, threshold=0.95, port=None):
