@@ -10,7 +10,7 @@ import random
 import time
 from pathlib import Path
 
-from extractor import grounding
+from extractor import locating
 from extractor.grounding import ground
 from extractor.models import Region
 
@@ -51,7 +51,7 @@ def near_miss_cost() -> None:
         for _ in range(3):
             # Cold lookup of this span; the article's normalized text is kept, as it is
             # for every span of a document after the first.
-            for cache in (grounding._align, grounding.normalize_text):
+            for cache in (locating._align, locating.normalize_text):
                 cache.cache_clear()
             t0 = time.perf_counter()
             got = ground(text, near_miss, region, anchor=start)
