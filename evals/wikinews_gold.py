@@ -10,7 +10,7 @@ the gold (`evals/gold/wikinews/texts/<id>.txt`) and credited in the metadata.
 
 Inputs: `evals/gold/wikinews/annotations-{tune,heldout}.jsonl` (whichever exist), one
 `{"id", "split", "claims": [...]}` per article, and the articles in
-/work/shared/data/wikinews/articles.jsonl.
+../shared/data/wikinews/articles.jsonl.
 
     python evals/wikinews_gold.py          # build, print a per-split summary
     python evals/wikinews_gold.py --show   # also print every span in its context
@@ -26,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLES = Path("/work/shared/data/wikinews/articles.jsonl")
+ARTICLES = Path("../shared/data/wikinews/articles.jsonl")
 GOLD_DIR = ROOT / "evals" / "gold" / "wikinews"
 ANNOTATIONS = [GOLD_DIR / "annotations-tune.jsonl", GOLD_DIR / "annotations-heldout.jsonl"]
 OUT = ROOT / "evals" / "gold" / "wikinews.jsonl"
