@@ -5,6 +5,7 @@ one (root), else a file-size limit (RLIMIT_FSIZE) on the process."""
 
 import json
 import os
+import re
 import resource
 import signal
 import sqlite3
@@ -138,3 +139,19 @@ def test_a_store_on_a_read_only_disk_is_read_by_runs_and_export(tmp_path):
         r = subprocess.run(cmd(src, store, tmp_path / "o2.jsonl", "--resume"), cwd=ROOT, capture_output=True, text=True,
                            timeout=300)
         assert r.returncode == 2 and "read-only" in r.stderr and "Traceback" not in r.stderr, r.stderr
+        # the review UI browses it read-only and refuses a decision with a page saying why
+        from fastapi.testclient import TestClient
+
+        from extractor.review.app import ReviewConfig, create_app
+
+        client = TestClient(create_app(ReviewConfig(store=str(store), run="A", threshold=1.01, extra_hosts=("testserver",))))
+        page = client.get("/")
+        assert page.status_code == 200 and "A" in page.text
+        token = client.app.state.csrf
+        item = client.get("/item/0")
+        assert item.status_code == 200
+        m = re.search(r'name="doc" value="([^"]+)"', item.text)
+        n = re.search(r'name="index" value="(\d+)"', item.text)
+        assert m and n
+        r = client.post("/item/0/decide", data={"action": "accept", "csrf": token, "doc": m.group(1), "index": n.group(1)})
+        assert r.status_code == 409 and "read-only" in r.text and "Traceback" not in r.text

@@ -17,6 +17,7 @@ the routes in `routes_*` grouped by what they serve (queue, item, decisions, sta
 from __future__ import annotations
 
 import secrets
+import sqlite3
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
@@ -24,13 +25,13 @@ from fastapi import FastAPI
 from ..batch import store as st
 from . import routes_decisions, routes_item, routes_queue, routes_static
 from .security import install_guard
-from .state import ReviewConfig, ReviewState
+from .state import ReviewConfig, ReviewState, read_only
 
 __all__ = ["ReviewConfig", "create_app", "serve"]
 
 
 def create_app(cfg: ReviewConfig) -> FastAPI:
-    conn0 = st.open_store(cfg.store)  # migrate once and fail early on a bad store or run
+    conn0 = st.open_store(cfg.store, readonly=read_only(cfg.store))  # migrate once; fail early on a bad store or run
     if st.get_run(conn0, cfg.run) is None:
         conn0.close()
         raise st.StoreError(f"no run named {cfg.run!r} in {cfg.store}")
@@ -64,6 +65,13 @@ def install_error_pages(app: FastAPI, state: ReviewState) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request, exc):
         return render(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def store_error(request, exc):
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            return render(request, 409, f"the store {state.cfg.store} is read-only, so decisions cannot be saved; "
+                                        "copy it to a writable disk and review that copy")
+        return render(request, 500, f"the run store failed: {exc}")
 
     @app.exception_handler(RequestValidationError)
     async def form_error(request, exc):

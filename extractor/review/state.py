@@ -8,6 +8,7 @@ on a run of 100 or 100,000 documents.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,13 @@ class ReviewConfig:
     reviewer: str = "reviewer"
     threshold: float = REVIEW_THRESHOLD
     extra_hosts: tuple[str, ...] = ()  # e.g. "testserver" for in-process tests
+
+
+def read_only(path: str) -> bool:
+    """A store we cannot write (read-only disk or file) is still reviewed read-only: pages
+    show, decisions are refused with a page saying why."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    return os.path.exists(path) and not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
 
 
 @dataclass
@@ -78,9 +86,10 @@ class ReviewState:
         self.cfg = cfg
         self.token = token
         self.env = templates()
+        self.readonly = read_only(cfg.store)
 
     def connect(self) -> tuple[sqlite3.Connection, st.Run]:
-        conn = st.open_store(self.cfg.store)
+        conn = st.open_store(self.cfg.store, readonly=self.readonly)
         run = st.get_run(conn, self.cfg.run)
         assert run is not None
         return conn, run
