@@ -259,7 +259,7 @@ def test_6_add_bulk_reject_search_filters_help_and_why(tmp_path, browser):
         assert picked in page.inner_text("#added")
         added = [d for (doc, i), d in live(db).items() if d.action == "edit"]
         claim = rv.Claim.model_validate_json(added[0].claim)
-        assert claim.content.text == picked and claim.source.type == "anonymous" and claim.claim.startswith("According to")
+        assert claim.content.text == picked and claim.source.type == "anonymous" and " said" in claim.claim and not claim.claim.startswith("According to")
 
 
 def test_7_narrow_screens_one_column(tmp_path, browser):

@@ -55,7 +55,7 @@ def test_source_change_rewrites_sentence_and_gold_drops_doubt(tmp_path):
     fixed = rv.edit_claim(text, c, claim_text="", source_name="Maria Lopez", source_type="person",
                           spans={"source": rv.reground_selection(text, start, start + 11)},
                           region=result.span or Region(start=0, end=len(text)))
-    assert fixed.claim.startswith("According to Maria Lopez, ")  # not "They said ..."
+    assert fixed.claim.startswith("Maria Lopez said ")  # not "They said ...", nor "According to Maria Lopez, ..."
     _decide_all(conn, run, "town00.txt")
     st.add_decision(conn, run, "town00.txt", i, rv.claim_key(c), "edit", "gina", fixed.model_dump_json())
     out = tmp_path / "gold.jsonl"

@@ -16,6 +16,7 @@ from typing import Protocol
 from ..confidence import REVIEW_THRESHOLD
 from ..grounding import ground_claim, verify
 from ..models import Claim, DocumentResult, Region, Relay, Source, Span
+from . import sentences
 
 ACTIONS = ("accept", "reject", "edit", "skip")
 FIELDS = ("content", "quote", "cue", "source")  # spans a reviewer may re-select (keys 1-4)
@@ -169,7 +170,7 @@ def edit_claim(
 ) -> Claim:
     """A corrected copy of `claim`; every span is grounded again and flagged if not exact.
 
-    When the source, content or relays change and the reviewer left the claim sentence
+    When the source, content, cue or relays change and the reviewer left the claim sentence
     as it was, the sentence is rewritten from the new fields: "According to they, ..."
     must not survive a corrected source into the gold."""
     # long: one field after another, each optional; splitting would only scatter them
@@ -205,24 +206,14 @@ def edit_claim(
                                                            for k, v in changes.items()}})
     edited = edited.model_copy(update={"flags": [f for f in edited.flags if f.code not in _GROUNDING_FLAGS]})
     if edited.claim == claim.claim and _sentence_fields(edited) != _sentence_fields(claim):
-        edited = edited.model_copy(update={"claim": claim_sentence(edited)})
+        edited = edited.model_copy(update={"claim": sentences.rewrite(claim, edited, raw)})
     return ground_claim(raw, edited, region)
 
 
 def _sentence_fields(c: Claim) -> tuple:
     m = c.source.mention
     return (c.source.name, c.source.descriptor, m.text if m else None, c.content.text,
-            tuple(r.name for r in c.via))
-
-
-def claim_sentence(c: Claim) -> str:
-    """The readable sentence the engines write ("According to X (via Y), content")."""
-    src = c.source
-    label = src.name or src.descriptor or (src.mention.text if src.mention else None) or "unnamed sources"
-    relay = f" (via {', '.join(r.name or (r.mention.text if r.mention else '') for r in c.via)})" if c.via else ""
-    pieces = (c.fragments or {}).get("content")
-    body = " ... ".join(p.text for p in pieces) if pieces else c.content.text
-    return f"According to {label}{relay}, {body}"
+            c.cue.text if c.cue else None, tuple(r.name for r in c.via))
 
 
 def parse_relays(text: str, old: Iterable[Relay] = ()) -> list[Relay]:
@@ -254,7 +245,7 @@ def new_claim(raw: str, spans: Mapping[str, Span | None], region: Region | None 
     base = Claim(claim="", content=content, confidence=1.0)
     made = edit_claim(raw, base, spans={k: v for k, v in spans.items() if k != "content"}, region=region, **fields)
     if not made.claim:
-        made = made.model_copy(update={"claim": claim_sentence(made)})
+        made = made.model_copy(update={"claim": sentences.build(made, raw)})
     return made
 
 
