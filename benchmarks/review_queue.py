@@ -49,17 +49,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=20000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--store", help="keep the run store here and reuse it when it exists (recording 100,000 takes minutes)")
     args = ap.parse_args()
     from fastapi.testclient import TestClient
 
     from extractor.review.app import ReviewConfig, create_app
 
     with tempfile.TemporaryDirectory(prefix="extractor-review-") as tmp:
-        db = str(Path(tmp) / "review.db")
-        t0 = time.perf_counter()
-        corpus = (RawInput(input_id=f"d{i}.txt", source_file=f"d{i}.txt", text=article(i)) for i in range(args.docs))
-        run_batch(corpus, SometimesDoubtful(), db, "big", RunOptions(concurrency=64))
-        print(f"{args.docs} documents recorded in {time.perf_counter() - t0:.1f} s")
+        db = args.store or str(Path(tmp) / "review.db")
+        if not (args.store and Path(args.store).exists()):
+            t0 = time.perf_counter()
+            corpus = (RawInput(input_id=f"d{i}.txt", source_file=f"d{i}.txt", text=article(i)) for i in range(args.docs))
+            run_batch(corpus, SometimesDoubtful(), db, "big", RunOptions(concurrency=64))
+            print(f"{args.docs} documents recorded in {time.perf_counter() - t0:.1f} s")
         client = TestClient(create_app(ReviewConfig(store=db, run="big", extra_hosts=("testserver",))))
         token = client.app.state.csrf
         paths = ["/", "/item/0", "/item/1", "/?type=person", "/?status=undecided", "/?flag=unverified_span",

@@ -34,8 +34,9 @@ def _expect(doc: str, index: str) -> tuple[str, int] | None:
 
 def _after(conn, run, state: ReviewState, f: dict[str, str], pos: int, doc: str, index: int) -> str:
     """Where to go once a claim is decided: the item after it, or the end-of-queue page."""
-    now = state.position(conn, run, f, doc, index)
-    nxt = pos + 1 if now is not None else pos  # decided out of a status filter: the next slid into pos
+    # Only a status filter can drop the decided claim from the queue (the next one slides into pos).
+    stays = "status" not in f or state.position(conn, run, f, doc, index) is not None
+    nxt = pos + 1 if stays else pos
     total, _ = state.counts(conn, run, f)
     return f"/item/{nxt}{qs(f)}" if nxt < total else f"/done{qs(f)}"
 
@@ -55,7 +56,7 @@ def add_decide(r: APIRouter, state: ReviewState) -> None:
             st.add_decision(conn, run, it.doc_id, it.index, it.key, action, cfg.reviewer)
             url = _after(conn, run, state, f, ld.pos, it.doc_id, it.index)
         finally:
-            conn.close()
+            state.release(conn)
         return RedirectResponse(url, status_code=303)
 
 
@@ -110,7 +111,7 @@ def add_edit(r: APIRouter, state: ReviewState) -> None:
                 st.add_decision(conn, run, it.doc_id, it.index, it.key, "edit", cfg.reviewer, new.model_dump_json())
             now = state.position(conn, run, f, it.doc_id, it.index)
         finally:
-            conn.close()
+            state.release(conn)
         return RedirectResponse(f"/item/{now if now is not None else pos}{qs({**f, 'saved': '1'})}", status_code=303)
 
 
@@ -128,7 +129,7 @@ def add_undo(r: APIRouter, state: ReviewState) -> None:
                 near = sq.rows(conn, run, cfg.threshold, {**f, "doc": d.doc_id}, 0, 1)
                 pos = state.position(conn, run, f, d.doc_id, near[0].claim_index) if near else None
         finally:
-            conn.close()
+            state.release(conn)
         return RedirectResponse(f"/item/{pos}{qs(f)}" if pos is not None else f"/{qs(f)}", status_code=303)
 
 
@@ -157,5 +158,5 @@ def add_bulk(r: APIRouter, state: ReviewState) -> None:
                 key = rv.claim_key(parsed[row.doc_id].claims[row.claim_index])
                 st.add_decision(conn, run, row.doc_id, row.claim_index, key, "reject", cfg.reviewer)
         finally:
-            conn.close()
+            state.release(conn)
         return RedirectResponse(f"/{qs(f)}", status_code=303)

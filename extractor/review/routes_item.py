@@ -25,7 +25,7 @@ def router(state: ReviewState) -> APIRouter:
             ld = state.load(conn, run, f, pos)
             total, done = state.counts(conn, run, f)
         finally:
-            conn.close()
+            state.release(conn)
         it, text, working = ld.item, ld.text, ld.working
         others = [c for i, c in enumerate(it.result.claims) if i != it.index and
                   not ((d := ld.decisions.get(i)) and d.action == "reject")] + [c for _, c in ld.added()]

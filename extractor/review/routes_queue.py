@@ -35,7 +35,7 @@ def router(state: ReviewState) -> APIRouter:
             rows = state.rows(conn, run, f, page * PAGE, PAGE)
             facets = sq.facets(conn, run, state.cfg.threshold)  # every value of the whole queue
         finally:
-            conn.close()
+            state.release(conn)
         first_open = next((n for n, row in enumerate(rows) if row.action is None), 0)
         return state.page("queue.html", rows=rows, done=done, total=total, f=f, qs=qs(f), first_open=first_open,
                           facets=facets, statuses=sq.STATUSES, page=page, pages=max(1, -(-total // PAGE)),
@@ -49,7 +49,7 @@ def router(state: ReviewState) -> APIRouter:
             total, done = state.counts(conn, run, f)
             skipped, _ = state.counts(conn, run, {**f, "status": "skip"})
         finally:
-            conn.close()
+            state.release(conn)
         return state.page("done.html", total=total, done=done, skipped=skipped, f=f, qs=qs(f), store=state.cfg.store)
 
     @r.get("/guidelines", response_class=HTMLResponse)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -87,12 +88,23 @@ class ReviewState:
         self.token = token
         self.env = templates()
         self.readonly = read_only(cfg.store)
+        self._local = threading.local()
 
     def connect(self) -> tuple[sqlite3.Connection, st.Run]:
-        conn = st.open_store(self.cfg.store, readonly=self.readonly)
+        """The store for one request. Each server thread keeps its connection: opening one
+        per request and closing it (the last close checkpoints the WAL) cost more than a
+        decision's own queries."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = st.open_store(self.cfg.store, readonly=self.readonly)
         run = st.get_run(conn, self.cfg.run)
         assert run is not None
         return conn, run
+
+    def release(self, conn: sqlite3.Connection) -> None:
+        """End a request: nothing it left half-done may reach the next one on this thread."""
+        if conn.in_transaction:
+            conn.rollback()
 
     def counts(self, conn, run, f: dict[str, str]) -> tuple[int, int]:
         return sq.counts(conn, run, self.cfg.threshold, f)
@@ -127,7 +139,7 @@ class ReviewState:
         result = DocumentResult.model_validate_json(doc[0])
         claim = result.claims[row.claim_index]
         it = rv.QueueItem(row.doc_id, row.claim_index, rv.claim_key(claim), claim, result)
-        mine = {i: d for (doc_id, i), d in st.latest_decisions(conn, run).items() if doc_id == row.doc_id}
+        mine = {i: d for (_, i), d in st.latest_decisions(conn, run, row.doc_id).items()}
         text = st.get_text(conn, doc[1], result.source_file) if with_text else None  # a decision needs no text
         return Loaded(it, text, mine, row.pos)
 

@@ -110,10 +110,14 @@ def _decision(row: sqlite3.Row) -> Decision:
                     row["reviewer"], row["decided_at"])
 
 
-def latest_decisions(conn: sqlite3.Connection, run: Run) -> dict[tuple[str, int], Decision]:
-    """The live decision per (doc_id, claim_index): the latest one not undone."""
+def latest_decisions(conn: sqlite3.Connection, run: Run, doc_id: str | None = None) -> dict[tuple[str, int], Decision]:
+    """The live decision per (doc_id, claim_index): the latest one not undone; with `doc_id`,
+    one document's only (an item page must not read a whole day's decisions)."""
     out: dict[tuple[str, int], Decision] = {}
-    for row in conn.execute("SELECT * FROM decisions WHERE run_id = ? AND undone = 0 ORDER BY id", (run.id,)):
+    sql, args = "SELECT * FROM decisions WHERE run_id = ? AND undone = 0", [run.id]
+    if doc_id is not None:
+        sql, args = sql + " AND doc_id = ?", args + [doc_id]
+    for row in conn.execute(sql + " ORDER BY id", args):
         d = _decision(row)
         out[(d.doc_id, d.claim_index)] = d
     return out

@@ -85,7 +85,9 @@ class QueueRow:
     action: str | None  # the live decision, if any
 
 
-_LIVE = """live AS (SELECT doc_id, claim_index, action FROM decisions WHERE id IN
+# MATERIALIZED: built once per query and joined through an automatic index; inlined, SQLite
+# probed every live decision for every queued row (a count over 10,000 rows took ~100 ms).
+_LIVE = """live AS MATERIALIZED (SELECT doc_id, claim_index, action FROM decisions WHERE id IN
             (SELECT MAX(id) FROM decisions WHERE run_id = :run AND undone = 0 GROUP BY doc_id, claim_index))"""
 _ORDER = "q.confidence, q.ordinal, q.item_key, q.seq, q.claim_index"
 
