@@ -53,7 +53,7 @@ class _Server(ThreadingHTTPServer):
 @dataclass
 class Reply:
     """One scripted answer. `kind` is one of: auto, claims, fabricated, malformed,
-    wrong_schema, length, status, hang. Build them with the class methods."""
+    wrong_schema, length, cut, raw, status, hang. Build them with the class methods."""
 
     kind: str = "auto"
     claims: list[dict[str, Any]] | None = None
@@ -61,6 +61,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     body: dict[str, Any] | None = None
     seconds: float = 0.0
+    text: str | None = None  # raw: the body sent as is; cut: the finish_reason reported
 
     @classmethod
     def auto(cls) -> "Reply":
@@ -85,6 +86,17 @@ class Reply:
     @classmethod
     def length(cls) -> "Reply":
         return cls("length")
+
+    @classmethod
+    def cut(cls, finish: str = "tool_calls") -> "Reply":
+        """JSON cut off at max_tokens, but reported with another finish_reason (as some
+        servers do): completion_tokens equals the request's max_tokens."""
+        return cls("cut", text=finish)
+
+    @classmethod
+    def raw(cls, text: str, content_type: str = "text/html", status: int = 200) -> "Reply":
+        """A body that is not a completion: an HTML page from a proxy, a corrupt body."""
+        return cls("raw", status=status, headers={"Content-Type": content_type}, text=text)
 
     @classmethod
     def error(cls, status: int, message: str = "error", retry_after: float | None = None, code: str | None = None) -> "Reply":
@@ -325,6 +337,9 @@ class MockOpenAI:
         if reply.kind == "status":
             self._log("status", reply.status, None)
             return reply.status, reply.headers, reply.body
+        if reply.kind == "raw":
+            self._log("raw", reply.status, None)
+            return reply.status, reply.headers, reply.text  # type: ignore[return-value]
         if reply.kind == "hang":
             self._stop.wait(reply.seconds)
             self._log("hang", 0, None)
@@ -343,22 +358,28 @@ class MockOpenAI:
         elif reply.kind == "length":
             full = json.dumps({"claims": auto_claims(article)}, ensure_ascii=False)
             payload, finish = full[: max(10, len(full) // 2)], "length"
+        elif reply.kind == "cut":
+            full = json.dumps({"claims": auto_claims(article)}, ensure_ascii=False)
+            payload, finish = full[: max(10, len(full) // 2)], reply.text
         else:
             payload = json.dumps({"claims": auto_claims(article)}, ensure_ascii=False)
         usage = {
             "prompt_tokens": _tokens(json.dumps(body.get("messages", []))),
             "completion_tokens": _tokens(payload),
         }
+        if reply.kind == "cut" and body.get("max_tokens"):
+            usage["completion_tokens"] = int(body["max_tokens"])  # the whole allowance spent
         usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
         self._log(reply.kind, 200, usage)
-        return 200, {}, self._completion(body, payload, finish, usage)
+        return 200, {}, self._completion(body, payload, finish, usage, cut=reply.kind == "cut")
 
     def _log(self, kind: str, status: int, usage: dict[str, int] | None) -> None:
         with self._lock:
             self.replies.append((kind, status, usage))
 
     @staticmethod
-    def _completion(body: dict[str, Any], payload: str, finish: str | None, usage: dict[str, int]) -> dict[str, Any]:
+    def _completion(body: dict[str, Any], payload: str, finish: str | None, usage: dict[str, int],
+                    cut: bool = False) -> dict[str, Any]:
         tools = body.get("tools") or []
         if tools:
             name = tools[0].get("function", {}).get("name", "Answer")
@@ -372,7 +393,8 @@ class MockOpenAI:
         elif (body.get("response_format") or {}).get("type") in {"json_schema", "json_object"}:
             message = {"role": "assistant", "content": payload}
         else:  # MD_JSON: the JSON inside a fenced block, as chat models write it
-            message = {"role": "assistant", "content": f"Here are the claims.\n```json\n{payload}\n```"}
+            fence = "" if cut else "\n```"  # an answer cut off never closes its block
+            message = {"role": "assistant", "content": f"Here are the claims.\n```json\n{payload}{fence}"}
         return {
             "id": "chatcmpl-mock",
             "object": "chat.completion",
@@ -394,11 +416,12 @@ class MockOpenAI:
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
 
-            def _send(self, status: int, headers: dict[str, str], body: dict[str, Any] | None) -> None:
-                data = json.dumps(body or {}).encode()
+            def _send(self, status: int, headers: dict[str, str], body: dict[str, Any] | str | None) -> None:
+                data = body.encode() if isinstance(body, str) else json.dumps(body or {}).encode()
+                headers = dict(headers)
                 try:
                     self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Type", headers.pop("Content-Type", "application/json"))
                     self.send_header("Content-Length", str(len(data)))
                     for k, v in headers.items():
                         self.send_header(k, v)
