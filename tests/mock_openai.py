@@ -191,8 +191,11 @@ class MockOpenAI:
         host: str = "127.0.0.1",
         port: int = 0,
         context_limit: int | None = None,
+        strict_paths: bool = False,
     ) -> None:
         self.latency = latency
+        # Like most servers: only /v1/chat/completions exists (a base URL without /v1 gets 404).
+        self.strict_paths = strict_paths
         # Like llama.cpp's server: a request whose prompt (messages and tool schema, counted
         # at 3.5 chars a token) plus max_tokens (the whole window when absent) exceeds the
         # window is refused with HTTP 400.
@@ -211,6 +214,7 @@ class MockOpenAI:
         self._seen: dict[str, int] = {}
         self._stop = threading.Event()
         self.requests: list[dict[str, Any]] = []  # request bodies, in arrival order
+        self.authorizations: list[str] = []  # the Authorization header of every request
         self.replies: list[tuple[str, int, dict[str, int] | None]] = []  # (kind, status, usage)
         self.in_flight = 0
         self.max_in_flight = 0  # the most requests answered at once: what a client's limit allows
@@ -250,6 +254,7 @@ class MockOpenAI:
         with self._lock:
             self._script.clear()
             self.requests.clear()
+            self.authorizations.clear()
             self.replies.clear()
             self._seen.clear()
             self.max_in_flight = 0
@@ -315,6 +320,8 @@ class MockOpenAI:
 
     def _answer(self, headers: dict[str, str], body: dict[str, Any]) -> tuple[int, dict[str, str], dict[str, Any] | None]:
         auth = headers.get("authorization", "")
+        with self._lock:
+            self.authorizations.append(auth)
         if self.api_key is not None and auth != f"Bearer {self.api_key}":
             self._log("status", 401, None)
             return 401, {}, {"error": {"message": "Incorrect API key provided.", "type": "invalid_request_error",
@@ -441,7 +448,12 @@ class MockOpenAI:
                 started = time.monotonic()
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
-                if not self.path.rstrip("/").endswith("/chat/completions"):
+                wanted = self.path.split("?")[0] == "/v1/chat/completions" if mock.strict_paths else \
+                    self.path.rstrip("/").endswith("/chat/completions")
+                if not wanted and mock.strict_paths:
+                    self._send(404, {}, {"detail": "Not Found"})  # FastAPI's answer for no route
+                    return
+                if not wanted:
                     self._send(404, {}, {"error": {"message": f"no route {self.path}"}})
                     return
                 try:

@@ -66,13 +66,17 @@ class AioPost:
         return httpx2.Request("POST", self.url)
 
     async def __call__(self, path: str, body: dict[str, Any], cast_to: Any = object,
-                       gate: RequestGate | None = None) -> Any:
+                       gate: RequestGate | None = None, ready: Any = None) -> Any:
+        """`ready` runs once the slot is taken, just before sending (the engine's breaker:
+        a request that waited for its slot is not sent after a refused key)."""
         aiohttp = self._aiohttp
         if self.session is None:  # created inside the running loop it belongs to
             self.session = aiohttp.ClientSession(timeout=self.timeout, connector=aiohttp.TCPConnector(limit=0))
         data = json.dumps(body).encode()  # built before taking a slot: the slot is for the server
         try:
             async with gate.request() if gate else nullcontext():
+                if ready is not None:
+                    ready()
                 async with self.session.post(self.url, data=data, headers=self.headers,
                                              proxy=self.proxy, proxy_auth=self.proxy_auth) as r:
                     status, headers, content = r.status, r.headers, await r.read()
@@ -131,7 +135,8 @@ class DirectPath:
         while True:
             self._breaker.check()
             try:
-                data = await post("/chat/completions", body=request, cast_to=object, gate=gate)
+                data = await post("/chat/completions", body=request, cast_to=object, gate=gate,
+                                  ready=self._breaker.check)
             except Exception as e:
                 raise self._transport_failed(e) from None
             try:
