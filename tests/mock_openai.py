@@ -212,6 +212,7 @@ class MockOpenAI:
         self._script: list[Reply] = []
         self._lock = threading.Lock()
         self._seen: dict[str, int] = {}
+        self._generation = 0  # bumped by reset: a hang that ends after it is not this test's reply
         self._stop = threading.Event()
         self.requests: list[dict[str, Any]] = []  # request bodies, in arrival order
         self.authorizations: list[str] = []  # the Authorization header of every request
@@ -257,6 +258,7 @@ class MockOpenAI:
             self.authorizations.clear()
             self.replies.clear()
             self._seen.clear()
+            self._generation += 1
             self.max_in_flight = 0
 
     def usage_total(self) -> dict[str, int]:
@@ -348,8 +350,10 @@ class MockOpenAI:
             self._log("raw", reply.status, None)
             return reply.status, reply.headers, reply.text  # type: ignore[return-value]
         if reply.kind == "hang":
+            generation = self._generation
             self._stop.wait(reply.seconds)
-            self._log("hang", 0, None)
+            if generation == self._generation:
+                self._log("hang", 0, None)
             return 504, {}, {"error": {"message": "gateway timeout", "type": "mock_error"}}
         finish = None
         if reply.kind == "claims":
