@@ -16,14 +16,16 @@ client is built.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
+from .engines.llm.endpoint import check_base_url, split_credentials
 from .engines.llm.pricing import DEFAULT_PRICES
 
 Mode = Literal["tools", "json_schema", "md_json"]
@@ -97,6 +99,9 @@ class LLMSettings(BaseSettings):
     cross_check: bool = False
     max_length_splits: int = Field(3, ge=0, description="times a truncated chunk is halved before giving up")
     prices: dict[str, tuple[float, float]] = Field(default_factory=lambda: dict(DEFAULT_PRICES))
+    # The Authorization header made from credentials in base_url (`endpoint`); never read
+    # from a source, always derived, never stored (not an output setting).
+    url_auth: SecretStr | None = Field(None, exclude=True, repr=False)
 
     # The config file path is not a setting of its own; it picks the lowest source.
     _config_values: ClassVar[dict[str, Any]] = {}
@@ -105,6 +110,19 @@ class LLMSettings(BaseSettings):
     @classmethod
     def _lower(cls, v: Any) -> Any:
         return v.lower() if isinstance(v, str) else v
+
+    @field_validator("base_url")
+    @classmethod
+    def _check_url(cls, v: str | None) -> str | None:
+        return check_base_url(v) if v is not None else None
+
+    @model_validator(mode="after")
+    def _credentials(self) -> "LLMSettings":
+        self.url_auth = None
+        if self.base_url:
+            self.base_url, auth = split_credentials(self.base_url)
+            self.url_auth = SecretStr(auth) if auth else None
+        return self
 
     @field_validator("prices", mode="before")
     @classmethod
@@ -132,17 +150,33 @@ def load_settings(config: str | Path | None = None, **flags: Any) -> LLMSettings
     class _Bound(LLMSettings):  # a subclass per call, so concurrent loads don't share a file
         _config_values = values
 
-    given = {k: v for k, v in flags.items() if v is not None}
+    given = {k: v for k, v in flags.items() if v is not None and k != "url_auth"}
     try:
         s = _Bound(**given)
     except ValueError as e:
-        raise SettingsError(_one_line(e)) from None
+        raise SettingsError(_one_line(e, lambda field: _source(field, given, config))) from None
     return LLMSettings.model_construct(**{k: getattr(s, k) for k in LLMSettings.model_fields})
 
 
-def _one_line(e: Exception) -> str:
+def _source(field: str, given: dict[str, Any], config: str | Path | None) -> str:
+    """Where a setting's value came from, as the user would name it."""
+    if field in given:
+        return "--" + field.replace("_", "-")
+    envs = {"base_url": ("OPENAI_BASE_URL", "EXTRACTOR_BASE_URL")}.get(field, (f"EXTRACTOR_{field.upper()}",))
+    env = next((n for n in envs if n in os.environ or n.lower() in os.environ), None)
+    if env:
+        return env
+    path = find_config(config)
+    return f"{field} in {path}" if path else field
+
+
+def _one_line(e: Exception, source: Any = None) -> str:
     errors = getattr(e, "errors", None)
     if callable(errors):
-        parts = [f"{'.'.join(str(x) for x in err['loc'])}: {err['msg']}" for err in errors()]
+        parts = []
+        for err in errors():
+            field = ".".join(str(x) for x in err["loc"])
+            where = source(field) if source and len(err["loc"]) == 1 else field
+            parts.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
         return "invalid settings: " + "; ".join(parts)
     return f"invalid settings: {e}"

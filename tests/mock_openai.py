@@ -53,7 +53,7 @@ class _Server(ThreadingHTTPServer):
 @dataclass
 class Reply:
     """One scripted answer. `kind` is one of: auto, claims, fabricated, malformed,
-    wrong_schema, length, status, hang. Build them with the class methods."""
+    wrong_schema, length, cut, raw, status, hang. Build them with the class methods."""
 
     kind: str = "auto"
     claims: list[dict[str, Any]] | None = None
@@ -61,6 +61,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     body: dict[str, Any] | None = None
     seconds: float = 0.0
+    text: str | None = None  # raw: the body sent as is; cut: the finish_reason reported
 
     @classmethod
     def auto(cls) -> "Reply":
@@ -85,6 +86,17 @@ class Reply:
     @classmethod
     def length(cls) -> "Reply":
         return cls("length")
+
+    @classmethod
+    def cut(cls, finish: str = "tool_calls") -> "Reply":
+        """JSON cut off at max_tokens, but reported with another finish_reason (as some
+        servers do): completion_tokens equals the request's max_tokens."""
+        return cls("cut", text=finish)
+
+    @classmethod
+    def raw(cls, text: str, content_type: str = "text/html", status: int = 200) -> "Reply":
+        """A body that is not a completion: an HTML page from a proxy, a corrupt body."""
+        return cls("raw", status=status, headers={"Content-Type": content_type}, text=text)
 
     @classmethod
     def error(cls, status: int, message: str = "error", retry_after: float | None = None, code: str | None = None) -> "Reply":
@@ -179,8 +191,11 @@ class MockOpenAI:
         host: str = "127.0.0.1",
         port: int = 0,
         context_limit: int | None = None,
+        strict_paths: bool = False,
     ) -> None:
         self.latency = latency
+        # Like most servers: only /v1/chat/completions exists (a base URL without /v1 gets 404).
+        self.strict_paths = strict_paths
         # Like llama.cpp's server: a request whose prompt (messages and tool schema, counted
         # at 3.5 chars a token) plus max_tokens (the whole window when absent) exceeds the
         # window is refused with HTTP 400.
@@ -197,8 +212,10 @@ class MockOpenAI:
         self._script: list[Reply] = []
         self._lock = threading.Lock()
         self._seen: dict[str, int] = {}
+        self._generation = 0  # bumped by reset: a hang that ends after it is not this test's reply
         self._stop = threading.Event()
         self.requests: list[dict[str, Any]] = []  # request bodies, in arrival order
+        self.authorizations: list[str] = []  # the Authorization header of every request
         self.replies: list[tuple[str, int, dict[str, int] | None]] = []  # (kind, status, usage)
         self.in_flight = 0
         self.max_in_flight = 0  # the most requests answered at once: what a client's limit allows
@@ -238,8 +255,10 @@ class MockOpenAI:
         with self._lock:
             self._script.clear()
             self.requests.clear()
+            self.authorizations.clear()
             self.replies.clear()
             self._seen.clear()
+            self._generation += 1
             self.max_in_flight = 0
 
     def usage_total(self) -> dict[str, int]:
@@ -303,6 +322,8 @@ class MockOpenAI:
 
     def _answer(self, headers: dict[str, str], body: dict[str, Any]) -> tuple[int, dict[str, str], dict[str, Any] | None]:
         auth = headers.get("authorization", "")
+        with self._lock:
+            self.authorizations.append(auth)
         if self.api_key is not None and auth != f"Bearer {self.api_key}":
             self._log("status", 401, None)
             return 401, {}, {"error": {"message": "Incorrect API key provided.", "type": "invalid_request_error",
@@ -325,9 +346,14 @@ class MockOpenAI:
         if reply.kind == "status":
             self._log("status", reply.status, None)
             return reply.status, reply.headers, reply.body
+        if reply.kind == "raw":
+            self._log("raw", reply.status, None)
+            return reply.status, reply.headers, reply.text  # type: ignore[return-value]
         if reply.kind == "hang":
+            generation = self._generation
             self._stop.wait(reply.seconds)
-            self._log("hang", 0, None)
+            if generation == self._generation:
+                self._log("hang", 0, None)
             return 504, {}, {"error": {"message": "gateway timeout", "type": "mock_error"}}
         finish = None
         if reply.kind == "claims":
@@ -343,22 +369,28 @@ class MockOpenAI:
         elif reply.kind == "length":
             full = json.dumps({"claims": auto_claims(article)}, ensure_ascii=False)
             payload, finish = full[: max(10, len(full) // 2)], "length"
+        elif reply.kind == "cut":
+            full = json.dumps({"claims": auto_claims(article)}, ensure_ascii=False)
+            payload, finish = full[: max(10, len(full) // 2)], reply.text
         else:
             payload = json.dumps({"claims": auto_claims(article)}, ensure_ascii=False)
         usage = {
             "prompt_tokens": _tokens(json.dumps(body.get("messages", []))),
             "completion_tokens": _tokens(payload),
         }
+        if reply.kind == "cut" and body.get("max_tokens"):
+            usage["completion_tokens"] = int(body["max_tokens"])  # the whole allowance spent
         usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
         self._log(reply.kind, 200, usage)
-        return 200, {}, self._completion(body, payload, finish, usage)
+        return 200, {}, self._completion(body, payload, finish, usage, cut=reply.kind == "cut")
 
     def _log(self, kind: str, status: int, usage: dict[str, int] | None) -> None:
         with self._lock:
             self.replies.append((kind, status, usage))
 
     @staticmethod
-    def _completion(body: dict[str, Any], payload: str, finish: str | None, usage: dict[str, int]) -> dict[str, Any]:
+    def _completion(body: dict[str, Any], payload: str, finish: str | None, usage: dict[str, int],
+                    cut: bool = False) -> dict[str, Any]:
         tools = body.get("tools") or []
         if tools:
             name = tools[0].get("function", {}).get("name", "Answer")
@@ -372,7 +404,8 @@ class MockOpenAI:
         elif (body.get("response_format") or {}).get("type") in {"json_schema", "json_object"}:
             message = {"role": "assistant", "content": payload}
         else:  # MD_JSON: the JSON inside a fenced block, as chat models write it
-            message = {"role": "assistant", "content": f"Here are the claims.\n```json\n{payload}\n```"}
+            fence = "" if cut else "\n```"  # an answer cut off never closes its block
+            message = {"role": "assistant", "content": f"Here are the claims.\n```json\n{payload}{fence}"}
         return {
             "id": "chatcmpl-mock",
             "object": "chat.completion",
@@ -394,11 +427,12 @@ class MockOpenAI:
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
 
-            def _send(self, status: int, headers: dict[str, str], body: dict[str, Any] | None) -> None:
-                data = json.dumps(body or {}).encode()
+            def _send(self, status: int, headers: dict[str, str], body: dict[str, Any] | str | None) -> None:
+                data = body.encode() if isinstance(body, str) else json.dumps(body or {}).encode()
+                headers = dict(headers)
                 try:
                     self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Type", headers.pop("Content-Type", "application/json"))
                     self.send_header("Content-Length", str(len(data)))
                     for k, v in headers.items():
                         self.send_header(k, v)
@@ -418,7 +452,12 @@ class MockOpenAI:
                 started = time.monotonic()
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
-                if not self.path.rstrip("/").endswith("/chat/completions"):
+                wanted = self.path.split("?")[0] == "/v1/chat/completions" if mock.strict_paths else \
+                    self.path.rstrip("/").endswith("/chat/completions")
+                if not wanted and mock.strict_paths:
+                    self._send(404, {}, {"detail": "Not Found"})  # FastAPI's answer for no route
+                    return
+                if not wanted:
                     self._send(404, {}, {"error": {"message": f"no route {self.path}"}})
                     return
                 try:

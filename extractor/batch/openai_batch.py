@@ -90,7 +90,10 @@ def client_for(engine: Any) -> Any:
 
     s = engine.settings
     key = s.api_key.get_secret_value() if s.api_key else "not-needed"
-    return openai.OpenAI(api_key=key, base_url=s.base_url, timeout=max(s.timeout, 300.0), max_retries=3)
+    auth = getattr(s, "url_auth", None)  # credentials given in the base URL (engines/llm/endpoint.py)
+    headers = {"Authorization": auth.get_secret_value()} if auth else None
+    return openai.OpenAI(api_key=key, base_url=s.base_url, timeout=max(s.timeout, 300.0), max_retries=3,
+                         default_headers=headers)
 
 
 def batch_settings(engine: Any, include_unattributed: bool) -> dict[str, Any]:

@@ -45,7 +45,7 @@ __all__ = ["OUTPUT_SETTINGS", "Interrupted", "RunOptions", "RunStopped", "RunSum
 
 # Failures that no document can escape (wrong key, no such model): after a few in a row,
 # going on would only fail the whole corpus one request at a time.
-FATAL = {"llm_auth_failed", "llm_forbidden", "llm_model_not_found"}
+FATAL = {"llm_auth_failed", "llm_forbidden", "llm_model_not_found", "llm_endpoint_not_found"}
 FATAL_STREAK = 3
 
 # One article's length limit, in code points: spaCy refuses more (its error E088), and no
@@ -228,7 +228,7 @@ class Runner:
         row = self.conn.execute("PRAGMA database_list").fetchone()
         return row[2] if row else "the run store"
 
-    def _account(self, results: list[DocumentResult], cached: bool) -> None:
+    def _account(self, results: list[DocumentResult], cached: bool, stop: bool = True) -> None:
         s = self.summary
         s.inputs += 1
         for d in results:
@@ -240,9 +240,21 @@ class Runner:
                 s.usage = s.usage.add(d.usage)
             fatal = next((e for e in d.errors if e.code in FATAL), None)
             self._fatal_streak = self._fatal_streak + 1 if fatal else 0
-            if fatal and self._fatal_streak >= FATAL_STREAK:
+            if stop and fatal and self._fatal_streak >= FATAL_STREAK:
                 raise RunStopped(f"stopped: {FATAL_STREAK} documents in a row failed with {fatal.code} ({fatal.message}); "
                                  f"fix it, then continue with --run {self.run.name} --resume --retry-failed")
+
+    def _drain(self, pending: deque, emit: Callable[[DocumentResult], None] | None) -> None:
+        """A stopped run: inputs that finished (and were recorded) behind the one that
+        stopped it are output and counted too, so the output and the store agree."""
+        for t in pending:
+            if t.cancelled() or t.exception() is not None:
+                continue  # cancelled before it was recorded
+            results, cached = t.result()
+            if emit:
+                for d in results:
+                    emit(d)
+            self._account(results, cached, stop=False)
 
     # ---- the stream ----
 
@@ -271,10 +283,12 @@ class Runner:
         def flush() -> None:
             while pending and pending[0].done():
                 results, cached = pending.popleft().result()
-                self._account(results, cached)
-                if emit:
+                if emit:  # before accounting, which may stop the run: the output has what the store has
                     for d in results:
                         emit(d)
+                self._account(results, cached)
+
+        stopped = False
 
         try:
             for ordinal, raw in enumerate(inputs):
@@ -296,11 +310,16 @@ class Runner:
             while pending:
                 await asyncio.wait([pending[0]])
                 flush()
+        except RunStopped:
+            stopped = True
+            raise
         finally:
             for t in pending:
                 t.cancel()
             if pending:
                 await asyncio.gather(*pending, return_exceptions=True)
+            if stopped:
+                self._drain(pending, emit)
             if self._thread:
                 self._thread.shutdown(wait=False, cancel_futures=True)
             aclose = getattr(self.engine, "aclose", None)

@@ -39,13 +39,13 @@ from .answer import to_claim, validation_context
 from .budget import fit
 from .chunking import CHARS_PER_TOKEN, Chunk, chunk_article, locate, merge_claims, split_chunk
 from .crosscheck import cross_check, offline_engine
-from .errors import LLMError, Truncated, api_error
-from .patched import PatchedPath
+from .errors import Breaker, LLMError, Truncated, api_error, truncated_message
+from .patched import PatchedPath, checked_create
 from .prompting import load_prompt
 from .reask import PREPARED, ChunkAnswer
 from .redaction import SECRETS
 from .retries import RetryPolicy
-from .transport import DirectPath
+from .transport import DirectPath, checked_post
 from .usage import Meter, current_meter, usage_of
 
 MODES = {
@@ -94,7 +94,7 @@ class _DocumentRun:
     def failed(self, step: tuple[Chunk, int], e: Exception) -> None:
         chunk, depth = step
         if isinstance(e, Truncated):
-            self.queue[:0] = self.engine._smaller(self.raw, self.article, chunk, depth, self.errors)
+            self.queue[:0] = self.engine._smaller(self.raw, self.article, chunk, depth, self.errors, e.why)
             return
         self.errors.append(e.flag)  # type: ignore[attr-defined]
         self.stopped = bool(getattr(e, "fatal", False))
@@ -118,7 +118,11 @@ class LLMEngine(DirectPath, PatchedPath):
             )
         if key:
             SECRETS.add(key)
-        self._client_args = dict(api_key=key or NO_KEY, base_url=s.base_url, timeout=s.timeout, max_retries=0)
+        # Credentials given in the URL are the Authorization header (`endpoint`).
+        headers = {"Authorization": s.url_auth.get_secret_value()} if s.url_auth else None
+        self._client_args = dict(api_key=key or NO_KEY, base_url=s.base_url, timeout=s.timeout, max_retries=0,
+                                 default_headers=headers)
+        self._breaker = Breaker()  # a refused key or missing model: no more requests
         self._mode = MODES[s.mode]
         self._policy = RetryPolicy(s)
         self._direct = s.mode in DIRECT_MODES
@@ -131,8 +135,8 @@ class LLMEngine(DirectPath, PatchedPath):
         self.prompt = self.budget.prompt
         self.prompt_version = self.prompt.prompt_version
         client = openai.OpenAI(**self._client_args)
-        self._post = self._policy.wrap(client.post)
-        self._create = instructor.patch(create=self._policy.wrap(client.chat.completions.create), mode=self._mode)
+        self._post = self._policy.wrap(checked_post(client))
+        self._create = instructor.patch(create=self._policy.wrap(checked_create(client)), mode=self._mode)
         # An async client belongs to one event loop; keep one per loop.
         self._acreates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
         self._aclients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
@@ -273,21 +277,16 @@ class LLMEngine(DirectPath, PatchedPath):
         finally:
             current_meter.reset(token)
 
-    def _smaller(self, raw: str, article: Article, chunk: Chunk, depth: int, errors: list[Flag]) -> list[tuple[Chunk, int]]:
+    def _smaller(self, raw: str, article: Article, chunk: Chunk, depth: int, errors: list[Flag],
+                 why: str = "finish_reason=length") -> list[tuple[Chunk, int]]:
         halves = split_chunk(raw, article, chunk) if depth < self.settings.max_length_splits else None
         if not halves:
-            errors.append(Flag(code="llm_answer_truncated", message=(
-                f"the model's answer was cut off (finish_reason=length) even for a chunk of "
-                f"{len(chunk.units)} sentence(s) at {chunk.region.start}-{chunk.region.end}; "
-                "raise --context-tokens or the server's output limit")))
+            where = f"{len(chunk.units)} sentence(s) at {chunk.region.start}-{chunk.region.end}"
+            errors.append(Flag(code="llm_answer_truncated", message=truncated_message(where, why, self.budget.answer)))
             return []
         return [(h, depth + 1) for h in halves]
 
     def _claims(self, raw: str, chunk: Chunk, answer: ChunkAnswer) -> list[Claim]:
-        flags: list[Flag] = []
-        if answer.reasks or answer.still_invalid:
-            msg = f"The model was asked again {answer.reasks} time(s) because a verbatim field was not in the article"
-            if answer.still_invalid:
-                msg += f"; its last answer still failed the check: {answer.still_invalid}"
-            flags.append(Flag(code="reasked", message=msg))
+        msg = answer.reask_message()  # names what was really wrong (`reask_reason`)
+        flags = [Flag(code="reasked", message=msg)] if msg else []
         return [locate(raw, to_claim(a, flags), chunk.region) for a in answer.claims]

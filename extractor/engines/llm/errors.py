@@ -8,6 +8,11 @@ through `redact`, so a key never reaches a flag or a log.
 
 from __future__ import annotations
 
+import json
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
 import openai
 from pydantic import ValidationError
 
@@ -29,7 +34,59 @@ class LLMError(Exception):
 
 
 class Truncated(Exception):
-    """The answer hit the output limit (finish_reason=length)."""
+    """The answer hit the output limit: finish_reason=length, or JSON cut off at max_tokens
+    whatever finish_reason the server reported (`why` says which)."""
+
+    def __init__(self, why: str = "finish_reason=length") -> None:
+        super().__init__(why)
+        self.why = why
+
+
+class BadBody(openai.APIError):
+    """A 2xx answer that is not a chat completion: an HTML page (a proxy, a login portal,
+    a web server at the wrong path), a corrupt or cut body. The server's fault, not the
+    model's: retried like a 5xx (`retries`), never re-asked."""
+
+    def __init__(self, what: str, request: Any, status: int, content_type: str, content: bytes) -> None:
+        snippet = " ".join(content[:200].decode("utf-8", "replace").split())
+        super().__init__(f"{what} (HTTP {status}, {content_type or 'no Content-Type'}): {snippet[:120]!r}",
+                         request, body=None)
+        self.what, self.status = what, status
+
+
+def completion_json(status: int, content_type: str, content: bytes, request: Any) -> dict[str, Any]:
+    """The completion a 2xx answer holds, or BadBody saying what came instead."""
+    try:
+        data = json.loads(content)
+    except ValueError:
+        head = content.lstrip()[:15].lower()
+        html = "html" in content_type.lower() or head.startswith((b"<!doctype", b"<html"))
+        raise BadBody("an HTML page" if html else "a body that is not JSON", request, status, content_type, content) from None
+    if not isinstance(data, dict) or "choices" not in data:
+        inner = data.get("error") if isinstance(data, dict) else None
+        what = "an error inside a 200 answer" if inner else "JSON that is not a chat completion"
+        raise BadBody(what, request, status, content_type, content)
+    return data
+
+
+class Breaker:
+    """Once a request got an answer no other request can escape (the key refused, the
+    model or endpoint missing), the engine sends no more: each would cost a request
+    and get the same answer. One per engine, shared by its documents."""
+
+    STOPS = frozenset({"llm_auth_failed", "llm_forbidden", "llm_model_not_found", "llm_endpoint_not_found"})
+
+    def __init__(self) -> None:
+        self.error: LLMError | None = None
+
+    def trip(self, e: "LLMError") -> "LLMError":
+        if e.code in self.STOPS and self.error is None:
+            self.error = e
+        return e
+
+    def check(self) -> None:
+        if self.error is not None:
+            raise LLMError(self.error.code, f"{self.error} (not sent: an earlier request got this answer)", fatal=True)
 
 
 class AnswerProblem(ValueError):
@@ -38,6 +95,51 @@ class AnswerProblem(ValueError):
 
 def first_line(e: BaseException) -> str:
     return str(e).strip().splitlines()[0][:300] if str(e).strip() else type(e).__name__
+
+
+def _field(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the answer"
+
+
+_PROBLEMS = (  # instructor's AnswerProblem texts, said as what was wrong
+    ("No tool calls", "the answer had no tool call"),
+    ("Tool call arguments missing", "the tool call had no arguments"),
+    ("No choices", "the completion had no choices"),
+    ("Unable to generate a response", "the model refused"),
+)
+
+
+def reask_reason(e: BaseException) -> str:
+    """What was really wrong with an answer that was re-asked, in a few words: not valid
+    JSON, a missing tool call, a type error in field X, a verbatim field not in the text."""
+    if isinstance(e, ValidationError):
+        reasons: list[str] = []
+        for err in e.errors():
+            where, kind, msg = _field(err["loc"]), err["type"], err["msg"].removeprefix("Value error, ")
+            if kind == "json_invalid":
+                r = "the answer was not valid JSON"
+            elif not err["loc"]:
+                r = f"the answer was not the expected JSON object ({msg})"
+            elif kind == "missing":
+                r = f"field {where} was missing"
+            elif "does not occur in the article" in msg:
+                r = f"verbatim field {where} was not in the article"
+            elif " is empty." in msg:
+                r = f"verbatim field {where} was empty"
+            else:
+                r = f"type error in field {where} ({msg})"
+            if r not in reasons:
+                reasons.append(r)
+        more = f" and {len(reasons) - 3} more" if len(reasons) > 3 else ""
+        return ", ".join(reasons[:3]) + more
+    text = first_line(e)
+    for prefix, said in _PROBLEMS:
+        if text.startswith(prefix):
+            return said
+    return text[:200]
 
 
 def validation_summary(e: BaseException) -> str:
@@ -65,6 +167,10 @@ def api_error(e: openai.APIError, where: str, model: str | None, timeout: float,
                                        f"({attempts} attempt(s))")
     if isinstance(e, openai.APIConnectionError):
         return LLMError("llm_unreachable", f"cannot connect to {where} ({attempts} attempt(s))")
+    if isinstance(e, BadBody):
+        return LLMError("llm_server_error", f"{where} returned {e} instead of a chat completion, after {attempts} "
+                                            "attempt(s): the server (or a proxy in front of it) is at fault, not the "
+                                            "model; check that --base-url names the OpenAI-compatible API")
     status = getattr(e, "status_code", None)
     detail = server_message(e)
     if status == 401:
@@ -73,11 +179,31 @@ def api_error(e: openai.APIError, where: str, model: str | None, timeout: float,
     if status == 403:
         return LLMError("llm_forbidden", f"access denied at {where} (HTTP 403): {detail}", fatal=True)
     if status == 404:
-        return LLMError("llm_model_not_found", f"model {model!r} not found at {where} "
-                                               f"(HTTP 404): {detail}", fatal=True)
+        return not_found(where, model, detail)
     if status == 429:
         return LLMError("llm_rate_limited", f"still rate limited by {where} after {attempts} attempt(s): {detail}")
     if status is not None and status >= 500:
         return LLMError("llm_server_error", f"{where} failed with HTTP {status} after {attempts} attempt(s): {detail}")
     hint = " (if the server rejects the response format, try --mode tools)" if status == 400 else ""
     return LLMError("llm_request_rejected", f"{where} rejected the request (HTTP {status}): {detail}{hint}", fatal=True)
+
+
+def not_found(where: str, model: str | None, detail: str) -> LLMError:
+    """A 404: the model, when the server names it; else the endpoint, most often a base
+    URL missing its `/v1` (the server has no /chat/completions there)."""
+    if model and model in detail:
+        return LLMError("llm_model_not_found", f"model {model!r} not found at {where} (HTTP 404): {detail}", fatal=True)
+    if not re.search(r"/v\d[^/]*(/|$)", urlsplit(where).path):
+        return LLMError("llm_endpoint_not_found", f"{where}/chat/completions not found (HTTP 404): {detail}; the base "
+                                                  f"URL probably needs /v1 at the end: --base-url {where.rstrip('/')}/v1",
+                        fatal=True)
+    return LLMError("llm_model_not_found", f"{where} answered HTTP 404 for model {model!r}: {detail}; check --model "
+                                           "and --base-url", fatal=True)
+
+
+def truncated_message(chunk: str, why: str, max_output_tokens: int) -> str:
+    """Why a chunk could not be cut any smaller, and what helps. Not a larger
+    --context-tokens: that makes chunks, and their answers, longer."""
+    return (f"the model's answer was cut off at the output limit ({why}, max_tokens={max_output_tokens}) even for "
+            f"a chunk of {chunk}; raise --max-output-tokens if the model can answer at more length, lower "
+            "--context-tokens for smaller chunks, or use a model with a larger output limit")

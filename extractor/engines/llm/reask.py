@@ -20,10 +20,11 @@ from instructor.v2.core.response_model import prepare_response_model
 from openai._models import construct_type
 from openai.types.chat import ChatCompletion
 from pydantic import ValidationError
+from pydantic_core import from_json
 
 from ...models import Flag
 from .answer import ClaimAnswer, Extraction
-from .errors import AnswerProblem, Truncated, validation_summary
+from .errors import AnswerProblem, Truncated, reask_reason, validation_summary
 from .redaction import redact
 from .usage import Meter
 
@@ -38,6 +39,44 @@ class ChunkAnswer:
     reasks: int = 0
     still_invalid: str | None = None  # the last validation error, when re-asks ran out
     errors: list[Flag] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # what each re-asked answer got wrong (`reask_reason`)
+
+    def reask_message(self) -> str | None:
+        """The `reasked` flag's message: how often, and what was really wrong each time."""
+        if not (self.reasks or self.still_invalid):
+            return None
+        why = "; then ".join(self.reasons) or "its answer failed the schema"
+        msg = f"The model was asked again {self.reasks} time(s) because {why}"
+        if self.still_invalid:
+            msg += f"; its last answer still failed the check: {self.still_invalid}"
+        return msg
+
+
+# A completion this close to max_tokens that stops inside the JSON was cut off, whatever
+# finish_reason says (some servers report tool_calls or stop).
+CUT_OFF_SHARE = 0.95
+CHARS_PER_TOKEN = 3  # when the server reports no usage (as `chunking`)
+
+
+def cut_off(text: str, completion_tokens: int | None, max_tokens: int | None) -> bool:
+    """JSON that stops mid-way at the output limit: a truncation, not a bad answer."""
+    if not max_tokens or "{" not in text:
+        return False
+    used = completion_tokens or len(text) // CHARS_PER_TOKEN
+    if used < CUT_OFF_SHARE * max_tokens:
+        return False
+    start = text[text.index("{"):]
+    try:
+        json.loads(start)
+        return False
+    except json.JSONDecodeError as e:
+        if e.msg.startswith("Extra data"):  # whole JSON with something after it: not cut
+            return False
+    try:
+        from_json(start, allow_partial="trailing-strings")  # a prefix of valid JSON
+        return True
+    except ValueError:
+        return False
 
 
 def answer_text(completion: Any) -> str:
@@ -116,7 +155,7 @@ def dialog(body: dict[str, Any], context: dict[str, Any], meter: Meter, mode: in
     The same validation instructor runs, the same re-ask messages (instructor's
     `handle_reask_kwargs`), the same count of attempts (1 + max_reasks)."""
     tools = mode is instructor.Mode.TOOLS
-    text, error = "", None
+    text, error, reasons = "", None, []
     for attempt in range(reasks + 1):
         data = yield body
         meter.on_data(data)
@@ -124,14 +163,18 @@ def dialog(body: dict[str, Any], context: dict[str, Any], meter: Meter, mode: in
         try:
             text = answer_of(data, tools)  # raises Truncated on finish_reason=length
             answer = PREPARED.model_validate_json(text, context=context, strict=True)
-            return ChunkAnswer(claims=list(answer.claims), reasks=attempt)
+            return ChunkAnswer(claims=list(answer.claims), reasks=attempt, reasons=reasons)
         except (ValidationError, AnswerProblem) as e:
+            used = (data.get("usage") or {}).get("completion_tokens")
+            if isinstance(e, ValidationError) and cut_off(text, used, body.get("max_tokens")):
+                raise Truncated("JSON cut off at max_tokens") from None
             meter.parse_errors += 1
             error = e
+            reasons.append(reask_reason(e))
         if attempt < reasks:
             body = reask_request(body, data, error, mode)
     assert error is not None
-    return exhausted(text, error, reasks)
+    return exhausted(text, error, reasks, reasons)
 
 
 def reask_request(body: dict[str, Any], data: dict[str, Any], error: Exception, mode: instructor.Mode) -> dict[str, Any]:
@@ -145,7 +188,7 @@ def reask_request(body: dict[str, Any], data: dict[str, Any], error: Exception, 
         return kwargs
 
 
-def exhausted(text: str, cause: BaseException, reasks: int) -> ChunkAnswer:
+def exhausted(text: str, cause: BaseException, reasks: int, reasons: list[str] | None = None) -> ChunkAnswer:
     """Re-asks ran out: keep the last answer, leniently parsed, for grounding to judge."""
     claims, bad, problem = parse_leniently(text)
     errors = []
@@ -156,5 +199,6 @@ def exhausted(text: str, cause: BaseException, reasks: int) -> ChunkAnswer:
     elif bad:
         errors.append(Flag(code="llm_answer_invalid", message=redact(
             f"{bad} claim(s) in the model's last answer did not fit the schema and could not be kept "
-            f"({validation_summary(cause)})")))
-    return ChunkAnswer(claims=claims, reasks=reasks, still_invalid=redact(validation_summary(cause)), errors=errors)
+            f"({reask_reason(cause)})")))
+    return ChunkAnswer(claims=claims, reasks=reasks, still_invalid=redact(validation_summary(cause)), errors=errors,
+                       reasons=[redact(r) for r in (reasons or [])[:reasks]])

@@ -2,7 +2,8 @@
 instructor, openai and httpx.
 
 A key the engine was given is remembered here (`SECRETS`) and replaced by `***` wherever
-it appears; anything shaped like an OpenAI key (`sk-...`) is cut to its first characters.
+it appears; anything shaped like an OpenAI key (`sk-...`) is cut to its first characters;
+credentials in a URL (`http://user:pass@host`, `endpoint`) become `http://***@host`.
 Importing this module installs the log filters; `errors` imports it, so they are in place
 whenever the engine is.
 """
@@ -14,13 +15,19 @@ import re
 
 SECRETS: set[str] = set()
 _KEYLIKE = re.compile(r"\b(sk-[A-Za-z0-9_\-]{3})[A-Za-z0-9_\-*.]{4,}")
+_USERINFO = re.compile(r"(\b[A-Za-z][A-Za-z0-9+.\-]*://)[^/?#@\s]+@")
+
+
+def redact_url(text: str) -> str:
+    """Credentials in any URL in `text` replaced by ***."""
+    return _USERINFO.sub(r"\1***@", text)
 
 
 def redact(text: str) -> str:
     for s in SECRETS:
         if s:
             text = text.replace(s, "***")
-    return _KEYLIKE.sub(r"\1***", text)
+    return _KEYLIKE.sub(r"\1***", redact_url(text))
 
 
 class _RedactFilter(logging.Filter):

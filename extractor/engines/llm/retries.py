@@ -15,6 +15,7 @@ import openai
 from tenacity import AsyncRetrying, RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from ...settings import LLMSettings
+from .errors import BadBody
 from .usage import current_meter
 
 log = logging.getLogger(__package__)  # "extractor.engines.llm", as before the split
@@ -23,7 +24,7 @@ RETRY_STATUS = {408, 409, 429}  # plus every 5xx
 
 
 def _transient(e: BaseException) -> bool:
-    if isinstance(e, openai.APIConnectionError):  # includes timeouts
+    if isinstance(e, (openai.APIConnectionError, BadBody)):  # includes timeouts; an HTML page is a server error
         return True
     if isinstance(e, openai.APIStatusError):
         return e.status_code in RETRY_STATUS or e.status_code >= 500

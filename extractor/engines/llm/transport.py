@@ -25,7 +25,7 @@ import httpx2
 import openai
 
 from ...batch.limits import RequestGate
-from .errors import LLMError, first_line
+from .errors import LLMError, completion_json, first_line
 from . import reask
 from .reask import ChunkAnswer
 from .usage import Meter
@@ -66,13 +66,17 @@ class AioPost:
         return httpx2.Request("POST", self.url)
 
     async def __call__(self, path: str, body: dict[str, Any], cast_to: Any = object,
-                       gate: RequestGate | None = None) -> Any:
+                       gate: RequestGate | None = None, ready: Any = None) -> Any:
+        """`ready` runs once the slot is taken, just before sending (the engine's breaker:
+        a request that waited for its slot is not sent after a refused key)."""
         aiohttp = self._aiohttp
         if self.session is None:  # created inside the running loop it belongs to
             self.session = aiohttp.ClientSession(timeout=self.timeout, connector=aiohttp.TCPConnector(limit=0))
         data = json.dumps(body).encode()  # built before taking a slot: the slot is for the server
         try:
             async with gate.request() if gate else nullcontext():
+                if ready is not None:
+                    ready()
                 async with self.session.post(self.url, data=data, headers=self.headers,
                                              proxy=self.proxy, proxy_auth=self.proxy_auth) as r:
                     status, headers, content = r.status, r.headers, await r.read()
@@ -83,10 +87,8 @@ class AioPost:
         if status >= 400:
             response = httpx2.Response(status, headers=list(headers.items()), content=content, request=self._request())
             raise self.client._make_status_error_from_response(response)
-        try:
-            return json.loads(content)
-        except ValueError:
-            return {}  # no completion to read: re-asked like an answer without claims
+        # An HTML page or a corrupt body is the server's failure (BadBody, retried), not an answer to re-ask.
+        return completion_json(status, headers.get("Content-Type", ""), content, self._request())
 
     async def aclose(self) -> None:
         if self.session is not None:
@@ -105,14 +107,17 @@ class DirectPath:
         return reask.dialog(body, context, meter, self._mode, self.settings.max_reasks)
 
     def _transport_failed(self, e: Exception) -> LLMError:
+        if isinstance(e, LLMError):
+            return e
         if isinstance(e, openai.APIError):
-            return self._api_error(e)
+            return self._breaker.trip(self._api_error(e))
         return LLMError("llm_error", f"{type(e).__name__}: {first_line(e)}")
 
     def _ask_direct(self, body: dict[str, Any], context: dict[str, Any], meter: Meter) -> ChunkAnswer:
         dialog = self._dialog(body, context, meter)
         request = next(dialog)
         while True:
+            self._breaker.check()
             try:
                 data = self._post("/chat/completions", body=request, cast_to=object)
             except Exception as e:  # classified; nothing escapes unexplained
@@ -128,8 +133,10 @@ class DirectPath:
         dialog = self._dialog(body, context, meter)
         request = next(dialog)
         while True:
+            self._breaker.check()
             try:
-                data = await post("/chat/completions", body=request, cast_to=object, gate=gate)
+                data = await post("/chat/completions", body=request, cast_to=object, gate=gate,
+                                  ready=self._breaker.check)
             except Exception as e:
                 raise self._transport_failed(e) from None
             try:
@@ -152,3 +159,14 @@ class DirectPath:
             entry = self._aclients.pop(asyncio.get_running_loop(), None)
         if entry is not None:
             await entry[0].aclose()
+
+
+def checked_post(client: openai.OpenAI) -> Any:
+    """The sync client's `post`, reading the body itself: an HTML page or a corrupt body
+    raises BadBody (retried as a server error) instead of reaching the model's re-asks."""
+
+    def post(path: str, body: dict[str, Any], cast_to: Any = object) -> Any:
+        r = client.post(path, body=body, cast_to=httpx2.Response)
+        return completion_json(r.status_code, r.headers.get("content-type", ""), r.content, r.request)
+
+    return post
