@@ -197,6 +197,7 @@ class MockOpenAI:
         self._script: list[Reply] = []
         self._lock = threading.Lock()
         self._seen: dict[str, int] = {}
+        self._generation = 0  # bumped by reset(): a hang outliving its test logs nothing into the next
         self._stop = threading.Event()
         self.requests: list[dict[str, Any]] = []  # request bodies, in arrival order
         self.replies: list[tuple[str, int, dict[str, int] | None]] = []  # (kind, status, usage)
@@ -241,6 +242,7 @@ class MockOpenAI:
             self.replies.clear()
             self._seen.clear()
             self.max_in_flight = 0
+            self._generation += 1
 
     def usage_total(self) -> dict[str, int]:
         """Sum of the usage this server reported, for asserting engine accounting."""
@@ -326,8 +328,10 @@ class MockOpenAI:
             self._log("status", reply.status, None)
             return reply.status, reply.headers, reply.body
         if reply.kind == "hang":
+            generation = self._generation
             self._stop.wait(reply.seconds)
-            self._log("hang", 0, None)
+            if generation == self._generation:
+                self._log("hang", 0, None)
             return 504, {}, {"error": {"message": "gateway timeout", "type": "mock_error"}}
         finish = None
         if reply.kind == "claims":

@@ -76,6 +76,8 @@ class _DocumentRun:
         self.claims: list[Claim] = []
         self.errors: list[Flag] = []
         self.stopped = False
+        self.answered: list[Chunk] = []
+        self.lost: list[Chunk] = []  # unanswered when the document's timeout fired
 
     def next_chunk(self) -> tuple[Chunk, int] | None:
         return None if self.stopped or not self.queue else self.queue.pop(0)
@@ -90,6 +92,21 @@ class _DocumentRun:
     def took(self, step: tuple[Chunk, int], answer) -> None:
         self.claims.extend(self.engine._claims(self.raw, step[0], answer))
         self.errors.extend(answer.errors)
+        self.answered.append(step[0])
+
+    def kept_claims(self) -> list[Claim]:
+        return self.claims
+
+    def timed_out(self, seconds: float | None) -> None:
+        """The document's timeout fired: what was answered stays, the rest is named."""
+        self.lost.extend(c for c, _ in self.queue)
+        self.queue, self.stopped = [], True
+        where = ", ".join(f"{c.region.start}-{c.region.end}" for c in sorted(self.lost, key=lambda c: c.region.start))
+        kept = len(self.answered)
+        self.errors.append(Flag(code="partial" if kept else "doc_timeout", message=(
+            f"the per-document timeout of {seconds:g} s fired with {len(self.lost)} chunk(s) unanswered (characters "
+            f"{where}); the claims and usage of the {kept} answered chunk(s) are kept; raise --doc-timeout, or "
+            "rerun with --resume --retry-failed")))
 
     def failed(self, step: tuple[Chunk, int], e: Exception) -> None:
         chunk, depth = step
@@ -243,26 +260,17 @@ class LLMEngine(DirectPath, PatchedPath):
             current_meter.reset(token)
 
     async def aextract(self, raw: str, article: Article, include_unattributed: bool = False,
-                       gate: RequestGate | None = None) -> EngineOutput:
-        """`gate` (the runner's) is held for each HTTP request: the concurrency limit."""
+                       gate: RequestGate | None = None, doc_timeout: float | None = None) -> EngineOutput:
+        """`gate` (the runner's) is held for each HTTP request: the concurrency limit.
+        `doc_timeout` bounds the requests: when it fires, what the answered chunks gave
+        (claims, and the usage of every request billed so far) is kept and the document
+        is flagged `partial` with the chunks lost (`timeouts`)."""
         meter = Meter()
         token = current_meter.set(meter)
         try:
             doc = _DocumentRun(self, raw, article)
-            # The chunks of a document go out together (the gate bounds what is in flight);
-            # the halves of a truncated one, in the next wave.
-            while wave := doc.wave():
-                answers = await asyncio.gather(
-                    *(self._achunk(raw, article, step[0], include_unattributed, meter, gate) for step in wave),
-                    return_exceptions=True)
-                for step, answer in zip(wave, answers):
-                    if isinstance(answer, (Truncated, LLMError)):
-                        doc.failed(step, answer)
-                    elif isinstance(answer, BaseException):
-                        raise answer
-                    else:
-                        doc.took(step, answer)
-            claims = merge_claims(doc.claims)
+            await self._waves(doc, include_unattributed, meter, gate, doc_timeout)
+            claims = merge_claims(doc.kept_claims())
             if self._cross is not None and claims:
                 claims = await asyncio.to_thread(cross_check, raw, article, claims, self._cross)
             # Grounding (a fuzzy lookup can take a while) runs off the event loop; the
@@ -272,6 +280,35 @@ class LLMEngine(DirectPath, PatchedPath):
             return EngineOutput(claims=claims, usage=usage, errors=doc.errors)
         finally:
             current_meter.reset(token)
+
+    async def _waves(self, doc: _DocumentRun, include_unattributed: bool, meter: Meter,
+                     gate: RequestGate | None, doc_timeout: float | None) -> None:
+        # The chunks of a document go out together (the gate bounds what is in flight);
+        # the halves of a truncated one, in the next wave.
+        loop = asyncio.get_running_loop()
+        deadline = None if doc_timeout is None else loop.time() + doc_timeout
+        while wave := doc.wave():
+            tasks = [asyncio.ensure_future(self._achunk(doc.raw, doc.article, step[0], include_unattributed, meter, gate))
+                     for step in wave]
+            left = None if deadline is None else max(0.0, deadline - loop.time())
+            _, pending = await asyncio.wait(tasks, timeout=left)
+            for t in pending:
+                t.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)  # the cancellations, finished
+            for step, task in zip(wave, tasks):
+                if task in pending:
+                    doc.lost.append(step[0])
+                    continue
+                answer = task.exception() or task.result()
+                if isinstance(answer, (Truncated, LLMError)):
+                    doc.failed(step, answer)
+                elif isinstance(answer, BaseException):
+                    raise answer
+                else:
+                    doc.took(step, answer)
+            if pending:
+                doc.timed_out(doc_timeout)
+                return
 
     def _smaller(self, raw: str, article: Article, chunk: Chunk, depth: int, errors: list[Flag]) -> list[tuple[Chunk, int]]:
         halves = split_chunk(raw, article, chunk) if depth < self.settings.max_length_splits else None
