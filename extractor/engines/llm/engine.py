@@ -32,12 +32,13 @@ from instructor.v2.core.response import handle_response_model
 
 from ...batch.limits import RequestGate
 from ...grounding import ground_claim
-from ...models import Article, Claim, Flag
+from ...models import Article, Claim, Flag, Region
 from ...settings import LLMSettings, SettingsError, load_settings
 from ..base import EngineOutput
 from .answer import to_claim, validation_context
 from .budget import fit
-from .chunking import CHARS_PER_TOKEN, Chunk, chunk_article, locate, merge_claims, split_chunk
+from .chunking import (CHARS_PER_TOKEN, Chunk, borrowed_from_context, chunk_article, keep_borrowed, locate, merge_claims,
+                       split_chunk)
 from .crosscheck import cross_check, offline_engine
 from .errors import LLMError, Truncated, api_error
 from .patched import PatchedPath
@@ -77,6 +78,7 @@ class _DocumentRun:
         self.errors: list[Flag] = []
         self.stopped = False
         self.answered: list[Chunk] = []
+        self.borrowed: list[tuple[Claim, Region]] = []  # claims from a <context> block (`chunking`)
         self.lost: list[Chunk] = []  # unanswered when the document's timeout fired
 
     def next_chunk(self) -> tuple[Chunk, int] | None:
@@ -90,12 +92,18 @@ class _DocumentRun:
         return wave
 
     def took(self, step: tuple[Chunk, int], answer) -> None:
-        self.claims.extend(self.engine._claims(self.raw, step[0], answer))
+        for claim in self.engine._claims(self.raw, step[0], answer):
+            where = borrowed_from_context(self.raw, claim, step[0])
+            if where is None:
+                self.claims.append(claim)
+            else:
+                self.borrowed.append((claim, where))
         self.errors.extend(answer.errors)
         self.answered.append(step[0])
 
     def kept_claims(self) -> list[Claim]:
-        return self.claims
+        """The chunks' own claims, and the borrowed ones whose owner was not answered."""
+        return self.claims + keep_borrowed(self.raw, self.borrowed, [c.region for c in self.answered])
 
     def timed_out(self, seconds: float | None) -> None:
         """The document's timeout fired: what was answered stays, the rest is named."""
@@ -251,7 +259,7 @@ class LLMEngine(DirectPath, PatchedPath):
                     doc.took(step, self._chunk(raw, article, step[0], include_unattributed, meter))
                 except (Truncated, LLMError) as e:
                     doc.failed(step, e)
-            claims = merge_claims(doc.claims)
+            claims = merge_claims(doc.kept_claims())
             if self._cross is not None and claims:
                 claims = cross_check(raw, article, claims, self._cross)
             usage = usage_of(meter, self.settings.model, self.settings.prices)
