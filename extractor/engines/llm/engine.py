@@ -36,7 +36,7 @@ from ...models import Article, Claim, Flag, Region
 from ...settings import LLMSettings, SettingsError, load_settings
 from ..base import EngineOutput
 from .answer import to_claim, validation_context
-from .budget import fit
+from .budget import fit, sent_tokens
 from .chunking import (CHARS_PER_TOKEN, Chunk, borrowed_from_context, chunk_article, keep_borrowed, locate, merge_claims,
                        split_chunk)
 from .crosscheck import cross_check, offline_engine
@@ -46,6 +46,7 @@ from .prompting import load_prompt
 from .reask import PREPARED, ChunkAnswer
 from .redaction import SECRETS
 from .retries import RetryPolicy
+from .tokenizer import counter, server_tokens
 from .transport import DirectPath
 from .usage import Meter, current_meter, usage_of
 
@@ -152,7 +153,9 @@ class LLMEngine(DirectPath, PatchedPath):
         extras.pop("messages", None)
         self._extras: dict[str, Any] = extras
         schema = json.dumps(extras) if extras else json.dumps(PREPARED.model_json_schema())  # MD_JSON puts it in the prompt
-        self.budget = fit(self.prompt, schema, s.context_tokens, s.max_output_tokens)
+        tokens = server_tokens(s.base_url, s.model, key, s.timeout)  # probed once per endpoint and model
+        self.budget = fit(self.prompt, schema, s.context_tokens, s.max_output_tokens,
+                          counter(tokens, sent_tokens) if tokens else None)
         self.prompt = self.budget.prompt
         self.prompt_version = self.prompt.prompt_version
         client = openai.OpenAI(**self._client_args)
