@@ -15,7 +15,8 @@ against the project's mock server in its own process, 200 ms a request:
   (re-asked, then kept flagged: what a model that paraphrased one letter gives).
 
 Runs alternate (baseline, near miss, ...) so load on a shared machine hits both alike;
-the medians and their ratio are printed.
+the medians and their ratio are printed, with each run's longest event-loop stall (a
+10 ms heartbeat beside the runner): a lookup on the loop shows as a stall of its length.
 
     python benchmarks/batch_rate.py                 # 600 documents, concurrency 32, 3 runs each
     python benchmarks/batch_rate.py --docs 200 --runs 1
@@ -24,6 +25,7 @@ the medians and their ratio are printed.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import statistics
 import subprocess
@@ -39,6 +41,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from throughput import article  # noqa: E402  (the same synthetic news text)
 
 SPAN_CHARS = 16_000
+REAL_RUN = asyncio.run
 
 
 def long_text() -> str:
@@ -93,6 +96,31 @@ def start_server(latency: float) -> tuple[subprocess.Popen, str]:
 # ---- one run ---------------------------------------------------------------------------------
 
 
+class Heartbeat:
+    """`asyncio.run` with a 10 ms heartbeat beside the coroutine: the longest late beat is
+    the longest time the event loop was held (by CPU work on it, or a machine too busy)."""
+
+    def __init__(self) -> None:
+        self.stall = 0.0
+
+    async def _beat(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            t = loop.time()
+            await asyncio.sleep(0.01)
+            self.stall = max(self.stall, loop.time() - t - 0.01)
+
+    def run(self, coro):
+        async def both():
+            beat = asyncio.ensure_future(self._beat())
+            try:
+                return await coro
+            finally:
+                beat.cancel()
+
+        return REAL_RUN(both())
+
+
 def one_run(base_url: str, docs: int, concurrency: int, with_miss: bool, store: Path) -> dict:
     from extractor.batch.runner import RunOptions, run_batch
     from extractor.engines.llm import LLMEngine
@@ -103,11 +131,16 @@ def one_run(base_url: str, docs: int, concurrency: int, with_miss: bool, store: 
         texts[docs // 2] = long_text()  # the same number of documents, one of them the long one
     inputs = (RawInput(input_id=f"d{i}", text=t) for i, t in enumerate(texts))
     eng = LLMEngine(base_url=base_url, model="mock-model", timeout=60.0)
-    t0 = time.perf_counter()
-    summary = run_batch(inputs, eng, str(store), "r", RunOptions(concurrency=concurrency, use_cache=False))
-    seconds = time.perf_counter() - t0
+    heart = Heartbeat()
+    asyncio.run = heart.run  # the runner's own asyncio.run, with the heartbeat beside it
+    try:
+        t0 = time.perf_counter()
+        summary = run_batch(inputs, eng, str(store), "r", RunOptions(concurrency=concurrency, use_cache=False))
+        seconds = time.perf_counter() - t0
+    finally:
+        asyncio.run = REAL_RUN
     return {"seconds": seconds, "rate": summary.documents / seconds, "documents": summary.documents,
-            "failed": summary.failed, "requests": summary.usage.requests}
+            "failed": summary.failed, "requests": summary.usage.requests, "stall": heart.stall}
 
 
 def flagged(store: Path) -> str:
@@ -139,7 +172,8 @@ def main() -> None:
                     r = one_run(url, args.docs, args.concurrency, kind == "near miss", store)
                     rates[kind].append(r["rate"])
                     print(f"run {n + 1} {kind:>9}: {r['documents']} documents ({r['failed']} failed), "
-                          f"{r['requests']} requests, {r['seconds']:.2f} s, {r['rate']:.1f} documents/s", flush=True)
+                          f"{r['requests']} requests, {r['seconds']:.2f} s, {r['rate']:.1f} documents/s, "
+                          f"longest loop stall {r['stall'] * 1000:.0f} ms", flush=True)
                     if kind == "near miss" and n == 0:
                         print(f"  the near-miss claim: {flagged(store)}", flush=True)
     finally:
