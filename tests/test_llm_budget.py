@@ -89,3 +89,13 @@ def test_no_tokenizer_endpoint_means_the_estimate_and_no_failure(mock):
     assert not doc.errors
     dead = engine(mock, base_url="http://127.0.0.1:9/v1", context_tokens=8192)  # nothing listens there
     assert not dead.budget.counted and dead.budget.fixed == eng.budget.fixed
+
+
+def test_max_output_tokens_from_the_environment_is_counted_in_the_budget(mock, monkeypatch):
+    monkeypatch.setenv("EXTRACTOR_MAX_OUTPUT_TOKENS", "900")
+    eng = engine(mock, context_tokens=8192)
+    b = eng.budget
+    assert b.answer == 900 and b.fixed + b.article + b.answer == 8192
+    monkeypatch.delenv("EXTRACTOR_MAX_OUTPUT_TOKENS")
+    default = engine(mock, context_tokens=8192).budget  # sized to the chunk: as many tokens as its article
+    assert default.answer - default.article in (0, 1)

@@ -76,8 +76,8 @@ def test_a_timed_out_document_keeps_its_answered_chunks_and_every_billed_request
     # All n first requests arrive together (the mock answers after 0.2 s): one answer fails
     # the check and is re-asked (both billed), two more are answered, the rest stall.
     mock.latency = 0.2
-    mock.script(Reply.fabricated(), Reply.auto(), Reply.auto(), *[Reply.hang(4.0)] * (n - 3), Reply.auto())
-    summary = run_batch(iter([raw]), eng, str(tmp_path / "s.db"), "r", RunOptions(concurrency=n, doc_timeout=1.5))
+    mock.script(Reply.fabricated(), Reply.auto(), Reply.auto(), *[Reply.hang(10.0)] * (n - 3), Reply.auto())
+    summary = run_batch(iter([raw]), eng, str(tmp_path / "s.db"), "r", RunOptions(concurrency=n, doc_timeout=5.0))
     billed = mock.usage_total()
     assert billed["requests"] == 4
     conn = st.open_store(tmp_path / "s.db")

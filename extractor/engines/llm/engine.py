@@ -302,7 +302,12 @@ class LLMEngine(DirectPath, PatchedPath):
             tasks = [asyncio.ensure_future(self._achunk(doc.raw, doc.article, step[0], include_unattributed, meter, gate))
                      for step in wave]
             left = None if deadline is None else max(0.0, deadline - loop.time())
-            _, pending = await asyncio.wait(tasks, timeout=left)
+            try:
+                _, pending = await asyncio.wait(tasks, timeout=left)
+            except asyncio.CancelledError:  # the document itself was cancelled: so are its requests
+                for t in tasks:
+                    t.cancel()
+                raise
             for t in pending:
                 t.cancel()
             await asyncio.gather(*pending, return_exceptions=True)  # the cancellations, finished
