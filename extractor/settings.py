@@ -92,7 +92,7 @@ class LLMSettings(BaseSettings):
     backoff_max: float = Field(30.0, ge=0)
     retry_after_max: float = Field(60.0, ge=0, description="longest Retry-After we honour, seconds")
     context_tokens: int = Field(8192, ge=512, description="the model's context window, tokens")
-    max_output_tokens: int | None = Field(None, ge=64, description="max_tokens per answer (None: server default)")
+    max_output_tokens: int | None = Field(None, ge=64, description="max_tokens per answer (None: as many as a chunk of article, at most 4096)")
     temperature: float = 0.0
     prompt: str = "attribution"
     prompts_dir: Path | None = None

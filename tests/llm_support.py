@@ -23,6 +23,7 @@ def reset(mock: MockOpenAI) -> None:
     mock.api_key = None
     mock.models = None
     mock.context_limit = None
+    mock.tokenizer_chars = None
     mock.latency = 0.0
 
 

@@ -192,10 +192,17 @@ class MockOpenAI:
         port: int = 0,
         context_limit: int | None = None,
         strict_paths: bool = False,
+        tokenizer_chars: int | None = None,
     ) -> None:
         self.latency = latency
         # Like most servers: only /v1/chat/completions exists (a base URL without /v1 gets 404).
         self.strict_paths = strict_paths
+        # Like llama.cpp's `POST /tokenize` ({"content": ...} -> {"tokens": [...]}): words and
+        # punctuation, a word cut in pieces of `tokenizer_chars` characters (2 is a small
+        # vocabulary, worse than the engine's estimate of 3). None: no such endpoint (404).
+        # With it, `context_limit` counts with it too, as a real server does.
+        self.tokenizer_chars = tokenizer_chars
+        self.tokenize_calls = 0
         # Like llama.cpp's server: a request whose prompt (messages and tool schema, counted
         # at 3.5 chars a token) plus max_tokens (the whole window when absent) exceeds the
         # window is refused with HTTP 400.
@@ -260,6 +267,7 @@ class MockOpenAI:
             self._seen.clear()
             self._generation += 1
             self.max_in_flight = 0
+            self.tokenize_calls = 0
 
     def usage_total(self) -> dict[str, int]:
         """Sum of the usage this server reported, for asserting engine accounting."""
@@ -336,6 +344,10 @@ class MockOpenAI:
         if self.context_limit is not None:
             sent = json.dumps(body.get("messages", [])) + json.dumps(body.get("tools", body.get("response_format", "")))
             asked = int(len(sent) / 3.5) + int(body.get("max_tokens") or self.context_limit)
+            if self.tokenizer_chars:
+                shown = [m.get("content") or "" for m in body.get("messages", [])]
+                asked = (sum(len(self.tokenize(t)) + 4 for t in shown) + len(self.tokenize(json.dumps(body.get("tools", ""))))
+                         + int(body.get("max_tokens") or self.context_limit))
             if asked > self.context_limit:
                 self._log("status", 400, None)
                 return 400, {}, {"error": {"message": f"the request exceeds the available context size: maximum "
@@ -383,6 +395,11 @@ class MockOpenAI:
         usage["total_tokens"] = usage["prompt_tokens"] + usage["completion_tokens"]
         self._log(reply.kind, 200, usage)
         return 200, {}, self._completion(body, payload, finish, usage, cut=reply.kind == "cut")
+
+    def tokenize(self, text: str) -> list[int]:
+        n = self.tokenizer_chars or 4
+        pieces = [w[i:i + n] for w in re.findall(r"\w+|[^\w\s]", text) for i in range(0, len(w), n)]
+        return [int(hashlib.md5(p.encode()).hexdigest()[:4], 16) for p in pieces]
 
     def _log(self, kind: str, status: int, usage: dict[str, int] | None) -> None:
         with self._lock:
@@ -452,6 +469,11 @@ class MockOpenAI:
                 started = time.monotonic()
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
+                if self.path.rstrip("/") == "/tokenize" and mock.tokenizer_chars:
+                    with mock._lock:
+                        mock.tokenize_calls += 1
+                    self._send(200, {}, {"tokens": mock.tokenize(json.loads(raw or b"{}").get("content", ""))})
+                    return
                 wanted = self.path.split("?")[0] == "/v1/chat/completions" if mock.strict_paths else \
                     self.path.rstrip("/").endswith("/chat/completions")
                 if not wanted and mock.strict_paths:

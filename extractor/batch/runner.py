@@ -48,6 +48,10 @@ __all__ = ["OUTPUT_SETTINGS", "Interrupted", "RunOptions", "RunStopped", "RunSum
 FATAL = {"llm_auth_failed", "llm_forbidden", "llm_model_not_found", "llm_endpoint_not_found"}
 FATAL_STREAK = 3
 
+# The runner's timeout behind an engine that keeps its own (grounding the answered
+# chunks runs after the engine's timeout fires).
+BACKSTOP, BACKSTOP_SECONDS = 1.25, 30.0
+
 # One article's length limit, in code points: spaCy refuses more (its error E088), and no
 # news article comes near it; a longer one is almost always several glued together.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -138,7 +142,12 @@ class Runner:
         # An engine that takes the gate holds it per HTTP request; then twice as many
         # documents are let in, so a built request waits behind every slot (see limits.py).
         # Any other engine holds one of `concurrency` admissions for its whole call.
-        self._gated = self._async and "gate" in inspect.signature(engine.aextract).parameters  # type: ignore[attr-defined]
+        params = inspect.signature(engine.aextract).parameters if self._async else {}  # type: ignore[attr-defined]
+        self._gated = "gate" in params
+        # An engine that takes the document timeout keeps what it got by then (the LLM
+        # engine's answered chunks and their usage); the runner's own timeout is then a
+        # backstop a little later, for an engine that overran it.
+        self._own_timeout = "doc_timeout" in params
         self._admit = asyncio.Semaphore(2 * self._gate.concurrency if self._gated else self._gate.concurrency)
         # Sync engines get one thread: spaCy pipelines are not safe to share across threads.
         self._thread = None if self._async else ThreadPoolExecutor(max_workers=1, thread_name_prefix="engine")
@@ -153,14 +162,18 @@ class Runner:
                 chars = sum(r.end - r.start for r in article.body) or (article.span.end - article.span.start)
                 await self._rates.take(document_tokens(self.engine, chars))
                 unattributed = self.opts.include_unattributed
+                timeout = self.opts.doc_timeout
                 if self._gated:
-                    call = self.engine.aextract(raw.text, article, include_unattributed=unattributed, gate=self._gate)  # type: ignore[attr-defined]
+                    kw: dict[str, object] = {"gate": self._gate}
+                    if self._own_timeout and timeout is not None:
+                        kw["doc_timeout"], timeout = timeout, timeout * BACKSTOP + BACKSTOP_SECONDS
+                    call = self.engine.aextract(raw.text, article, include_unattributed=unattributed, **kw)  # type: ignore[attr-defined]
                 elif self._async:
                     call = self.engine.aextract(raw.text, article, include_unattributed=unattributed)  # type: ignore[attr-defined]
                 else:
                     call = asyncio.get_running_loop().run_in_executor(
                         self._thread, lambda: self.engine.extract(raw.text, article, include_unattributed=unattributed))
-                return await asyncio.wait_for(call, self.opts.doc_timeout)
+                return await asyncio.wait_for(call, timeout)
         except asyncio.TimeoutError:
             return TimeoutError(f"no answer within the per-document timeout of {self.opts.doc_timeout:g} s")
         except asyncio.CancelledError:

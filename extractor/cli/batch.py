@@ -25,6 +25,7 @@ def batch_submit(
     api_key: Optional[str] = typer.Option(None, "--api-key", show_default=False, help="API key (env OPENAI_API_KEY); never printed or stored."),
     mode: Optional[str] = typer.Option(None, "--mode", help="tools (default), json_schema or md_json."),
     context_tokens: Optional[int] = typer.Option(None, "--context-tokens", min=512, help="The model's context window; longer articles are chunked."),
+    max_output_tokens: Optional[int] = typer.Option(None, "--max-output-tokens", min=64, help="Room for each answer, sent as max_tokens and counted in the --context-tokens budget (default: as many tokens as a chunk of article, at most 4096)."),
     config: Optional[Path] = typer.Option(None, "--config", help="TOML config file."),
     include_unattributed: bool = typer.Option(False, "--include-unattributed", help="Also ask for unattributed statements."),
     resume: bool = typer.Option(False, "--resume", help="Add to --run: skip documents done or already submitted."),
@@ -41,7 +42,7 @@ def batch_submit(
 
     try:
         eng = get_engine("llm", model=model, base_url=base_url, api_key=api_key, mode=mode,
-                         context_tokens=context_tokens, config=config)
+                         context_tokens=context_tokens, max_output_tokens=max_output_tokens, config=config)
         check_inputs(inputs)
         summary = batch_api.submit(read_inputs(inputs), eng, open_store(store), run, resume=resume, retry_failed=retry_failed,
                                    use_cache=not no_cache, include_unattributed=include_unattributed,

@@ -17,6 +17,22 @@ from ..models import DocumentResult
 from .common import _existing_store, _fail_usage, _user_errors, app, err
 
 
+DOC_TIMEOUT_HELP = ("Seconds one document may take, retries included; the chunks answered by then are kept (the "
+                    "document is flagged partial). [llm] default: one request's worst case, --timeout x (--max-retries + 1) "
+                    "+ backoff (619 s with the defaults); a shorter one is refused. Other engines: 300.")
+MAX_OUTPUT_HELP = ("[llm] Room for each answer, sent as max_tokens and counted in the --context-tokens budget (env "
+                   "EXTRACTOR_MAX_OUTPUT_TOKENS; default: as many tokens as a chunk of article, at most 4096).")
+
+
+def _doc_timeout(eng, given: float | None) -> float:
+    """The LLM engine's is derived from (or checked against) its request timeout and retries."""
+    if getattr(eng, "name", None) != "llm":
+        return 300.0 if given is None else given
+    from ..engines.llm.timeouts import doc_timeout
+
+    return doc_timeout(eng.settings, given)
+
+
 @app.command()
 def extract(
     inputs: list[str] = typer.Argument(..., help="Files, folders, globs, .jsonl files, or - for stdin."),
@@ -33,7 +49,7 @@ def extract(
     concurrency: int = typer.Option(8, "--concurrency", min=1, help="Engine calls in flight at once."),
     rpm: Optional[float] = typer.Option(None, "--rpm", min=1, help="Requests-per-minute limit."),
     tpm: Optional[float] = typer.Option(None, "--tpm", min=1, help="Tokens-per-minute limit (estimated before each call)."),
-    doc_timeout: float = typer.Option(300.0, "--doc-timeout", min=0.01, help="Seconds one document may take, retries included."),
+    doc_timeout: Optional[float] = typer.Option(None, "--doc-timeout", min=0.01, show_default=False, help=DOC_TIMEOUT_HELP),
     shard: Optional[str] = typer.Option(None, "--shard", help="i/N: process only shard i (0-based) of N, by a stable hash of the input id."),
     model: Optional[str] = typer.Option(None, "--model", help="[llm] Model name (env EXTRACTOR_MODEL; default gpt-4o-mini)."),
     base_url: Optional[str] = typer.Option(None, "--base-url", help="[llm] OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1 (env OPENAI_BASE_URL); user:password@ in it is sent as Basic auth, token@ as a bearer key."),
@@ -43,6 +59,7 @@ def extract(
     timeout: Optional[float] = typer.Option(None, "--timeout", min=0.01, help="[llm] Seconds per HTTP request (default 120)."),
     max_retries: Optional[int] = typer.Option(None, "--max-retries", min=0, help="[llm] Retries per request on 429/5xx/timeouts (default 4)."),
     context_tokens: Optional[int] = typer.Option(None, "--context-tokens", min=512, help="[llm] The model's context window; longer articles are chunked (default 8192)."),
+    max_output_tokens: Optional[int] = typer.Option(None, "--max-output-tokens", min=64, help=MAX_OUTPUT_HELP),
     cross_check: bool = typer.Option(False, "--cross-check", help="[llm] Also run the offline engine and flag claims it does not confirm."),
     config: Optional[Path] = typer.Option(None, "--config", help="[llm] TOML config file (default ./extractor.toml or ~/.config/extractor/config.toml)."),
     executor: str = typer.Option("local", "--executor", help="local (this machine) or ray (a Ray cluster: RAY_ADDRESS, else a local one); see docs/scaling.md."),
@@ -69,8 +86,10 @@ def extract(
         from ..engines import get_engine
 
         llm = dict(model=model, base_url=base_url, api_key=api_key, mode=mode, max_reasks=max_reasks, timeout=timeout,
-                   max_retries=max_retries, context_tokens=context_tokens, cross_check=cross_check or None, config=config)
+                   max_retries=max_retries, context_tokens=context_tokens, max_output_tokens=max_output_tokens,
+                   cross_check=cross_check or None, config=config)
         eng = get_engine(engine, **(llm if engine == "llm" else {}))
+        doc_timeout = _doc_timeout(eng, doc_timeout)
         if executor not in {"local", "ray"}:
             raise ValueError(f"--executor must be local or ray, got {executor!r}")
         if executor == "local":

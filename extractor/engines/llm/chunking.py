@@ -5,6 +5,17 @@ shown to the model as the paragraphs' own text joined by blank lines. Consecutiv
 overlap by a sentence or two, and each carries a little preceding text so "he said" at
 the top of a chunk can be resolved. Claims from different chunks are merged by where
 their content lies in the raw text.
+
+The preceding text (the `<context>` block) is the neighbour's text: the chunk before
+was asked about it, with all of its sentence. A claim a model still extracts from the
+block is usually a partial copy of the neighbour's (the block starts mid-sentence). The
+rule: a claim whose every verbatim field lies in the block and whose content is not in
+the chunk itself is *borrowed* (`borrowed_from_context`); it is dropped when the chunk
+that owns that text was answered (its claims stand for it), and kept, pinned where it
+lies, when that chunk was not (timed out or failed): nothing is lost. A claim that only
+reaches into the block (content there, cue in the chunk: "...taxes will rise." / "She
+said so on Monday.") is not borrowed; it is merged with the neighbour's by span overlap
+(`merge_claims`) like any claim found twice.
 """
 
 from __future__ import annotations
@@ -142,6 +153,24 @@ def locate(raw: str, claim: Claim, region: Region) -> Claim:
     if span.match != "exact":
         return claim
     return claim.model_copy(update={"content": span})
+
+
+def borrowed_from_context(raw: str, claim: Claim, chunk: Chunk) -> Region | None:
+    """Where a claim taken from the chunk's `<context>` block lies (the module's rule),
+    or None for a claim of the chunk's own text. Run after `locate`: a content found in
+    the chunk is located, so it is the chunk's own."""
+    if not chunk.context or claim.content.located:
+        return None
+    if not all(s.text in chunk.context for _, s in claim.spans() if s.text):
+        return None
+    start = raw.rfind(claim.content.text, 0, chunk.region.start)  # the block is the text just before
+    return None if start < 0 else Region(start=start, end=start + len(claim.content.text))
+
+
+def keep_borrowed(raw: str, borrowed: list[tuple[Claim, Region]], answered: list[Region]) -> list[Claim]:
+    """The borrowed claims no answered chunk owns, pinned where they lie."""
+    return [locate(raw, c, where) for c, where in borrowed
+            if not any(r.start <= where.start and where.end <= r.end for r in answered)]
 
 
 def _overlap(a: Claim, b: Claim) -> bool:

@@ -32,12 +32,13 @@ from instructor.v2.core.response import handle_response_model
 
 from ...batch.limits import RequestGate
 from ...grounding import ground_claim
-from ...models import Article, Claim, Flag
+from ...models import Article, Claim, Flag, Region
 from ...settings import LLMSettings, SettingsError, load_settings
 from ..base import EngineOutput
 from .answer import to_claim, validation_context
-from .budget import fit
-from .chunking import CHARS_PER_TOKEN, Chunk, chunk_article, locate, merge_claims, split_chunk
+from .budget import fit, sent_tokens
+from .chunking import (CHARS_PER_TOKEN, Chunk, borrowed_from_context, chunk_article, keep_borrowed, locate, merge_claims,
+                       split_chunk)
 from .crosscheck import cross_check, offline_engine
 from .errors import Breaker, LLMError, Truncated, api_error, truncated_message
 from .patched import PatchedPath, checked_create
@@ -45,6 +46,7 @@ from .prompting import load_prompt
 from .reask import PREPARED, ChunkAnswer
 from .redaction import SECRETS
 from .retries import RetryPolicy
+from .tokenizer import counter, server_tokens
 from .transport import DirectPath, checked_post
 from .usage import Meter, current_meter, usage_of
 
@@ -76,6 +78,9 @@ class _DocumentRun:
         self.claims: list[Claim] = []
         self.errors: list[Flag] = []
         self.stopped = False
+        self.answered: list[Chunk] = []
+        self.borrowed: list[tuple[Claim, Region]] = []  # claims from a <context> block (`chunking`)
+        self.lost: list[Chunk] = []  # unanswered when the document's timeout fired
 
     def next_chunk(self) -> tuple[Chunk, int] | None:
         return None if self.stopped or not self.queue else self.queue.pop(0)
@@ -88,8 +93,29 @@ class _DocumentRun:
         return wave
 
     def took(self, step: tuple[Chunk, int], answer) -> None:
-        self.claims.extend(self.engine._claims(self.raw, step[0], answer))
+        for claim in self.engine._claims(self.raw, step[0], answer):
+            where = borrowed_from_context(self.raw, claim, step[0])
+            if where is None:
+                self.claims.append(claim)
+            else:
+                self.borrowed.append((claim, where))
         self.errors.extend(answer.errors)
+        self.answered.append(step[0])
+
+    def kept_claims(self) -> list[Claim]:
+        """The chunks' own claims, and the borrowed ones whose owner was not answered."""
+        return self.claims + keep_borrowed(self.raw, self.borrowed, [c.region for c in self.answered])
+
+    def timed_out(self, seconds: float | None) -> None:
+        """The document's timeout fired: what was answered stays, the rest is named."""
+        self.lost.extend(c for c, _ in self.queue)
+        self.queue, self.stopped = [], True
+        where = ", ".join(f"{c.region.start}-{c.region.end}" for c in sorted(self.lost, key=lambda c: c.region.start))
+        kept = len(self.answered)
+        self.errors.append(Flag(code="partial" if kept else "doc_timeout", message=(
+            f"the per-document timeout of {seconds:g} s fired with {len(self.lost)} chunk(s) unanswered (characters "
+            f"{where}); the claims and usage of the {kept} answered chunk(s) are kept; raise --doc-timeout, or "
+            "rerun with --resume --retry-failed")))
 
     def failed(self, step: tuple[Chunk, int], e: Exception) -> None:
         chunk, depth = step
@@ -131,7 +157,9 @@ class LLMEngine(DirectPath, PatchedPath):
         extras.pop("messages", None)
         self._extras: dict[str, Any] = extras
         schema = json.dumps(extras) if extras else json.dumps(PREPARED.model_json_schema())  # MD_JSON puts it in the prompt
-        self.budget = fit(self.prompt, schema, s.context_tokens, s.max_output_tokens)
+        tokens = server_tokens(s.base_url, s.model, key, s.timeout)  # probed once per endpoint and model
+        self.budget = fit(self.prompt, schema, s.context_tokens, s.max_output_tokens,
+                          counter(tokens, sent_tokens) if tokens else None)
         self.prompt = self.budget.prompt
         self.prompt_version = self.prompt.prompt_version
         client = openai.OpenAI(**self._client_args)
@@ -238,7 +266,7 @@ class LLMEngine(DirectPath, PatchedPath):
                     doc.took(step, self._chunk(raw, article, step[0], include_unattributed, meter))
                 except (Truncated, LLMError) as e:
                     doc.failed(step, e)
-            claims = merge_claims(doc.claims)
+            claims = merge_claims(doc.kept_claims())
             if self._cross is not None and claims:
                 claims = cross_check(raw, article, claims, self._cross)
             usage = usage_of(meter, self.settings.model, self.settings.prices)
@@ -247,26 +275,17 @@ class LLMEngine(DirectPath, PatchedPath):
             current_meter.reset(token)
 
     async def aextract(self, raw: str, article: Article, include_unattributed: bool = False,
-                       gate: RequestGate | None = None) -> EngineOutput:
-        """`gate` (the runner's) is held for each HTTP request: the concurrency limit."""
+                       gate: RequestGate | None = None, doc_timeout: float | None = None) -> EngineOutput:
+        """`gate` (the runner's) is held for each HTTP request: the concurrency limit.
+        `doc_timeout` bounds the requests: when it fires, what the answered chunks gave
+        (claims, and the usage of every request billed so far) is kept and the document
+        is flagged `partial` with the chunks lost (`timeouts`)."""
         meter = Meter()
         token = current_meter.set(meter)
         try:
             doc = _DocumentRun(self, raw, article)
-            # The chunks of a document go out together (the gate bounds what is in flight);
-            # the halves of a truncated one, in the next wave.
-            while wave := doc.wave():
-                answers = await asyncio.gather(
-                    *(self._achunk(raw, article, step[0], include_unattributed, meter, gate) for step in wave),
-                    return_exceptions=True)
-                for step, answer in zip(wave, answers):
-                    if isinstance(answer, (Truncated, LLMError)):
-                        doc.failed(step, answer)
-                    elif isinstance(answer, BaseException):
-                        raise answer
-                    else:
-                        doc.took(step, answer)
-            claims = merge_claims(doc.claims)
+            await self._waves(doc, include_unattributed, meter, gate, doc_timeout)
+            claims = merge_claims(doc.kept_claims())
             if self._cross is not None and claims:
                 claims = await asyncio.to_thread(cross_check, raw, article, claims, self._cross)
             # Grounding (a fuzzy lookup can take a while) runs off the event loop; the
@@ -276,6 +295,40 @@ class LLMEngine(DirectPath, PatchedPath):
             return EngineOutput(claims=claims, usage=usage, errors=doc.errors)
         finally:
             current_meter.reset(token)
+
+    async def _waves(self, doc: _DocumentRun, include_unattributed: bool, meter: Meter,
+                     gate: RequestGate | None, doc_timeout: float | None) -> None:
+        # The chunks of a document go out together (the gate bounds what is in flight);
+        # the halves of a truncated one, in the next wave.
+        loop = asyncio.get_running_loop()
+        deadline = None if doc_timeout is None else loop.time() + doc_timeout
+        while wave := doc.wave():
+            tasks = [asyncio.ensure_future(self._achunk(doc.raw, doc.article, step[0], include_unattributed, meter, gate))
+                     for step in wave]
+            left = None if deadline is None else max(0.0, deadline - loop.time())
+            try:
+                _, pending = await asyncio.wait(tasks, timeout=left)
+            except asyncio.CancelledError:  # the document itself was cancelled: so are its requests
+                for t in tasks:
+                    t.cancel()
+                raise
+            for t in pending:
+                t.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)  # the cancellations, finished
+            for step, task in zip(wave, tasks):
+                if task in pending:
+                    doc.lost.append(step[0])
+                    continue
+                answer = task.exception() or task.result()
+                if isinstance(answer, (Truncated, LLMError)):
+                    doc.failed(step, answer)
+                elif isinstance(answer, BaseException):
+                    raise answer
+                else:
+                    doc.took(step, answer)
+            if pending:
+                doc.timed_out(doc_timeout)
+                return
 
     def _smaller(self, raw: str, article: Article, chunk: Chunk, depth: int, errors: list[Flag],
                  why: str = "finish_reason=length") -> list[tuple[Chunk, int]]:
