@@ -21,6 +21,10 @@ from aiolimiter import AsyncLimiter
 # Room an answer takes beside the prompt, for the tokens-per-minute estimate.
 ANSWER_TOKENS = 1000
 
+# The runner's timeout behind an engine that keeps its own (grounding the answered
+# chunks runs after the engine's timeout fires).
+BACKSTOP, BACKSTOP_SECONDS = 1.25, 30.0
+
 
 def per_minute(rate: float, bucket: float) -> AsyncLimiter:
     """A limiter of `rate` per minute that allows bursts of about one second's worth

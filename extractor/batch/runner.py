@@ -36,7 +36,7 @@ from ..models import Article, DocumentResult, Flag, RawInput, Usage
 from ..pipeline import process
 from . import store as st
 from .lifecycle import Interrupted, RunStopped, Stopper, StoreFailed, keep_lock
-from .limits import RateLimits, RequestGate, document_tokens
+from .limits import BACKSTOP, BACKSTOP_SECONDS, RateLimits, RequestGate, document_tokens
 from .selection import OUTPUT_SETTINGS, check_inputs, output_settings, parse_shard, shard_of
 
 __all__ = ["OUTPUT_SETTINGS", "Interrupted", "RunOptions", "RunStopped", "RunSummary", "Runner", "StoreFailed",
@@ -47,10 +47,6 @@ __all__ = ["OUTPUT_SETTINGS", "Interrupted", "RunOptions", "RunStopped", "RunSum
 # going on would only fail the whole corpus one request at a time.
 FATAL = {"llm_auth_failed", "llm_forbidden", "llm_model_not_found", "llm_endpoint_not_found"}
 FATAL_STREAK = 3
-
-# The runner's timeout behind an engine that keeps its own (grounding the answered
-# chunks runs after the engine's timeout fires).
-BACKSTOP, BACKSTOP_SECONDS = 1.25, 30.0
 
 # One article's length limit, in code points: spaCy refuses more (its error E088), and no
 # news article comes near it; a longer one is almost always several glued together.
