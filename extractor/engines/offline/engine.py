@@ -64,9 +64,7 @@ def read_paragraph(state: ArticleState, region: Region, text: str, doc: Doc) -> 
     base = region.start
     quotes = find_quotations(text, base)
     found_before = len(state.found)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in lx.GROUP_NAMES:
-            state.people.setdefault(ent[-1].text.lower(), ent.text)
+    state.meet(doc)
     if state.pending_colon is not None:
         f, state.pending_colon = state.pending_colon, None
         q = next(((qs, qe) for qs, qe in quotes if qs - base <= 2), None)

@@ -9,7 +9,7 @@ asked in turn; the first that recognises the phrase decides.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -69,8 +69,8 @@ def _person_name(tokens: list[Token]) -> str | None:
     while i >= tokens[0].i and last.doc[i].ent_type_ == "PERSON":
         run.insert(0, last.doc[i])
         i -= 1
-    while run and run[-1].text in ("'s", "’s"):
-        run = run[:-1]
+    while run and (run[-1].text in ("'s", "’s") or len(run) > 1 and run[-1].lower_ in lx.NAME_SUFFIXES):
+        run = run[:-1]  # "Durham Hall QC" is Durham Hall
     if not run:  # only a possessive marker was tagged PERSON
         return None
     return last.doc.text[run[0].idx : run[-1].idx + len(run[-1])]
@@ -124,6 +124,7 @@ class Phrase:
     head_low: str
     lemma: str
     words: list[str]
+    full: list[Token] = field(default_factory=list)  # the whole phrase, apposition included
 
 
 def pronoun_source(m: Mention, p: Phrase) -> bool:
@@ -174,6 +175,29 @@ def appositive_person_source(m: Mention, p: Phrase) -> bool:
     return False
 
 
+def trailing_name_source(m: Mention, p: Phrase) -> bool:
+    """A role, then the person holding it in apposition at the end of the phrase, whatever
+    the parser made the head: "The United States' National Institute of Allergy and
+    Infectious Disease's director, Dr. Anthony Fauci" (the parse joins "director" to the
+    institute as a conjunct)."""
+    full = [t for t in p.full if not t.is_punct]
+    if not full:
+        return False
+    last = full[-1]
+    holders = lx.TITLE_HEADS | lx.PERSON_NOUNS | lx.ROLE_NOUNS | lx.NAME_TITLES
+    for t in p.full:
+        if t.dep_ == "appos" and t.head.lemma_.lower() in holders and t.head.tag_ in ("NN", "NNP") \
+                and t.right_edge.i >= last.i and t.head.i < t.i:
+            name = _person_name(list(t.subtree))
+            if not name or not p.head.doc.text[: last.idx + len(last)].endswith(name):
+                return False
+            doc = p.head.doc
+            m.type, m.name = "person", name
+            m.role = _clean_name(doc.text[p.full[0].idx : t.left_edge.idx]).strip(" ,") or None
+            return True
+    return False
+
+
 def named_person_source(m: Mention, p: Phrase) -> bool:
     """A person's name, with any title before it as the role: "Prime Minister Najib Mikati",
     "Dolan Abu Saleh, head of the Majdal Shams local council"."""
@@ -189,6 +213,27 @@ def named_person_source(m: Mention, p: Phrase) -> bool:
             m.role = head.doc.text[r0:r1]
         return True
     return False
+
+
+def titled_name_source(m: Mention, p: Phrase) -> bool:
+    """A title written before proper nouns names a person, whatever NER tags the run:
+    "Prosecutor Kama Melly QC" (tagged ORG), "U.S. Attorney Bash". The name is the proper
+    nouns after the title, without letters such as "QC" or "MP"."""
+    toks = [t for t in p.tokens if t.dep_ != "det"]
+    k = next((i for i, t in enumerate(toks) if t.lower_ in lx.NAME_TITLES and t.text[:1].isupper()), None)
+    if k is None or any(t.pos_ != "PROPN" and t.ent_type_ != "GPE" for t in toks[:k]):
+        return False
+    rest = toks[k + 1:]
+    while rest and rest[0].lower_ in lx.NAME_TITLES | lx.TITLE_HEADS:
+        rest = rest[1:]  # "Deputy Governor", "Chief Justice"
+    name = [t for t in rest if t.lower_ not in lx.NAME_SUFFIXES]
+    if not name or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) or m.plural \
+            or rest[-1].lower_ in lx.ORG_NAME_ENDS | lx.ORGANIZATION_HEADS | lx.MEDIA_HEADS:
+        return False
+    doc = p.head.doc
+    m.type, m.name = "person", doc.text[name[0].idx : name[-1].idx + len(name[-1])]
+    m.role = _clean_name(doc.text[toks[0].idx : rest[0].idx]).strip(" ,") or None
+    return True
 
 
 def title_head_source(m: Mention, p: Phrase) -> bool:
@@ -236,7 +281,7 @@ def plural_description_source(m: Mention, p: Phrase) -> bool:
 
 def definite_person_source(m: Mention, p: Phrase) -> bool:
     """One identified person described by a noun: "the father", "his agent", "the coach"."""
-    if not m.plural and (p.lemma in lx.PERSON_NOUNS or p.head_low in lx.PERSON_NOUNS) and p.words \
+    if not m.plural and (p.lemma in lx.PERSON_NOUNS | lx.ROLE_NOUNS or p.head_low in lx.PERSON_NOUNS) and p.words \
             and p.words[0] in ("the", "his", "her", "their", "its"):
         m.type, m.role = "person", _clean_name(p.text)
         return True
@@ -279,7 +324,9 @@ SOURCE_TYPE_RULES = (
     group_source,
     title_of_source,
     appositive_person_source,
+    trailing_name_source,
     named_person_source,
+    titled_name_source,
     title_head_source,
     issued_document_source,
     plural_description_source,
@@ -333,4 +380,5 @@ def _phrase(tokens: list[Token], head: Token) -> Phrase:
     text = head.doc.text[s0:e0]
     low = text.lower()
     return Phrase(head=head, tokens=core_toks, text=text, low=low, core=_strip_det(low).strip("\"“”"),
-                  head_low=head.text.lower(), lemma=head.lemma_.lower(), words=[t.text.lower() for t in core_toks])
+                  head_low=head.text.lower(), lemma=head.lemma_.lower(), words=[t.text.lower() for t in core_toks],
+                  full=list(tokens))

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span as TokSpan, Token
 
 from . import lexicon as lx
 from .records import Found, Mention
 from .sources import classify_source, noun_phrase
+from .subjects import comma_antecedent
 
 
 @dataclass
@@ -38,6 +39,12 @@ class ArticleState:
         """The source `tok` names, typed, and named with what the article said before."""
         toks = noun_phrase(tok, participles=participles)
         m = classify_source(toks or [tok], tok, base)
+        ante = comma_antecedent(tok)
+        if ante is not None:  # "..., according to police, who said": the parse lost the relative clause
+            a = self.mention(ante, base)
+            m.type, m.name, m.descriptor, m.role, m.plural = a.type, a.name, a.descriptor, a.role, a.plural
+            m.resolved_from = m.text
+            return m
         full = self.people.get(tok.text.lower())
         if full and (m.type in ("person", "organization") or m.type == "anonymous" and tok.text[:1].isupper()) \
                 and tok.ent_type_ != "GPE" and len(toks) <= 2:
@@ -51,6 +58,33 @@ class ArticleState:
             # "The board's chair, Mara Ilves" makes a later "Ilves" Mara Ilves.
             self.people.setdefault(m.name.split()[-1].lower(), m.name)
         return m
+
+    def meet(self, doc: Doc) -> None:
+        """The names a paragraph introduces, source or not: a person's full name makes a later
+        surname that person; an organization's name ending in a word like "Group" or
+        "Ministry" makes a later short form the organization ("Salling" after "the Danish
+        retailer Salling Group"), and so does an acronym in parentheses after it."""
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                run = ent[:-1] if len(ent) > 2 and ent[-1].lower_ in lx.NAME_SUFFIXES else ent  # "Durham Hall QC" is Hall
+                if len(run) >= 2 and run[-1].lower_ not in lx.GROUP_NAMES:
+                    self.people.setdefault(run[-1].text.lower(), run.text)
+            elif ent.label_ == "ORG" and len(ent) >= 2 \
+                    and all(t.text[:1].isupper() or t.is_stop for t in ent if t.dep_ != "det"):
+                self.meet_organization(doc, ent)
+
+    def meet_organization(self, doc: Doc, ent: TokSpan) -> None:
+        """"Salling Group" -> "Salling"; "the Federal Office for Water Safety (FOWS)" -> "FOWS"."""
+        name = re.sub(r"^(the|a|an)\s+", "", ent.text, flags=re.I)
+        after = doc[ent.end : ent.end + 3]
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
+            self.known.setdefault(after[1].text.lower(), ("organization", name))
+        if ent[-1].lower_ not in lx.ORG_NAME_ENDS:
+            return
+        self.known.setdefault(name.lower(), ("organization", name))
+        first = name.split()[0]
+        if len(name.split()) == 2 and len(first) > 3 and first.lower() not in lx.COUNTRIES | set(self.people):
+            self.known.setdefault(first.lower(), ("organization", name))
 
     def as_before(self, m: Mention, toks: list[Token]) -> None:
         """An institution named before: "Phivolcs" after "the Philippine Institute of Volcanology
