@@ -64,7 +64,7 @@ def read_paragraph(state: ArticleState, region: Region, text: str, doc: Doc) -> 
     base = region.start
     quotes = find_quotations(text, base)
     found_before = len(state.found)
-    state.meet(doc)
+    state.meet(doc, base)
     if state.pending_colon is not None:
         f, state.pending_colon = state.pending_colon, None
         q = next(((qs, qe) for qs, qe in quotes if qs - base <= 2), None)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 from . import lexicon as lx
 from .records import Found, Mention
 from .sources import classify_source, noun_phrase
+from .referents import Intro, fitting, introductions, refer
 from .subjects import comma_antecedent
 
 
@@ -34,6 +35,7 @@ class ArticleState:
     paragraph_speaker: Found | None = None  # the attribution the last paragraph ended with (continuation.py)
     paragraph_end: int = 0  # where the last paragraph ended
     known: dict[str, tuple[str, str]] = field(default_factory=dict)  # "phivolcs" -> (type, canonical name)
+    intros: list[Intro] = field(default_factory=list)  # named entities met so far (referents.py)
 
     def mention(self, tok: Token, base: int, participles: bool = True) -> Mention:
         """The source `tok` names, typed, and named with what the article said before."""
@@ -49,7 +51,9 @@ class ArticleState:
         if full and (m.type in ("person", "organization") or m.type == "anonymous" and tok.text[:1].isupper()) \
                 and tok.ent_type_ != "GPE" and len(toks) <= 2:
             m.type, m.name = "person", full  # "Mikati" after "Najib Mikati"
-        elif m.text.lower().startswith("the ") and m.type in ("anonymous", "person") and not m.name:
+        elif not refer(m, toks or [tok], self.intros) and m.text.lower().startswith("the ") \
+                and m.type in ("anonymous", "person") and not m.name and not fitting(m, toks or [tok], self.intros):
+            # (no entity introduced before fits, or two do: then the last source so described)
             self.same_as_before(m, tok)
         self.as_before(m, toks or [tok])
         if m.head is not None and m.head.text.lower() in lx.PRONOUNS:
@@ -59,11 +63,12 @@ class ArticleState:
             self.people.setdefault(m.name.split()[-1].lower(), m.name)
         return m
 
-    def meet(self, doc: Doc) -> None:
+    def meet(self, doc: Doc, base: int) -> None:
         """The names a paragraph introduces, source or not: a person's full name makes a later
         surname that person; an organization's name ending in a word like "Group" or
         "Ministry" makes a later short form the organization ("Salling" after "the Danish
         retailer Salling Group"), and so does an acronym in parentheses after it."""
+        self.intros += introductions(doc, base)
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 run = ent[:-1] if len(ent) > 2 and ent[-1].lower_ in lx.NAME_SUFFIXES else ent  # "Durham Hall QC" is Hall
