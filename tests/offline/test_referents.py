@@ -45,3 +45,14 @@ def test_a_description_two_entities_fit_stays_unnamed(run):
                "The Iraqi commander said the border was closed.")
     assert one(rows, "The general")[3].source.name is None
     assert one(rows, "The Iraqi commander")[3].source.name is None  # a nationality must agree
+
+
+def test_a_pronoun_takes_the_last_subject_even_a_mistagged_surname_or_a_partitive(run):
+    rows = run("Judge Elena Voss said the men showed no remorse. Prosecutor Ravi Shah said the girls were vulnerable.\n\n"
+               "One of the victims agreed to be named. She said she wanted others to come forward.\n\n"
+               "Kyle Rittenhouse was charged. One other person was injured in the altercation.\n\n"
+               "Rittenhouse was not old enough to own a firearm. He claimed to have obtained his weapon from a friend.")
+    she = one(rows, "She")[3].source
+    assert (she.type, she.name) == ("anonymous", None)
+    he = one(rows, "He")[3].source
+    assert (he.type, he.name) == ("person", "Kyle Rittenhouse")

@@ -18,6 +18,10 @@ from .records import Found, Mention
 from .sources import classify_source, noun_phrase
 from .referents import Intro, fitting, introductions, refer
 from .subjects import comma_antecedent
+from .syntax import agent_capable
+
+# Numbers and quantifiers heading a partitive: "One of the victims", "some of the residents".
+PARTITIVES = frozenset("one some many most none each several two three".split())
 
 
 @dataclass
@@ -90,6 +94,26 @@ class ArticleState:
         first = name.split()[0]
         if len(name.split()) == 2 and len(first) > 3 and first.lower() not in lx.COUNTRIES | set(self.people):
             self.known.setdefault(first.lower(), ("organization", name))
+
+    def remember(self, t: Token, base: int) -> None:
+        """A subject as a candidate antecedent of later pronouns, typed with what the article
+        said before: "Rittenhouse" after "Kyle Rittenhouse" is a person even when the small
+        model tags it ORG; "One of the victims" can be "she" though "One" is a number."""
+        partitive = t.lower_ in PARTITIVES and any(
+            c.lower_ == "of" and any(g.dep_ == "pobj" and (agent_capable(g) or g.lemma_.lower() in lx.ROLE_NOUNS)
+                                     for g in c.children) for c in t.children)
+        if not (agent_capable(t) or partitive or t.lower_ in self.people and t.text[:1].isupper()):
+            return
+        toks = noun_phrase(t)
+        if not toks:
+            return
+        m = classify_source(toks, t, base)
+        full = self.people.get(t.text.lower())
+        if full and len(toks) <= 2 and t.ent_type_ != "GPE":
+            m.type, m.name, m.descriptor = "person", full, None
+        elif not m.name:
+            refer(m, toks, self.intros)
+        self.recent.append(m)
 
     def as_before(self, m: Mention, toks: list[Token]) -> None:
         """An institution named before: "Phivolcs" after "the Philippine Institute of Volcanology
