@@ -46,3 +46,29 @@ def test_a_relative_pronoun_after_a_comma_is_the_noun_before_it(run):
     who = one(rows, "who")[3].source
     assert who.type != "anonymous" or who.descriptor == "firefighters"
     assert who.descriptor != "fire"
+
+
+def test_an_outlet_word_before_a_proper_name_makes_an_outlet(run):
+    rows = run("Estonian daily Postimees reported that the border was closed.\n\n"
+               "The weekly, Northern Ledger, said the mayor had resigned.\n\n"
+               "Radio Free Asia reported that the dam had burst.\n\n"
+               "Agency chief Ana Ruiz said the budget was cut.")
+    post = one(rows, "Estonian daily Postimees")[3].source
+    assert (post.type, post.name) == ("media", "Postimees")
+    assert one(rows, "The weekly, Northern Ledger")[3].source.name == "Northern Ledger"
+    assert one(rows, "Radio Free Asia")[3].source.type == "media"
+    assert one(rows, "Agency chief Ana Ruiz")[3].source.type == "person"
+
+
+def test_a_message_from_a_person_or_their_account_speaks_for_them(run):
+    rows = run("A letter from Dana Ortiz said the plan was unfair.\n\n"
+               "A tweet sent from Ortiz's Twitter account repeated the pledge, saying \"We will win.\"")
+    assert one(rows, "A letter from Dana Ortiz")[3].source.type == "person"
+    tweet = one(rows, "A tweet sent from Ortiz's Twitter account")[3].source
+    assert tweet.type == "person"
+
+
+def test_a_bare_name_tagged_an_organization_more_often_in_the_article_is_one(run):
+    rows = run("Walmart opened a store in Texas. Walmart employs many people, and Walmart pays them well.\n\n"
+               "Walmart said the store would reopen.")
+    assert one(rows, "Walmart")[3].source.type == "organization"

@@ -314,3 +314,13 @@ group inc inc. ltd ltd. plc corp corp. corporation company co. sa ag gmbh llc ho
 ministry council committee party agency institute university college association federation
 union foundation commission authority board bank court service survey centre center
 """.split())
+# Words of outlets' own names ("Ukrainska Pravda", "Yomiuri Shimbun", "Radio Free Europe").
+FOREIGN_MEDIA_WORDS = FOREIGN_MEDIA_WORDS | frozenset("""
+pravda izvestia kommersant vedomosti shimbun ilbo asahi yomiuri mainichi hurriyet kathimerini
+aftonbladet expressen politiken repubblica figaro spiegel tagesspiegel
+""".split())
+# Words that say the name after them is an outlet: "Russian daily Kommersant", "the newspaper El País".
+OUTLET_NOUNS = frozenset("""
+daily newspaper paper weekly magazine broadcaster channel network tabloid outlet website site
+radio station agency
+""".split())

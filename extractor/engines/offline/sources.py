@@ -1,6 +1,6 @@
 """A source phrase: how far it reaches, and what kind of source it names.
 
-Given the token a rule took for the speaker, `noun_phrase` cuts the phrase ("the mayor
+Given the token a rule took for the speaker, `noun_phrase` (source_span.py) cuts the phrase ("the mayor
 at the time" -> "the mayor") and `classify_source` types and names it (person,
 organization, media, anonymous). Typing is a list of rule families, `SOURCE_TYPE_RULES`,
 asked in turn; the first that recognises the phrase decides.
@@ -15,47 +15,9 @@ from spacy.tokens import Token
 
 from . import lexicon as lx
 from .records import Mention
-from .spans import contiguous, tokens_span
-from .syntax import SOURCE_EXCLUDE_DEPS, coordinated_sibling
-
-
-def noun_phrase(tok: Token, participles: bool = False) -> list[Token]:
-    """The source's noun phrase: the subject with its modifiers and apposition, no clauses.
-
-    With `participles`, "exit polls conducted for the AP" keeps its participle phrase."""
-    exclude = SOURCE_EXCLUDE_DEPS - {"appos"}
-    if participles:
-        exclude = exclude - {"acl"}
-    keep = []
-    doc = tok.doc
-    for t in tok.subtree:
-        cut = False
-        a = t
-        while a.i != tok.i:
-            if a.dep_ == "prep" and a.head.i == tok.i and a.i > tok.i and any(
-                    g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in lx.WHEN_OR_WHERE_NOUNS)
-                    for g in a.children):
-                cut = True  # "the mayor at the time said", "the governor in a blog post said": when and where, not who
-                break
-            # (", excluding the Sadr faction": a participle phrase set off by commas is an aside)
-            # (", including his wife" names members of the source and stays)
-            if a.dep_ in exclude or a.tag_ == "VBG" and a.lower_ != "including" and a.head.i == tok.i and a.i > tok.i \
-                    and doc[a.left_edge.i - 1].text == ",":
-                cut = True
-                break
-            a = a.head
-        if not cut:
-            keep.append(t)
-    keep += coordinated_sibling(tok)
-    keep = contiguous(keep, tok)
-    while keep and ((keep[-1].is_punct and not (keep[-1].text == ")" and any(t.text == "(" for t in keep)))
-                    or keep[-1].dep_ in ("cc", "case", "prep")):
-        keep = keep[:-1]
-    if keep and keep[0].text == "-" and keep[0].i > 0 and not doc[keep[0].i - 1].whitespace_:
-        keep.insert(0, doc[keep[0].i - 1])  # "then-Hezbollah chief ...", "ex-minister ..."
-    while keep and (keep[0].is_punct or keep[0].dep_ == "cc"):
-        keep = keep[1:]
-    return keep
+from .source_span import noun_phrase  # noqa: F401  (re-exported: the phrase is cut there, typed here)
+from .spans import tokens_span
+from .syntax import SOURCE_EXCLUDE_DEPS
 
 
 def _person_name(tokens: list[Token]) -> str | None:
@@ -143,6 +105,21 @@ def media_source(m: Mention, p: Phrase) -> bool:
     ):
         m.type, m.name = "media", _clean_name(p.text)
         return True
+    return False
+
+
+def named_outlet_source(m: Mention, p: Phrase) -> bool:
+    """An outlet word, then the outlet's proper name: "Russian daily Kommersant", "the
+    newspaper El País", "news agency Interfax", "Radio Free Europe". The name is the
+    proper nouns after the outlet word ("Agency chief Ana Ruiz" has a title between: no)."""
+    toks = [t for t in p.full if t.dep_ != "det" and not t.is_punct]
+    for k, t in enumerate(toks[:-1]):
+        if t.lower_ in lx.OUTLET_NOUNS and all(x.pos_ == "PROPN" and x.lower_ not in lx.NAME_TITLES | lx.TITLE_HEADS
+                                             for x in toks[k + 1:]):
+            rest = toks[k + 1:] if t.lower_ != "radio" or k else toks  # "Radio Free Europe" is all name
+            doc = p.head.doc
+            m.type, m.name = "media", doc.text[rest[0].idx : rest[-1].idx + len(rest[-1])]
+            return True
     return False
 
 
@@ -259,7 +236,15 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
                for g in c.children if g.dep_ == "pobj"]
     issuers += [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")
                 and c.lower_ not in lx.PRONOUNS]
+    # "a tweet sent from Biden's account": the owner of the account or channel issued it
+    issuers += [t for t in p.tokens if t.dep_ == "poss" and t.head.lemma_.lower() in lx.CHANNEL_NOUNS | {"account"}
+                and t.pos_ == "PROPN"]
     for g in issuers:
+        if g.ent_type_ == "PERSON" or g.dep_ == "poss" and g.head.lemma_.lower() == "account" \
+                and g.ent_type_ not in ("ORG", "NORP") and g.lower_ not in lx.COUNTRIES:
+            # "a letter from Dana Ortiz", "a tweet sent from Biden's Twitter account"
+            m.type, m.name = "person", _proper_run(g)
+            return True
         if g.ent_type_ in ("ORG", "GPE", "NORP") or g.lower_ in lx.ORGANIZATION_HEADS or g.pos_ == "PROPN" \
                 or any(t.lower_ in lx.ORGANIZATION_HEADS for t in g.subtree):
             toks = [t for t in g.subtree if t.dep_ not in ("case",) and t.text not in ("'s", "’s")]
@@ -320,6 +305,7 @@ def proper_noun_source(m: Mention, p: Phrase) -> bool:
 # anonymous description.
 SOURCE_TYPE_RULES = (
     pronoun_source,
+    named_outlet_source,
     media_source,
     group_source,
     title_of_source,

@@ -9,6 +9,7 @@ token into a source (`ArticleState.mention`) lives with the memory it reads.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as TokSpan, Token
@@ -40,6 +41,7 @@ class ArticleState:
     paragraph_end: int = 0  # where the last paragraph ended
     known: dict[str, tuple[str, str]] = field(default_factory=dict)  # "phivolcs" -> (type, canonical name)
     intros: list[Intro] = field(default_factory=list)  # named entities met so far (referents.py)
+    tags: dict[str, Counter] = field(default_factory=dict)  # "walmart" -> how often NER said ORG, PERSON
 
     def mention(self, tok: Token, base: int, participles: bool = True) -> Mention:
         """The source `tok` names, typed, and named with what the article said before."""
@@ -60,6 +62,7 @@ class ArticleState:
             # (no entity introduced before fits, or two do: then the last source so described)
             self.same_as_before(m, tok)
         self.as_before(m, toks or [tok])
+        self.by_majority(m)
         if m.head is not None and m.head.text.lower() in lx.PRONOUNS:
             self.resolve(m)
         elif m.type == "person" and m.name and len(m.name.split()) >= 2 and m.name[0].isupper():
@@ -74,6 +77,8 @@ class ArticleState:
         retailer Salling Group"), and so does an acronym in parentheses after it."""
         self.intros += introductions(doc, base)
         for ent in doc.ents:
+            if ent.label_ in ("ORG", "PERSON"):
+                self.tags.setdefault(re.sub(r"^the\s+", "", ent.text.lower()), Counter())[ent.label_] += 1
             if ent.label_ == "PERSON":
                 run = ent[:-1] if len(ent) > 2 and ent[-1].lower_ in lx.NAME_SUFFIXES else ent  # "Durham Hall QC" is Hall
                 if len(run) >= 2 and run[-1].lower_ not in lx.GROUP_NAMES:
@@ -94,6 +99,17 @@ class ArticleState:
         first = name.split()[0]
         if len(name.split()) == 2 and len(first) > 3 and first.lower() not in lx.COUNTRIES | set(self.people):
             self.known.setdefault(first.lower(), ("organization", name))
+
+    def by_majority(self, m: Mention) -> None:
+        """A bare name the small model tagged a person here but an organization more often in
+        this article is the organization ("Walmart said" after "Walmart" was tagged ORG
+        twice); a name the article gave as someone's full name stays a person."""
+        if m.type != "person" or m.role or not m.name:
+            return
+        votes = self.tags.get(m.name.lower())
+        if votes and votes["ORG"] > votes["PERSON"] and m.name not in self.people.values() \
+                and m.name.split()[-1].lower() not in self.people:
+            m.type = "organization"
 
     def remember(self, t: Token, base: int) -> None:
         """A subject as a candidate antecedent of later pronouns, typed with what the article
