@@ -324,3 +324,18 @@ OUTLET_NOUNS = frozenset("""
 daily newspaper paper weekly magazine broadcaster channel network tabloid outlet website site
 radio station agency
 """.split())
+# Kinds of organization a definite description names ("the airline said", "the regulator
+# warned"): an institution speaking, typed organization like "the ministry".
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""
+airline carrier retailer manufacturer operator insurer charity regulator watchdog prosecution
+airport municipality county province city utility automaker carmaker broadcaster's chain
+supermarket brand label studio publisher network's consortium cooperative
+""".split())
+# Source-describing nouns that, definite and singular, pick out one individual ("the lawyer
+# said", "her attorney told"): a person, while "a lawyer" or "lawyers" stay anonymous.
+ROLE_NOUNS = ROLE_NOUNS | frozenset("""
+lawyer attorney senator congressman congresswoman lawmaker legislator professor historian
+author columnist editor reporter journalist strategist researcher candidate nominee
+consultant witness resident neighbour friend relative parent critic supporter ally adviser
+advisor negotiator envoy aide
+""".split())
