@@ -83,3 +83,9 @@ def test_definite_kinds_of_organization_and_individual_roles(run):
     assert one(rows, "The lawyer")[3].source.type == "person"
     assert one(rows, "A lawyer")[3].source.type == "anonymous"
     assert one(rows, "Lawyers")[3].source.type == "anonymous"
+
+
+def test_a_capitalized_outlet_word_is_part_of_the_outlets_name(run):
+    rows = run("The Philippine Daily Inquirer reported that the mayor resigned.")
+    src = one(rows, "The Philippine Daily Inquirer")[3].source
+    assert (src.type, src.name) == ("media", "Philippine Daily Inquirer")

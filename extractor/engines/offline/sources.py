@@ -116,7 +116,8 @@ def named_outlet_source(m: Mention, p: Phrase) -> bool:
     for k, t in enumerate(toks[:-1]):
         if t.lower_ in lx.OUTLET_NOUNS and all(x.pos_ == "PROPN" and x.lower_ not in lx.NAME_TITLES | lx.TITLE_HEADS
                                              for x in toks[k + 1:]):
-            rest = toks[k + 1:] if t.lower_ != "radio" or k else toks  # "Radio Free Europe" is all name
+            # ("Radio Free Europe", "Philippine Daily Inquirer": a capitalized outlet word is part of the name)
+            rest = toks[k + 1:] if t.text.islower() else toks
             doc = p.head.doc
             m.type, m.name = "media", doc.text[rest[0].idx : rest[-1].idx + len(rest[-1])]
             return True
