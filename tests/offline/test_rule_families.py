@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractor.engines.offline import attributions, content, relays, sources
+from extractor.engines.offline import attributions, content, referents, relays, sources
 
 REGISTRIES = {
     "content": content.CONTENT_RULES,
@@ -11,6 +11,7 @@ REGISTRIES = {
     "finishing": attributions.FINISHING_RULES,
     "relays": relays.RELAY_RULES,
     "source types": sources.SOURCE_TYPE_RULES,
+    "references": referents.REFERENCE_RULES,
 }
 
 

@@ -23,7 +23,7 @@ from .quotes import quote_before
 from .records import Found, Mention
 from .relays import RELAY_RULES
 from .spans import STRIP_CHARS, contiguous, tokens_span, trim
-from .subjects import find_subject, subject_after, surface_subject
+from .subjects import find_subject, relative_antecedent, subject_after, surface_subject
 from .syntax import agent_capable, asked_passively, inverted_subject_like, own_subject, plainly_passive
 
 VERB_FIRST = re.compile(r"(is|was|are|were|has|have|had|can|could|will|would|should|may|might|must)\b", re.I)
@@ -236,7 +236,7 @@ def subject_source(r: Reading) -> bool:
     verb, lemma, subj = r.verb, r.lemma, r.subj
     relative = subj if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else None
     if relative is not None:
-        subj = verb.head
+        subj = relative_antecedent(relative, verb)  # (subjects.py)
     # A surname met before as a full name is a person even when the small model
     # tags it as a common noun ("Ortiz responded").
     # Any noun may be the subject of a verb of speaking ("the challenger

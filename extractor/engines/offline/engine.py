@@ -27,11 +27,10 @@ from .nlp import ENGINE_VERSION, MODEL_NAME, load_nlp
 from .quotes import continue_quotes, extend_with_quotes, find_quotations
 from .records import Found
 from .relays import nest
-from .sources import classify_source, noun_phrase
 from .spans import trim
 from .state import ArticleState
 from .unsourced import REPORT_ADVERBS, unsourced_hedge
-from .syntax import SUBJECT_DEPS, agent_capable
+from .syntax import SUBJECT_DEPS
 
 
 class OfflineEngine:
@@ -64,9 +63,7 @@ def read_paragraph(state: ArticleState, region: Region, text: str, doc: Doc) -> 
     base = region.start
     quotes = find_quotations(text, base)
     found_before = len(state.found)
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in lx.GROUP_NAMES:
-            state.people.setdefault(ent[-1].text.lower(), ent.text)
+    state.meet(doc, base)
     if state.pending_colon is not None:
         f, state.pending_colon = state.pending_colon, None
         q = next(((qs, qe) for qs, qe in quotes if qs - base <= 2), None)
@@ -90,10 +87,8 @@ def remember_mentions(state: ArticleState, sent: TokSpan, base: int, quotes: lis
     for t in sent:
         if any(qs <= base + t.idx < qe for qs, qe in quotes):
             continue  # "Iraq is in urgent need" inside a quote is not who "it" refers to
-        if t.dep_ in SUBJECT_DEPS and agent_capable(t) and t.text.lower() not in lx.PRONOUNS:
-            toks = noun_phrase(t)
-            if toks:
-                state.recent.append(classify_source(toks, t, base))
+        if t.dep_ in SUBJECT_DEPS and t.text.lower() not in lx.PRONOUNS:
+            state.remember(t, base)
     state.recent = state.recent[-30:]
 
 

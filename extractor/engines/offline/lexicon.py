@@ -283,3 +283,59 @@ WHEN_OR_WHERE_NOUNS = TIME_NOUNS | CHANNEL_NOUNS  # "at the time", "in a blog po
 WRITTEN_NOUNS = MESSAGE_NOUNS | CHANNEL_NOUNS | DOCUMENT_HEADS  # "in a statement announcing ..." is the statement's
 
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | SPEECH_ACT_VERBS | frozenset(PREP_CUE_VERBS)
+
+# ---- i14-sources: who is credited (source types, titles, earlier mentions) ----------------
+# Titles written before a name ("Prosecutor Kama Melly QC", "Judge Ana Ruiz", "Dr. Tom Frieden"):
+# the phrase names a person even when the small model tags the whole run ORG.
+NAME_TITLES = frozenset("""
+prosecutor judge justice senator sen. sen rep. rep representative congressman congresswoman
+governor gov. gov mayor president minister secretary ambassador general gen. gen colonel col.
+captain capt. lieutenant lt. sergeant sgt. commissioner chancellor premier inspector detective
+sheriff attorney professor prof. dr. dr mr. mr mrs. mrs ms. ms sir dame lord lady father
+bishop archbishop cardinal pope rabbi imam sheikh coach chief director chairman chairwoman
+councillor councilor alderman deputy spokesman spokeswoman spokesperson agent officer
+""".split())
+# Letters after a name that are not part of it: "Kama Melly QC", "Ana Ruiz MP", "John Smith Jr.".
+NAME_SUFFIXES = frozenset("qc kc mp mep jr jr. sr sr. phd md esq esq. ii iii".split())
+# More nouns for one person in a role: "the bus driver said", "the pilot told" (evals/GUIDELINES.md
+# §5: a uniquely identified individual is a person).
+ROLE_NOUNS = frozenset("""
+driver pilot captain victim survivor suspect defendant plaintiff accused passenger teenager
+patient farmer shopkeeper owner landlord tenant neighbour neighbor colleague partner
+girlfriend boyfriend fiancé grandmother grandfather uncle aunt cousin nephew niece
+mom dad singer rapper musician artist director producer novelist poet comedian filmmaker
+referee umpire goalkeeper striker captain manager trainer boxer wrestler runner cyclist
+climber driver chef paramedic firefighter surgeon physician dentist pharmacist scientist
+astronaut engineer architect economist activist
+""".split())
+# Words that end an organization's name: "Salling Group" makes a later "Salling" the group.
+ORG_NAME_ENDS = frozenset("""
+group inc inc. ltd ltd. plc corp corp. corporation company co. sa ag gmbh llc holdings
+ministry council committee party agency institute university college association federation
+union foundation commission authority board bank court service survey centre center
+""".split())
+# Words of outlets' own names ("Ukrainska Pravda", "Yomiuri Shimbun", "Radio Free Europe").
+FOREIGN_MEDIA_WORDS = FOREIGN_MEDIA_WORDS | frozenset("""
+pravda izvestia kommersant vedomosti shimbun ilbo asahi yomiuri mainichi hurriyet kathimerini
+aftonbladet expressen politiken repubblica figaro spiegel tagesspiegel
+""".split())
+# Words that say the name after them is an outlet: "Russian daily Kommersant", "the newspaper El País".
+OUTLET_NOUNS = frozenset("""
+daily newspaper paper weekly magazine broadcaster channel network tabloid outlet website site
+radio station agency
+""".split())
+# Kinds of organization a definite description names ("the airline said", "the regulator
+# warned"): an institution speaking, typed organization like "the ministry".
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""
+airline carrier retailer manufacturer operator insurer charity regulator watchdog prosecution
+airport municipality county province city utility automaker carmaker broadcaster's chain
+supermarket brand label studio publisher network's consortium cooperative
+""".split())
+# Source-describing nouns that, definite and singular, pick out one individual ("the lawyer
+# said", "her attorney told"): a person, while "a lawyer" or "lawyers" stay anonymous.
+ROLE_NOUNS = ROLE_NOUNS | frozenset("""
+lawyer attorney senator congressman congresswoman lawmaker legislator professor historian
+author columnist editor reporter journalist strategist researcher candidate nominee
+consultant witness resident neighbour friend relative parent critic supporter ally adviser
+advisor negotiator envoy aide
+""".split())

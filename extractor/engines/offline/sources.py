@@ -1,6 +1,6 @@
 """A source phrase: how far it reaches, and what kind of source it names.
 
-Given the token a rule took for the speaker, `noun_phrase` cuts the phrase ("the mayor
+Given the token a rule took for the speaker, `noun_phrase` (source_span.py) cuts the phrase ("the mayor
 at the time" -> "the mayor") and `classify_source` types and names it (person,
 organization, media, anonymous). Typing is a list of rule families, `SOURCE_TYPE_RULES`,
 asked in turn; the first that recognises the phrase decides.
@@ -9,53 +9,15 @@ asked in turn; the first that recognises the phrase decides.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
 from . import lexicon as lx
 from .records import Mention
-from .spans import contiguous, tokens_span
-from .syntax import SOURCE_EXCLUDE_DEPS, coordinated_sibling
-
-
-def noun_phrase(tok: Token, participles: bool = False) -> list[Token]:
-    """The source's noun phrase: the subject with its modifiers and apposition, no clauses.
-
-    With `participles`, "exit polls conducted for the AP" keeps its participle phrase."""
-    exclude = SOURCE_EXCLUDE_DEPS - {"appos"}
-    if participles:
-        exclude = exclude - {"acl"}
-    keep = []
-    doc = tok.doc
-    for t in tok.subtree:
-        cut = False
-        a = t
-        while a.i != tok.i:
-            if a.dep_ == "prep" and a.head.i == tok.i and a.i > tok.i and any(
-                    g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in lx.WHEN_OR_WHERE_NOUNS)
-                    for g in a.children):
-                cut = True  # "the mayor at the time said", "the governor in a blog post said": when and where, not who
-                break
-            # (", excluding the Sadr faction": a participle phrase set off by commas is an aside)
-            # (", including his wife" names members of the source and stays)
-            if a.dep_ in exclude or a.tag_ == "VBG" and a.lower_ != "including" and a.head.i == tok.i and a.i > tok.i \
-                    and doc[a.left_edge.i - 1].text == ",":
-                cut = True
-                break
-            a = a.head
-        if not cut:
-            keep.append(t)
-    keep += coordinated_sibling(tok)
-    keep = contiguous(keep, tok)
-    while keep and ((keep[-1].is_punct and not (keep[-1].text == ")" and any(t.text == "(" for t in keep)))
-                    or keep[-1].dep_ in ("cc", "case", "prep")):
-        keep = keep[:-1]
-    if keep and keep[0].text == "-" and keep[0].i > 0 and not doc[keep[0].i - 1].whitespace_:
-        keep.insert(0, doc[keep[0].i - 1])  # "then-Hezbollah chief ...", "ex-minister ..."
-    while keep and (keep[0].is_punct or keep[0].dep_ == "cc"):
-        keep = keep[1:]
-    return keep
+from .source_span import noun_phrase  # noqa: F401  (re-exported: the phrase is cut there, typed here)
+from .spans import tokens_span
+from .syntax import SOURCE_EXCLUDE_DEPS
 
 
 def _person_name(tokens: list[Token]) -> str | None:
@@ -69,8 +31,8 @@ def _person_name(tokens: list[Token]) -> str | None:
     while i >= tokens[0].i and last.doc[i].ent_type_ == "PERSON":
         run.insert(0, last.doc[i])
         i -= 1
-    while run and run[-1].text in ("'s", "’s"):
-        run = run[:-1]
+    while run and (run[-1].text in ("'s", "’s") or len(run) > 1 and run[-1].lower_ in lx.NAME_SUFFIXES):
+        run = run[:-1]  # "Durham Hall QC" is Durham Hall
     if not run:  # only a possessive marker was tagged PERSON
         return None
     return last.doc.text[run[0].idx : run[-1].idx + len(run[-1])]
@@ -124,6 +86,7 @@ class Phrase:
     head_low: str
     lemma: str
     words: list[str]
+    full: list[Token] = field(default_factory=list)  # the whole phrase, apposition included
 
 
 def pronoun_source(m: Mention, p: Phrase) -> bool:
@@ -142,6 +105,22 @@ def media_source(m: Mention, p: Phrase) -> bool:
     ):
         m.type, m.name = "media", _clean_name(p.text)
         return True
+    return False
+
+
+def named_outlet_source(m: Mention, p: Phrase) -> bool:
+    """An outlet word, then the outlet's proper name: "Russian daily Kommersant", "the
+    newspaper El País", "news agency Interfax", "Radio Free Europe". The name is the
+    proper nouns after the outlet word ("Agency chief Ana Ruiz" has a title between: no)."""
+    toks = [t for t in p.full if t.dep_ != "det" and not t.is_punct]
+    for k, t in enumerate(toks[:-1]):
+        if t.lower_ in lx.OUTLET_NOUNS and all(x.pos_ == "PROPN" and x.lower_ not in lx.NAME_TITLES | lx.TITLE_HEADS
+                                             for x in toks[k + 1:]):
+            # ("Radio Free Europe", "Philippine Daily Inquirer": a capitalized outlet word is part of the name)
+            rest = toks[k + 1:] if t.text.islower() else toks
+            doc = p.head.doc
+            m.type, m.name = "media", doc.text[rest[0].idx : rest[-1].idx + len(rest[-1])]
+            return True
     return False
 
 
@@ -174,6 +153,29 @@ def appositive_person_source(m: Mention, p: Phrase) -> bool:
     return False
 
 
+def trailing_name_source(m: Mention, p: Phrase) -> bool:
+    """A role, then the person holding it in apposition at the end of the phrase, whatever
+    the parser made the head: "The United States' National Institute of Allergy and
+    Infectious Disease's director, Dr. Anthony Fauci" (the parse joins "director" to the
+    institute as a conjunct)."""
+    full = [t for t in p.full if not t.is_punct]
+    if not full:
+        return False
+    last = full[-1]
+    holders = lx.TITLE_HEADS | lx.PERSON_NOUNS | lx.ROLE_NOUNS | lx.NAME_TITLES
+    for t in p.full:
+        if t.dep_ == "appos" and t.head.lemma_.lower() in holders and t.head.tag_ in ("NN", "NNP") \
+                and t.right_edge.i >= last.i and t.head.i < t.i:
+            name = _person_name(list(t.subtree))
+            if not name or not p.head.doc.text[: last.idx + len(last)].endswith(name):
+                return False
+            doc = p.head.doc
+            m.type, m.name = "person", name
+            m.role = _clean_name(doc.text[p.full[0].idx : t.left_edge.idx]).strip(" ,") or None
+            return True
+    return False
+
+
 def named_person_source(m: Mention, p: Phrase) -> bool:
     """A person's name, with any title before it as the role: "Prime Minister Najib Mikati",
     "Dolan Abu Saleh, head of the Majdal Shams local council"."""
@@ -189,6 +191,27 @@ def named_person_source(m: Mention, p: Phrase) -> bool:
             m.role = head.doc.text[r0:r1]
         return True
     return False
+
+
+def titled_name_source(m: Mention, p: Phrase) -> bool:
+    """A title written before proper nouns names a person, whatever NER tags the run:
+    "Prosecutor Kama Melly QC" (tagged ORG), "U.S. Attorney Bash". The name is the proper
+    nouns after the title, without letters such as "QC" or "MP"."""
+    toks = [t for t in p.tokens if t.dep_ != "det"]
+    k = next((i for i, t in enumerate(toks) if t.lower_ in lx.NAME_TITLES and t.text[:1].isupper()), None)
+    if k is None or any(t.pos_ != "PROPN" and t.ent_type_ != "GPE" for t in toks[:k]):
+        return False
+    rest = toks[k + 1:]
+    while rest and rest[0].lower_ in lx.NAME_TITLES | lx.TITLE_HEADS:
+        rest = rest[1:]  # "Deputy Governor", "Chief Justice"
+    name = [t for t in rest if t.lower_ not in lx.NAME_SUFFIXES]
+    if not name or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) or m.plural \
+            or rest[-1].lower_ in lx.ORG_NAME_ENDS | lx.ORGANIZATION_HEADS | lx.MEDIA_HEADS:
+        return False
+    doc = p.head.doc
+    m.type, m.name = "person", doc.text[name[0].idx : name[-1].idx + len(name[-1])]
+    m.role = _clean_name(doc.text[toks[0].idx : rest[0].idx]).strip(" ,") or None
+    return True
 
 
 def title_head_source(m: Mention, p: Phrase) -> bool:
@@ -214,7 +237,15 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
                for g in c.children if g.dep_ == "pobj"]
     issuers += [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")
                 and c.lower_ not in lx.PRONOUNS]
+    # "a tweet sent from Biden's account": the owner of the account or channel issued it
+    issuers += [t for t in p.tokens if t.dep_ == "poss" and t.head.lemma_.lower() in lx.CHANNEL_NOUNS | {"account"}
+                and t.pos_ == "PROPN"]
     for g in issuers:
+        if g.ent_type_ == "PERSON" or g.dep_ == "poss" and g.head.lemma_.lower() == "account" \
+                and g.ent_type_ not in ("ORG", "NORP") and g.lower_ not in lx.COUNTRIES:
+            # "a letter from Dana Ortiz", "a tweet sent from Biden's Twitter account"
+            m.type, m.name = "person", _proper_run(g)
+            return True
         if g.ent_type_ in ("ORG", "GPE", "NORP") or g.lower_ in lx.ORGANIZATION_HEADS or g.pos_ == "PROPN" \
                 or any(t.lower_ in lx.ORGANIZATION_HEADS for t in g.subtree):
             toks = [t for t in g.subtree if t.dep_ not in ("case",) and t.text not in ("'s", "’s")]
@@ -236,7 +267,7 @@ def plural_description_source(m: Mention, p: Phrase) -> bool:
 
 def definite_person_source(m: Mention, p: Phrase) -> bool:
     """One identified person described by a noun: "the father", "his agent", "the coach"."""
-    if not m.plural and (p.lemma in lx.PERSON_NOUNS or p.head_low in lx.PERSON_NOUNS) and p.words \
+    if not m.plural and (p.lemma in lx.PERSON_NOUNS | lx.ROLE_NOUNS or p.head_low in lx.PERSON_NOUNS) and p.words \
             and p.words[0] in ("the", "his", "her", "their", "its"):
         m.type, m.role = "person", _clean_name(p.text)
         return True
@@ -275,11 +306,14 @@ def proper_noun_source(m: Mention, p: Phrase) -> bool:
 # anonymous description.
 SOURCE_TYPE_RULES = (
     pronoun_source,
+    named_outlet_source,
     media_source,
     group_source,
     title_of_source,
     appositive_person_source,
+    trailing_name_source,
     named_person_source,
+    titled_name_source,
     title_head_source,
     issued_document_source,
     plural_description_source,
@@ -333,4 +367,5 @@ def _phrase(tokens: list[Token], head: Token) -> Phrase:
     text = head.doc.text[s0:e0]
     low = text.lower()
     return Phrase(head=head, tokens=core_toks, text=text, low=low, core=_strip_det(low).strip("\"“”"),
-                  head_low=head.text.lower(), lemma=head.lemma_.lower(), words=[t.text.lower() for t in core_toks])
+                  head_low=head.text.lower(), lemma=head.lemma_.lower(), words=[t.text.lower() for t in core_toks],
+                  full=list(tokens))

@@ -9,13 +9,20 @@ token into a source (`ArticleState.mention`) lives with the memory it reads.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Span as TokSpan, Token
 
 from . import lexicon as lx
 from .records import Found, Mention
 from .sources import classify_source, noun_phrase
+from .referents import Intro, fitting, introductions, refer
+from .subjects import comma_antecedent
+from .syntax import agent_capable
+
+# Numbers and quantifiers heading a partitive: "One of the victims", "some of the residents".
+PARTITIVES = frozenset("one some many most none each several two three".split())
 
 
 @dataclass
@@ -33,24 +40,96 @@ class ArticleState:
     paragraph_speaker: Found | None = None  # the attribution the last paragraph ended with (continuation.py)
     paragraph_end: int = 0  # where the last paragraph ended
     known: dict[str, tuple[str, str]] = field(default_factory=dict)  # "phivolcs" -> (type, canonical name)
+    intros: list[Intro] = field(default_factory=list)  # named entities met so far (referents.py)
+    tags: dict[str, Counter] = field(default_factory=dict)  # "walmart" -> how often NER said ORG, PERSON
 
     def mention(self, tok: Token, base: int, participles: bool = True) -> Mention:
         """The source `tok` names, typed, and named with what the article said before."""
         toks = noun_phrase(tok, participles=participles)
         m = classify_source(toks or [tok], tok, base)
+        ante = comma_antecedent(tok)
+        if ante is not None:  # "..., according to police, who said": the parse lost the relative clause
+            a = self.mention(ante, base)
+            m.type, m.name, m.descriptor, m.role, m.plural = a.type, a.name, a.descriptor, a.role, a.plural
+            m.resolved_from = m.text
+            return m
         full = self.people.get(tok.text.lower())
         if full and (m.type in ("person", "organization") or m.type == "anonymous" and tok.text[:1].isupper()) \
                 and tok.ent_type_ != "GPE" and len(toks) <= 2:
             m.type, m.name = "person", full  # "Mikati" after "Najib Mikati"
-        elif m.text.lower().startswith("the ") and m.type in ("anonymous", "person") and not m.name:
+        elif not refer(m, toks or [tok], self.intros) and m.text.lower().startswith("the ") \
+                and m.type in ("anonymous", "person") and not m.name and not fitting(m, toks or [tok], self.intros):
+            # (no entity introduced before fits, or two do: then the last source so described)
             self.same_as_before(m, tok)
         self.as_before(m, toks or [tok])
+        self.by_majority(m)
         if m.head is not None and m.head.text.lower() in lx.PRONOUNS:
             self.resolve(m)
         elif m.type == "person" and m.name and len(m.name.split()) >= 2 and m.name[0].isupper():
             # "The board's chair, Mara Ilves" makes a later "Ilves" Mara Ilves.
             self.people.setdefault(m.name.split()[-1].lower(), m.name)
         return m
+
+    def meet(self, doc: Doc, base: int) -> None:
+        """The names a paragraph introduces, source or not: a person's full name makes a later
+        surname that person; an organization's name ending in a word like "Group" or
+        "Ministry" makes a later short form the organization ("Salling" after "the Danish
+        retailer Salling Group"), and so does an acronym in parentheses after it."""
+        self.intros += introductions(doc, base)
+        for ent in doc.ents:
+            if ent.label_ in ("ORG", "PERSON"):
+                self.tags.setdefault(re.sub(r"^the\s+", "", ent.text.lower()), Counter())[ent.label_] += 1
+            if ent.label_ == "PERSON":
+                run = ent[:-1] if len(ent) > 2 and ent[-1].lower_ in lx.NAME_SUFFIXES else ent  # "Durham Hall QC" is Hall
+                if len(run) >= 2 and run[-1].lower_ not in lx.GROUP_NAMES:
+                    self.people.setdefault(run[-1].text.lower(), run.text)
+            elif ent.label_ == "ORG" and len(ent) >= 2 \
+                    and all(t.text[:1].isupper() or t.is_stop for t in ent if t.dep_ != "det"):
+                self.meet_organization(doc, ent)
+
+    def meet_organization(self, doc: Doc, ent: TokSpan) -> None:
+        """"Salling Group" -> "Salling"; "the Federal Office for Water Safety (FOWS)" -> "FOWS"."""
+        name = re.sub(r"^(the|a|an)\s+", "", ent.text, flags=re.I)
+        after = doc[ent.end : ent.end + 3]
+        if len(after) == 3 and after[0].text == "(" and after[2].text == ")" and after[1].text.isupper():
+            self.known.setdefault(after[1].text.lower(), ("organization", name))
+        if ent[-1].lower_ not in lx.ORG_NAME_ENDS:
+            return
+        self.known.setdefault(name.lower(), ("organization", name))
+        first = name.split()[0]
+        if len(name.split()) == 2 and len(first) > 3 and first.lower() not in lx.COUNTRIES | set(self.people):
+            self.known.setdefault(first.lower(), ("organization", name))
+
+    def by_majority(self, m: Mention) -> None:
+        """A bare name the small model tagged a person here but an organization more often in
+        this article is the organization ("Walmart said" after "Walmart" was tagged ORG
+        twice); a name the article gave as someone's full name stays a person."""
+        if m.type != "person" or m.role or not m.name:
+            return
+        votes = self.tags.get(m.name.lower())
+        if votes and votes["ORG"] > votes["PERSON"] and m.name not in self.people.values() \
+                and m.name.split()[-1].lower() not in self.people:
+            m.type = "organization"
+
+    def remember(self, t: Token, base: int) -> None:
+        """A subject as a candidate antecedent of later pronouns, typed with what the article
+        said before: "Rittenhouse" after "Kyle Rittenhouse" is a person even when the small
+        model tags it ORG; "One of the victims" can be "she" though "One" is a number."""
+        partitive = t.lower_ in PARTITIVES and any(
+            c.lower_ == "of" and any(g.dep_ == "pobj" and (agent_capable(g) or g.lemma_.lower() in lx.ROLE_NOUNS)
+                                     for g in c.children) for c in t.children)
+        if not (agent_capable(t) or partitive or t.lower_ in self.people and t.text[:1].isupper()):
+            return
+        toks = noun_phrase(t)
+        if not toks:
+            return
+        m = classify_source(toks, t, base)
+        full = self.people.get(t.text.lower())
+        if full and len(toks) <= 2 and t.ent_type_ != "GPE":
+            m.type, m.name, m.descriptor = "person", full, None
+        elif not m.name:
+            refer(m, toks, self.intros)
+        self.recent.append(m)
 
     def as_before(self, m: Mention, toks: list[Token]) -> None:
         """An institution named before: "Phivolcs" after "the Philippine Institute of Volcanology

@@ -96,3 +96,27 @@ def subject_after(verb: Token) -> Token | None:
         else:
             break
     return last
+
+
+def comma_antecedent(relative: Token) -> Token | None:
+    """The noun a relative pronoun after a comma stands for: "according to police, who said";
+    None when `relative` is no relative pronoun or no speaking noun stands before ", who"."""
+    doc, i = relative.doc, relative.i - 1
+    if relative.tag_ not in ("WP", "WDT") or relative.lower_ not in ("who", "which") or i < 1 or doc[i].text != ",":
+        return None
+    prev = doc[i - 1]
+    while prev.dep_ == "compound" and relative.i > prev.head.i > prev.i:
+        prev = prev.head
+    # ("who" stands for people, so any noun does: "firefighters, who said"; "which" must be able to speak)
+    return prev if prev.pos_ in ("NOUN", "PROPN") and (relative.lower_ == "who" or agent_capable(prev)) else None
+
+
+def relative_antecedent(relative: Token, verb: Token) -> Token:
+    """Who a relative pronoun source stands for: ", according to police, who said ..." is
+    the police, though the small model may hang the clause on an earlier noun ("The shooting
+    began ..., according to police, who said"). The noun just before ", who" wins when the
+    parser's noun cannot speak and that one can."""
+    head = verb.head
+    if agent_capable(head):
+        return head
+    return comma_antecedent(relative) or head
