@@ -120,7 +120,8 @@ def test_report_is_self_contained_and_escaped(crafted_db, tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "<script" not in html.replace("&lt;script", "")  # the article's <script> is text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "http://" not in html.replace("http://127.0.0.1:8000/?doc=", "").replace("http://www.w3.org/2000/svg", "")
+    assert "http://" not in (html.replace("http://127.0.0.1:8000/?doc=", "").replace("http://127.0.0.1:8000/?source=", "")
+                             .replace("http://www.w3.org/2000/svg", ""))
     assert html.count("<svg") == 7
     assert "Daily Planet" in html and "2024-04" in html
     assert 'href="http://127.0.0.1:8000/?doc=a1"' in html
