@@ -90,8 +90,9 @@ def match_terms(run_id: int, f: Filters, entities: list[tuple[str, str, str]] | 
     if f.query and fts_query(f.query):
         terms.append(fts_query(f.query))
     terms += [f"relays : {t}" for t in (fts_query(f.relay).split(" ") if f.relay and fts_query(f.relay) else [])]
-    if f.types:
-        terms.append("facets : (" + " OR ".join(f"t{t}" for t in f.types if re.fullmatch(r"\w+", t)) + ")")
+    words = [f"t{t}" for t in f.types or [] if re.fullmatch(r"\w+", t)]
+    if words and len(words) == len(f.types or []):  # a type that is not one word is left to the exact test
+        terms.append("facets : (" + " OR ".join(words) + ")")
     if f.stance and re.fullmatch(r"\w+", f.stance):
         terms.append(f"facets : s{f.stance}")
     if f.min_confidence is not None and f.min_confidence > 0:
