@@ -111,8 +111,8 @@ def replicate(path: Path, docs: int) -> float:
                 claim_index, source_type, source_name, mention, mention_start, descriptor, role, stance, confidence, via,
                 claim, sentence, start, end, line FROM ledger_claims
                 WHERE run_id = ? AND item_key IN (SELECT item_key FROM pick)""", (run_id,))
-            conn.execute(f"""INSERT INTO claims_fts (rowid, claim, sentence, source, relays)
-                SELECT rowid + {offset}, claim, sentence, source, relays FROM claims_fts WHERE rowid IN
+            conn.execute(f"""INSERT INTO claims_fts (rowid, claim, sentence, source, relays, publisher, facets)
+                SELECT rowid + {offset}, claim, sentence, source, relays, publisher, facets FROM claims_fts WHERE rowid IN
                 (SELECT id FROM ledger_claims WHERE run_id = ? AND item_key IN (SELECT item_key FROM pick))""", (run_id,))
     n = conn.execute("SELECT COUNT(*) FROM documents WHERE run_id = ?", (run_id,)).fetchone()[0]
     conn.close()

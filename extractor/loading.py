@@ -136,8 +136,12 @@ def read_file(path: str) -> Iterator[RawInput]:
     if not text:
         yield _error(input_id, path, "no_article_text", f"{path}: no article text found in the HTML")
         return
-    # Offsets index the extracted article text, which is kept in the output metadata.
-    yield RawInput(input_id=input_id, source_file=path, text=text, metadata={"extracted_from": "html"})
+    # Offsets index the extracted article text, which is kept in the output metadata; the
+    # page's publisher and date go with it for the source ledger (`htmlmeta`).
+    from .htmlmeta import html_metadata
+
+    meta = {"extracted_from": "html", **html_metadata(raw.text)}
+    yield RawInput(input_id=input_id, source_file=path, text=text, metadata=meta)
 
 
 def parquet_lines(path: str, row_groups: list[int] | None = None, filesystem: object = None) -> Iterator[bytes]:

@@ -80,7 +80,9 @@ def test_source_links_to_its_claims(browser, report_file):
     text = section.inner_text()
     assert "Ghaani" in text and "Ismael Qaani" in text and "004_902baa1e4d506162.txt#1 line" in text
     assert section.locator(".claim").count() == 5
-    assert section.locator("a", has_text="review").first.get_attribute("href").startswith("http://127.0.0.1:9/?doc=004_")
+    assert section.locator(".claim a", has_text="review").first.get_attribute("href").startswith("http://127.0.0.1:9/?doc=004_")
+    # the source itself links to the list of its claims in the review UI
+    assert section.locator("a.review").get_attribute("href").startswith("http://127.0.0.1:9/?source=person%3A")
     assert problems == []
     page.close()
 

@@ -120,7 +120,8 @@ def test_report_is_self_contained_and_escaped(crafted_db, tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "<script" not in html.replace("&lt;script", "")  # the article's <script> is text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "http://" not in html.replace("http://127.0.0.1:8000/?doc=", "").replace("http://www.w3.org/2000/svg", "")
+    assert "http://" not in (html.replace("http://127.0.0.1:8000/?doc=", "").replace("http://127.0.0.1:8000/?source=", "")
+                             .replace("http://www.w3.org/2000/svg", ""))
     assert html.count("<svg") == 7
     assert "Daily Planet" in html and "2024-04" in html
     assert 'href="http://127.0.0.1:8000/?doc=a1"' in html
@@ -132,3 +133,22 @@ def test_words_and_relay_together(seeds_db):
     assert total >= 1 and all("Reuters" in h["via"] and "ceasefire" in (h["sentence"] + h["claim"]).lower() for h in hits)
     total, _ = search(conn, "seeds", Filters(query="truce", relay="Asharq Al-Awsat", types=["anonymous"]))
     assert total >= 1
+
+
+def test_two_runs_in_one_store_are_searched_apart(seeds_db, tmp_path):
+    """With a second run in the store the run is a term of the FTS query (with one run it is
+    left out): each run's counts stay its own, exact count or not."""
+    from ledger_support import SEEDS, record_inputs
+
+    db = tmp_path / "two.db"
+    db.write_bytes(seeds_db.read_bytes())
+    conn = st.open_store(db)
+    alone = [search(conn, "seeds", f)[0] for f in (Filters(query="ceasefire"), Filters(query="ceasefire", stance="denied"),
+                                                    Filters(query="ceasefire", min_confidence=0.0))]
+    conn.close()
+    record_inputs(db, "again", [str(SEEDS / "003_6e7b28dd61abec0b.txt")])
+    conn = st.open_store(db)
+    assert [search(conn, "seeds", f)[0] for f in (Filters(query="ceasefire"), Filters(query="ceasefire", stance="denied"),
+                                                   Filters(query="ceasefire", min_confidence=0.0))] == alone
+    total, hits = search(conn, "again", Filters(query="ceasefire"))
+    assert 0 < total < alone[0] and all(h["doc_id"].startswith("003") for h in hits)

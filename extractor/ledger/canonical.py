@@ -141,6 +141,27 @@ def _looks_like_title(word: str) -> bool:
     return fold(word).strip(".") in TITLE_WORDS
 
 
+class _LazyNames:
+    """An article's introduced names (the index's JSON), parsed on first use."""
+
+    __slots__ = ("text", "_parsed")
+
+    def __init__(self, text: str) -> None:
+        self.text, self._parsed = text, None
+
+    def __iter__(self):
+        if self._parsed is None:
+            self._parsed = _parse_names(self.text)
+        return iter(self._parsed)
+
+
+@lru_cache(maxsize=4096)  # a corpus republishes articles; parsing is the cost, not the lookup
+def _parse_names(text: str) -> list[dict[str, Any]]:
+    import json
+
+    return json.loads(text)
+
+
 class Canonicalizer:
     """Collects source mentions article by article, then `finish()` joins them across the
     corpus (rules 2 and 3) and returns the entities."""
@@ -212,9 +233,17 @@ class Canonicalizer:
             return None, self._entity(f"{type_}:{fold(plain)}", type_), plain
         return None, self._entity("unattributed", "unattributed"), "(unattributed)"
 
-    def add_document(self, doc_names: list[dict[str, Any]], claims: list[dict[str, Any]]) -> None:
-        """All claims of one article (dicts with the ledger_claims columns, `via` parsed)."""
-        self.doc_names.append([{"name": d["name"], "count": d["count"]} for d in doc_names])
+    def add_document(self, doc_names: list[dict[str, Any]] | str, claims: list[dict[str, Any]],
+                     keep_names: bool = True) -> None:
+        """All claims of one article (dicts with the ledger_claims columns, `via` parsed).
+
+        `doc_names` may be the index's JSON text: it is parsed only if a person in the
+        article is named by surname or title alone (most articles need no parse). With
+        `keep_names=False` the caller gives `finish` the corpus's name counts itself."""
+        if isinstance(doc_names, str):
+            doc_names = _LazyNames(doc_names)  # type: ignore[assignment]
+        if keep_names:
+            self.doc_names.append([{"name": d["name"], "count": d["count"]} for d in doc_names])
         sources = [c["source_name"] for c in claims if c["source_type"] == "person" and c["source_name"]]
         last_media: Entity | None = None
         for c in claims:
@@ -248,8 +277,9 @@ class Canonicalizer:
             ent.roles[role] += 1
         self.claim_entity[claim] = ent.key
 
-    def finish(self) -> dict[str, Entity]:
-        """Rule 3, then the spellings seen in article text for every person who is a source."""
+    def finish(self, text_names: Counter | None = None) -> dict[str, Entity]:
+        """Rule 3, then the spellings seen in article text for every person who is a source
+        (`text_names`: name -> times in all articles; else from the articles added)."""
         by_surname: dict[str, set[str]] = {}
         for fk, keys in self.person_keys.items():
             by_surname.setdefault(fk[1], set()).update(keys)
@@ -261,14 +291,18 @@ class Canonicalizer:
             if len(keys) != 1:
                 ent.names[word] += 0
             self._attach(ent, claim, variant, role)
-        for names in self.doc_names:
-            for d in names:
-                fk = _full_key(d["name"])
-                for key in self.person_keys.get(fk, []) if fk else []:
-                    ent = self.entities[key]
-                    if ent.claims and any(same_person(d["name"], n) for n in ent.names):
-                        ent.text_names[d["name"]] += d["count"]
-                        break
+        if text_names is None:
+            text_names = Counter()
+            for names in self.doc_names:
+                for d in names:
+                    text_names[d["name"]] += d["count"]
+        for name, count in text_names.items():  # each spelling once, however many articles use it
+            fk = _full_key(name)
+            for key in self.person_keys.get(fk, []) if fk else []:
+                ent = self.entities[key]
+                if ent.claims and any(same_person(name, n) for n in ent.names):
+                    ent.text_names[name] += count
+                    break
         for ent in self.entities.values():  # the display name: the spelling seen in the most places
             for n, c in ent.text_names.items():
                 ent.names[n] += c

@@ -4,7 +4,8 @@ sources, and the ledger's CSV / Parquet files (`extractor sources --format`).
 The page has no script and no remote asset: the charts are inline SVG (`charts.py`),
 every chart's numbers are also in a table beside it, article text goes through Jinja's
 autoescape, and each source links to the list of its claims further down the page (and,
-with `--review-url`, each claim to its document in `extractor review`).
+with `--review-url`, each source to its claims and each claim to its document in
+`extractor review`).
 """
 
 from __future__ import annotations
@@ -69,7 +70,10 @@ def _source_lists(conn: sqlite3.Connection, ledger: Ledger, rows: list[dict[str,
                            "sentence": " ".join(c["sentence"].split()), "stance": c["stance"],
                            "confidence": c["confidence"], "mention": c["mention"], "review": link})
         e = ledger.entity(key)
+        # the source's claims in the review UI: its `source=` filter takes the canonical key
+        review = f"{review_url.rstrip('/')}/?source={quote(key)}" if review_url else None
         out.append({"anchor": f"src-{n}", "name": e.name, "type": e.type, "claims": claims, "total": len(e.claims),
+                    "review": review,
                     "roles": [r for r, _ in e.roles.most_common(5)],
                     "variants": [(v, c) for v, c in e.all_variants().most_common(30) if c]})
     return out

@@ -16,6 +16,7 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,7 @@ class Ledger:
                 if t in fold(e.name) or any(t in fold(v) for v in e.all_variants()) or t in e.key]
 
 
+@lru_cache(maxsize=1 << 16)  # many articles share a day
 def month_of(date: str | None) -> str:
     """"2019-01-04", "2019-01-04T10:00Z" or an RFC 2822 date -> "2019-01"."""
     if not date:
@@ -99,16 +101,29 @@ def _run_id(conn: sqlite3.Connection, run: str) -> int:
     return found.id
 
 
-def doc_table(conn: sqlite3.Connection, run_id: int, meta: dict[str, tuple[str | None, str | None]]) -> dict[str, tuple[str, str, list]]:
-    """doc_id -> (publisher, month, introduced names), the --meta CSV winning over metadata."""
+def doc_table(conn: sqlite3.Connection, run_id: int, meta: dict[str, tuple[str | None, str | None]]) -> dict[str, tuple[str, str, str]]:
+    """doc_id -> (publisher, month, introduced names as the index's JSON), the --meta CSV
+    winning over metadata. The names stay text: `Canonicalizer` parses an article's only
+    when one of its people is named by surname or title alone."""
     out = {}
     for doc_id, input_id, source_file, publisher, date, names in conn.execute(
             "SELECT doc_id, input_id, source_file, publisher, date, names FROM ledger_docs WHERE run_id = ?", (run_id,)):
-        given = meta.get(doc_id) or meta.get(input_id) or meta.get(source_file or "")
-        if given:
-            publisher, date = given[0] or publisher, given[1] or date
-        out[doc_id] = (publisher or UNKNOWN, month_of(date), json.loads(names))
+        if meta:
+            given = meta.get(doc_id) or meta.get(input_id) or meta.get(source_file or "")
+            if given:
+                publisher, date = given[0] or publisher, given[1] or date
+        out[doc_id] = (publisher or UNKNOWN, month_of(date), names)
     return out
+
+
+def text_name_counts(conn: sqlite3.Connection, run_id: int) -> Counter:
+    """How often each introduced name occurs across the run's articles with claims, summed in SQLite
+    (json_each) rather than by parsing every article's names in Python."""
+    return Counter(dict(conn.execute(
+        """SELECT json_extract(j.value, '$.name'), SUM(json_extract(j.value, '$.count'))
+           FROM ledger_docs d, json_each(d.names) j WHERE d.run_id = ? AND EXISTS (SELECT 1 FROM ledger_claims c
+                WHERE c.run_id = d.run_id AND c.item_key = d.item_key AND c.doc_id = d.doc_id)
+           GROUP BY 1""", (run_id,)).fetchall()))
 
 
 def build(conn: sqlite3.Connection, run: str, meta: dict[str, tuple[str | None, str | None]] | None = None) -> Ledger:
@@ -126,18 +141,18 @@ def build(conn: sqlite3.Connection, run: str, meta: dict[str, tuple[str | None, 
                                 (run_id,))
     for row in cur:
         c = dict(zip(cols, row))
-        c["via"] = json.loads(row[9]) if row[9] != "[]" else []
+        c["via"] = _via(row[9]) if row[9] != "[]" else []
         if row[1] != current:
             if batch:
-                canon.add_document(docs.get(current, (None, None, []))[2], batch)  # type: ignore[arg-type]
+                canon.add_document(docs.get(current, (None, None, "[]"))[2], batch, keep_names=False)  # type: ignore[arg-type]
                 batch = []
             current = row[1]
         batch.append(c)
         by_type[row[2]] += 1
         stance[row[0]] = (current, row[8])
     if batch:
-        canon.add_document(docs.get(current, (None, None, []))[2], batch)  # type: ignore[arg-type]
-    entities = canon.finish()
+        canon.add_document(docs.get(current, (None, None, "[]"))[2], batch, keep_names=False)  # type: ignore[arg-type]
+    entities = canon.finish(text_name_counts(conn, run_id))
     facts: dict[int, tuple[str, str, str, str, str]] = {}
     per_doc: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # doc -> [claims, anonymous]
     missing = (UNKNOWN, UNKNOWN, [])
@@ -163,6 +178,11 @@ def build(conn: sqlite3.Connection, run: str, meta: dict[str, tuple[str | None, 
     return Ledger(run=run, entities=ranked, claims=len(facts), documents=len(docs), by_type=by_type,
                   claim_facts=facts, relays=relays, claim_relays=canon.relay_entities,
                   anonymous={k: dict(v) for k, v in anon.items()})
+
+
+@lru_cache(maxsize=1 << 14)  # relays repeat ("Reuters", "the agency"): parse each spelling once
+def _via(text: str) -> list[dict[str, Any]]:
+    return json.loads(text)
 
 
 def entity_rows(ledger: Ledger, types: list[str] | None = None, by: list[str] | None = None) -> list[dict[str, Any]]:
@@ -217,11 +237,15 @@ def anonymous_share(ledger: Ledger, dim: str) -> list[dict[str, Any]]:
 def save_entities(conn: sqlite3.Connection, run: str, ledger: Ledger) -> None:
     """Keep which canonical source each claim went to, for `search --source`."""
     run_id = _run_id(conn, run)
+    if entities_current(conn, run_id):
+        return  # the saved map came from this same index, and building is deterministic
     with st.transaction(conn):
         conn.execute("DELETE FROM ledger_entities WHERE run_id = ?", (run_id,))
         conn.execute("DELETE FROM ledger_sources WHERE run_id = ?", (run_id,))
-        conn.executemany("INSERT INTO ledger_entities (run_id, claim_id, entity) VALUES (?, ?, ?)",
-                         ((run_id, cid, f[0]) for cid, f in ledger.claim_facts.items()))
+        # in key order: each insert appends to the b-tree (store/ledger_fts.py)
+        conn.executemany("INSERT INTO ledger_entities (run_id, entity, claim_id) VALUES (?, ?, ?)",
+                         ((run_id, e.key, cid) for e in sorted(ledger.entities, key=lambda e: e.key)
+                          for cid in sorted(e.claims)))
         conn.executemany("INSERT INTO ledger_sources (run_id, entity, name, type, variants) VALUES (?, ?, ?, ?, ?)",
                          ((run_id, e.key, e.name, e.type, json.dumps(sorted(e.all_variants()), ensure_ascii=False))
                           for e in ledger.entities))

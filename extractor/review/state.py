@@ -27,7 +27,7 @@ from .templating import templates
 
 SOURCE_TYPES = ("person", "organization", "media", "anonymous", "unattributed")
 STANCES = ("asserted", "denied", "hedged")
-FILTER_KEYS = ("flag", "type", "doc", "q", "status")
+FILTER_KEYS = ("flag", "type", "doc", "q", "status", "source")
 
 
 @dataclass
@@ -106,13 +106,27 @@ class ReviewState:
         if conn.in_transaction:
             conn.rollback()
 
+    def sources_ready(self, conn, run, f: dict[str, str]) -> None:
+        """A `source=` filter reads the ledger's claim -> source map: made (as `extractor
+        sources` makes it) when the run has none as new as its claims. A read-only store
+        keeps the map it has."""
+        if not f.get("source") or self.readonly:
+            return
+        from ..ledger import stats
+
+        if not stats.entities_current(conn, run.id):
+            stats.save_entities(conn, run.name, stats.build(conn, run.name))
+
     def counts(self, conn, run, f: dict[str, str]) -> tuple[int, int]:
+        self.sources_ready(conn, run, f)
         return sq.counts(conn, run, self.cfg.threshold, f)
 
     def rows(self, conn, run, f: dict[str, str], offset: int = 0, limit: int = 100) -> list[sq.QueueRow]:
+        self.sources_ready(conn, run, f)
         return sq.rows(conn, run, self.cfg.threshold, f, offset, limit)
 
     def position(self, conn, run, f: dict[str, str], doc_id: str, index: int) -> int | None:
+        self.sources_ready(conn, run, f)
         return sq.position(conn, run, self.cfg.threshold, f, doc_id, index)
 
     def load(self, conn, run, f: dict[str, str], pos: int, expect: tuple[str, int] | None = None,

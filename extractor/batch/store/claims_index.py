@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...models import DocumentResult
+from .ledger_fts import FTS_INSERT
 
 # Keys a JSONL line or an HTML page may carry the outlet and the publication date under.
 PUBLISHER_KEYS = ("publisher", "outlet", "site_name", "sitename", "site", "source", "media", "newspaper")
@@ -135,13 +136,8 @@ def index_item(conn: sqlite3.Connection, run_id: int, item_key: str, results: Se
             """INSERT INTO ledger_claims (run_id, item_key, doc_id, claim_index, source_type, source_name, mention,
                    mention_start, descriptor, role, stance, confidence, via, claim, sentence, start, end, line)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", _claim_rows(run_id, item_key, doc, text))
-    # one statement for the item's FTS rows; the relay column indexes the relays' JSON, whose
-    # only words besides the names are "name", "type" and the type itself
-    conn.execute(
-        """INSERT INTO claims_fts (rowid, claim, sentence, source, relays)
-           SELECT id, claim, sentence, COALESCE(source_name, '') || ' ' || COALESCE(mention, '') || ' ' ||
-                  COALESCE(descriptor, '') || ' ' || COALESCE(role, ''), via
-           FROM ledger_claims WHERE run_id = ? AND item_key = ?""", (run_id, item_key))
+    # one statement for the item's FTS rows, with their facet words (store/ledger_fts.py)
+    conn.execute(FTS_INSERT + " WHERE c.run_id = ? AND c.item_key = ?", (run_id, item_key))
 
 
 def ensure_indexed(conn: sqlite3.Connection, run_id: int, batch: int = 500) -> int:

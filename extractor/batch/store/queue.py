@@ -92,6 +92,10 @@ _LIVE = """live AS MATERIALIZED (SELECT doc_id, claim_index, action FROM decisio
 _ORDER = "q.confidence, q.ordinal, q.item_key, q.seq, q.claim_index"
 
 
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _where(run: Run, threshold: float, f: dict[str, str]) -> tuple[str, dict[str, Any]]:
     sql = ["q.run_id = :run", "q.member_below < :t"]
     args: dict[str, Any] = {"run": run.id, "t": threshold}
@@ -104,9 +108,19 @@ def _where(run: Run, threshold: float, f: dict[str, str]) -> tuple[str, dict[str
     if f.get("doc"):
         sql.append("q.doc_id = :doc")
         args["doc"] = f["doc"]
+    if f.get("source"):
+        # the claims of a canonical source, by the ledger's last claim -> source map
+        # (`ledger.stats.save_entities`): its key as the report links it, or words of its
+        # name or a spelling, as `extractor search --source` takes them
+        sql.append("""(q.item_key, q.doc_id, q.claim_index) IN (SELECT c.item_key, c.doc_id, c.claim_index
+            FROM ledger_entities e JOIN ledger_claims c ON c.id = e.claim_id WHERE e.run_id = :run AND e.entity IN
+              (SELECT entity FROM ledger_sources WHERE run_id = :run AND entity != '' AND
+                (entity = :source OR name LIKE :source_like ESCAPE '\\' OR variants LIKE :source_like ESCAPE '\\')))""")
+        args["source"] = f["source"]
+        args["source_like"] = "%" + _escape_like(f["source"]) + "%"
     if f.get("q"):
         sql.append("(q.claim LIKE :q ESCAPE '\\' OR q.source LIKE :q ESCAPE '\\')")
-        args["q"] = "%" + f["q"].replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        args["q"] = "%" + _escape_like(f["q"]) + "%"
     status = f.get("status")
     if status == "undecided":
         sql.append("l.action IS NULL")

@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime, timezone
 
+from . import ledger_fts as _ledger_fts
 from . import queue as _queue
 
 MIGRATIONS: list[list[str]] = [
@@ -203,6 +204,9 @@ MIGRATIONS: list[list[str]] = [
             claim, sentence, source, relays, tokenize = 'unicode61 remove_diacritics 2'
         )""",
     ],
+    # 7: facet words in the FTS table (every search filter is a MATCH term) and the claim ->
+    # source map keyed by source (store/ledger_fts.py says why).
+    _ledger_fts.MIGRATION,
 ]
 
 # The tables a run store has; a SQLite file holding other tables and none of ours belongs
