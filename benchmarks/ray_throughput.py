@@ -89,25 +89,33 @@ def on_ray(path: Path, engine: str, args: dict, tmp: Path, block_size: int, **op
             "pid_order": [int(r["pid"]) for r in rows]}
 
 
-def bench_offline(tmp: Path, n: int, repeats: int) -> None:
+def bench_offline(tmp: Path, n: int, repeats: int, with_ray: bool = True) -> None:
     path = subset(n, tmp)
-    print(f"[offline] {n} PolNeAR train documents, 2 CPUs, {repeats} runs each (medians)")
-    one, two, ray_ = [], [], []
+    print(f"[offline] {n} PolNeAR train documents, 2 CPUs, {repeats} runs each, interleaved (medians)")
+    one, two, ray_, active = [], [], [], []
     for _ in range(repeats):  # interleaved, so the machine's noise hits all three alike
         t, d = local(path, "offline", {}, tmp)
         one.append(d / t)
         t, d = local(path, "offline", {}, tmp, workers=2)
         two.append(d / t)
-        r = on_ray(path, "offline", {}, tmp, block_size=16)
-        ray_.append((r["docs"] / r["wall"], r["active"]))
-    m1, m2 = statistics.median(one), statistics.median(two)
-    mr, ms = statistics.median(x for x, _ in ray_), statistics.median(y for _, y in ray_)
-    print(f"  local, 1 process:      {m1:6.2f} docs/s   runs {[round(x, 2) for x in one]}")
-    print(f"  local, --workers 2:    {m2:6.2f} docs/s   runs {[round(x, 2) for x in two]}  ({m2 / m1:.2f}x one process)")
-    print(f"  ray, 2 actors:         {mr:6.2f} docs/s wall, {ms:6.2f} with the workers up   "
-          f"runs {[(round(a, 2), round(b, 2)) for a, b in ray_]}")
-    print(f"  ray / local --workers 2: {mr / m2:.2f}x wall (floor 0.9), {ms / m2:.2f}x with the workers up; "
-          f"ray / local 1 process: {mr / m1:.2f}x")
+        if with_ray:
+            r = on_ray(path, "offline", {}, tmp, block_size=16)
+            ray_.append(r["docs"] / r["wall"])
+            active.append(r["active"])
+        print(f"  run {len(one)}: 1 process {one[-1]:.2f}, --workers 2 {two[-1]:.2f}"
+              + (f", ray {ray_[-1]:.2f} wall / {active[-1]:.2f} with the workers up" if with_ray else "")
+              + " docs/s", flush=True)
+    med = statistics.median
+    m1, m2 = med(one), med(two)
+    print(f"  local, 1 process:      {m1:6.2f} docs/s")
+    print(f"  local, --workers 2:    {m2:6.2f} docs/s  ({m2 / m1:.2f}x one process; median of the pairs' ratios "
+          f"{med(b / a for a, b in zip(one, two)):.2f}x)")
+    if with_ray:
+        print(f"  ray, 2 actors:         {med(ray_):6.2f} docs/s wall, {med(active):6.2f} with the workers up")
+        print(f"  ray / local --workers 2, median of the pairs' ratios: "
+              f"{med(r / b for r, b in zip(ray_, two)):.2f}x wall (floor 0.9), "
+              f"{med(r / b for r, b in zip(active, two)):.2f}x with the workers up; "
+              f"ray / local 1 process {med(r / a for r, a in zip(ray_, one)):.2f}x wall")
 
 
 def mock_server(latency: float) -> tuple[subprocess.Popen, str]:
@@ -206,7 +214,7 @@ def cost_table(offline_per_core: float, llm_per_process: float) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--skip", default="", help="comma-separated: offline,llm,rss")
+    ap.add_argument("--skip", default="", help="comma-separated: offline,llm,rss, or ray (the offline part's Ray runs)")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--rss-docs", default="1000,10000,100000", help="corpus sizes for the memory figure")
     ap.add_argument("--table", nargs=2, type=float, metavar=("OFFLINE_DOCS_S_PER_CORE", "LLM_DOCS_S_PER_ACTOR"),
@@ -217,11 +225,12 @@ def main() -> None:
         cost_table(*a.table)
         return
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
-    init_ray(None, 2)
+    if not skip >= {"llm", "rss", "ray"}:  # a cluster only when some part runs on Ray
+        init_ray(None, 2)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         if "offline" not in skip:
-            bench_offline(tmp, 40 if a.quick else 300, 1 if a.quick else a.repeats)
+            bench_offline(tmp, 40 if a.quick else 300, 1 if a.quick else a.repeats, "ray" not in skip)
         if "llm" not in skip:
             bench_llm(tmp, 300 if a.quick else 2000, 1 if a.quick else a.repeats)
         if "rss" not in skip:
