@@ -83,7 +83,15 @@ def on_ray(path: Path, engine: str, args: dict, tmp: Path, block_size: int, **op
     # Inside the actors: from the first block's start to the last one's end, the rate once
     # the workers are up (the actors' clocks are this machine's).
     span = max(float(r["finished"]) for r in rows) - min(float(r["started"]) for r in rows) if rows else 0.0
+    # CPU seconds a document costs an actor, load-independent: each actor's CPU clock from
+    # its first block's end to its last's, over the documents of the blocks in between.
+    cpu, docs = 0.0, 0
+    for pid in {int(r["pid"]) for r in rows}:
+        mine = [r for r in rows if int(r["pid"]) == pid]
+        cpu += float(mine[-1]["cpu_s"]) - float(mine[0]["cpu_s"])
+        docs += sum(int(r["documents"]) for r in mine[1:])
     return {"wall": wall, "docs": s.documents, "active": s.documents / span if span else float("nan"),
+            "cpu_per_doc": cpu / docs if docs else float("nan"),
             "rss": [float(r["rss_mb"]) for r in rows],
             "pids": {int(r["pid"]) for r in rows},
             "pid_order": [int(r["pid"]) for r in rows]}
@@ -92,7 +100,7 @@ def on_ray(path: Path, engine: str, args: dict, tmp: Path, block_size: int, **op
 def bench_offline(tmp: Path, n: int, repeats: int, with_ray: bool = True) -> None:
     path = subset(n, tmp)
     print(f"[offline] {n} PolNeAR train documents, 2 CPUs, {repeats} runs each, interleaved (medians)")
-    one, two, ray_, active = [], [], [], []
+    one, two, ray_, active, cpu = [], [], [], [], []
     for _ in range(repeats):  # interleaved, so the machine's noise hits all three alike
         t, d = local(path, "offline", {}, tmp)
         one.append(d / t)
@@ -102,6 +110,7 @@ def bench_offline(tmp: Path, n: int, repeats: int, with_ray: bool = True) -> Non
             r = on_ray(path, "offline", {}, tmp, block_size=16)
             ray_.append(r["docs"] / r["wall"])
             active.append(r["active"])
+            cpu.append(r["cpu_per_doc"])
         print(f"  run {len(one)}: 1 process {one[-1]:.2f}, --workers 2 {two[-1]:.2f}"
               + (f", ray {ray_[-1]:.2f} wall / {active[-1]:.2f} with the workers up" if with_ray else "")
               + " docs/s", flush=True)
@@ -115,7 +124,8 @@ def bench_offline(tmp: Path, n: int, repeats: int, with_ray: bool = True) -> Non
         print(f"  ray / local --workers 2, median of the pairs' ratios: "
               f"{med(r / b for r, b in zip(ray_, two)):.2f}x wall (floor 0.9), "
               f"{med(r / b for r, b in zip(active, two)):.2f}x with the workers up; "
-              f"ray / local 1 process {med(r / a for r, a in zip(ray_, one)):.2f}x wall")
+              f"ray / local 1 process {med(r / a for r, a in zip(ray_, one)):.2f}x wall; "
+              f"an actor's CPU per document {med(cpu):.3f} s")
 
 
 def mock_server(latency: float) -> tuple[subprocess.Popen, str]:
@@ -136,19 +146,21 @@ def bench_llm(tmp: Path, n: int, repeats: int) -> None:
         args = dict(base_url=url, model="mock-model")
         path = synthetic(n, tmp)
         print(f"[llm] {n} docs against the mock at 200 ms, --concurrency 32 (ideal 160 docs/s), {repeats} runs each")
-        here, wall, active = [], [], []
+        here, wall, active, cpu = [], [], [], []
         for _ in range(repeats):  # interleaved, as the offline part
             t, d = local(path, "llm", args, tmp, concurrency=32)
             here.append(d / t)
             r = on_ray(path, "llm", args, tmp, block_size=64, concurrency=32)
             wall.append(r["docs"] / r["wall"])
             active.append(r["active"])
+            cpu.append(r["cpu_per_doc"])
         ml, mw, ma = (statistics.median(x) for x in (here, wall, active))
         print(f"  local:                   {ml:6.1f} docs/s = {ml / 1.6:5.1f}% of ideal   runs {[round(x, 1) for x in here]}")
         print(f"  ray, 2 actors, wall:     {mw:6.1f} docs/s = {mw / 1.6:5.1f}% of ideal   runs {[round(x, 1) for x in wall]}")
         print(f"  ray, workers up:         {ma:6.1f} docs/s = {ma / 1.6:5.1f}% of ideal   runs {[round(x, 1) for x in active]}"
               f"  (floor 90%)")
-        print(f"  ray / local: {mw / ml:.2f}x wall, {ma / ml:.2f}x with the workers up")
+        print(f"  ray / local: {mw / ml:.2f}x wall, {ma / ml:.2f}x with the workers up; "
+              f"an actor's CPU per document {statistics.median(cpu) * 1000:.1f} ms")
     finally:
         server.terminate()
 
