@@ -201,7 +201,13 @@ def cost_table(offline_per_core: float, llm_per_process: float) -> None:
 
     eng = LLMEngine(base_url="http://127.0.0.1:9/v1", model="gpt-4o-mini")
     chars = [len(json.loads(line)["text"]) for line in open(TRAIN.with_name("dev.jsonl"), encoding="utf-8")]
-    prompt = statistics.mean(eng.request_tokens(c) - (eng.settings.max_output_tokens or 1000) for c in chars)
+    def sent(c: int) -> int:  # the engine's estimate less the answer room (max_tokens) of each chunk
+        from extractor.engines.llm.engine import CHARS_PER_TOKEN
+
+        chunks = -(-(c // CHARS_PER_TOKEN + 1) // eng.chunk_budget())
+        return eng.request_tokens(c) - chunks * eng.budget.answer
+
+    prompt = statistics.mean(sent(c) for c in chars)
     answer = 400  # assumed: tokens of a typical answer (the mock's are not a model's)
     p_in, p_out = price_of("gpt-4o-mini")
     per_doc = (prompt * p_in + answer * p_out) / 1e6
