@@ -8,13 +8,14 @@ A script, not a timed test. The same code paths as `extractor extract`: `run_bat
 local runner, one process or `--workers 2`) and `run_ray` (Ray Data over two actors on
 a local cluster started once with `ray.init(num_cpus=2)`, as `ray start` would be).
 Each figure is wall time from the call to its return, engine loading included (the
-spaCy pipeline in every worker process, the actors' start), and for Ray also the
-steady rate between its first and last finished block, which is what a long run sees.
+spaCy pipeline in every worker process, the actors' start), and for Ray also the rate
+"with the workers up": documents over the time from the first block's start to the last
+block's end inside the actors, which is what a long run sees once its actors are loaded.
 
 - offline: 300 PolNeAR train documents (read from ../shared, not committed).
 - llm: synthetic articles against the project's mock (tests/mock_openai.py) in its own
   process at 200 ms a request, concurrency 32 (ideal 160 docs/s).
-- rss: peak RSS of each Ray actor after 1,000 and after N documents (LLM engine, 5 ms mock).
+- rss: peak RSS of each Ray actor at 1,000, 10,000 and 100,000 documents (LLM engine, 0 ms mock).
 """
 
 from __future__ import annotations
@@ -61,52 +62,70 @@ def synthetic(n: int, tmp: Path) -> Path:
 
 
 def local(path: Path, engine: str, args: dict, tmp: Path, workers: int = 1, **opts) -> tuple[float, int]:
+    """Wall time as `extractor extract` sees it, loading the engine included (as Ray's
+    includes its actors' start)."""
+    t0 = time.perf_counter()
     eng = get_engine(engine, **args)
     if workers > 1:
         from extractor.batch.parallel import ProcessPoolEngine
 
         eng = ProcessPoolEngine(eng, engine, workers, args)
-    t0 = time.perf_counter()
     s = run_batch(read_inputs([str(path)]), eng, str(tmp / f"l{time.time_ns()}.db"), None, RunOptions(**opts))
     return time.perf_counter() - t0, s.documents
 
 
 def on_ray(path: Path, engine: str, args: dict, tmp: Path, block_size: int, **opts) -> dict:
     rows: list = []
-    stamps: list = []
-
-    def seen(row):
-        rows.append(row)
-        stamps.append(time.perf_counter())
-
     t0 = time.perf_counter()
     s = run_ray([str(path)], engine, args, RunOptions(**opts), "bench", str(tmp / f"out{time.time_ns()}"), workers=2,
-                block_size=block_size, on_block=seen)
+                block_size=block_size, on_block=rows.append)
     wall = time.perf_counter() - t0
-    after_first = sum(int(r["documents"]) for r in rows[1:])
-    steady = after_first / (stamps[-1] - stamps[0]) if len(stamps) > 1 and stamps[-1] > stamps[0] else float("nan")
-    return {"wall": wall, "docs": s.documents, "steady": steady, "rss": [float(r["rss_mb"]) for r in rows],
-            "pids": {int(r["pid"]) for r in rows}}
+    # Inside the actors: from the first block's start to the last one's end, the rate once
+    # the workers are up (the actors' clocks are this machine's).
+    span = max(float(r["finished"]) for r in rows) - min(float(r["started"]) for r in rows) if rows else 0.0
+    # CPU seconds a document costs an actor, load-independent: each actor's CPU clock from
+    # its first block's end to its last's, over the documents of the blocks in between.
+    cpu, docs = 0.0, 0
+    for pid in {int(r["pid"]) for r in rows}:
+        mine = [r for r in rows if int(r["pid"]) == pid]
+        cpu += float(mine[-1]["cpu_s"]) - float(mine[0]["cpu_s"])
+        docs += sum(int(r["documents"]) for r in mine[1:])
+    return {"wall": wall, "docs": s.documents, "active": s.documents / span if span else float("nan"),
+            "cpu_per_doc": cpu / docs if docs else float("nan"),
+            "rss": [float(r["rss_mb"]) for r in rows],
+            "pids": {int(r["pid"]) for r in rows},
+            "pid_order": [int(r["pid"]) for r in rows]}
 
 
-def bench_offline(tmp: Path, n: int, repeats: int) -> None:
+def bench_offline(tmp: Path, n: int, repeats: int, with_ray: bool = True) -> None:
     path = subset(n, tmp)
-    print(f"[offline] {n} PolNeAR train documents, 2 CPUs, {repeats} runs each (medians)")
-    one, two, ray_ = [], [], []
+    print(f"[offline] {n} PolNeAR train documents, 2 CPUs, {repeats} runs each, interleaved (medians)")
+    one, two, ray_, active, cpu = [], [], [], [], []
     for _ in range(repeats):  # interleaved, so the machine's noise hits all three alike
         t, d = local(path, "offline", {}, tmp)
         one.append(d / t)
         t, d = local(path, "offline", {}, tmp, workers=2)
         two.append(d / t)
-        r = on_ray(path, "offline", {}, tmp, block_size=16)
-        ray_.append((r["docs"] / r["wall"], r["steady"]))
-    m1, m2 = statistics.median(one), statistics.median(two)
-    mr, ms = statistics.median(x for x, _ in ray_), statistics.median(y for _, y in ray_)
-    print(f"  local, 1 process:      {m1:6.2f} docs/s   runs {[round(x, 2) for x in one]}")
-    print(f"  local, --workers 2:    {m2:6.2f} docs/s   runs {[round(x, 2) for x in two]}  ({m2 / m1:.2f}x one process)")
-    print(f"  ray, 2 actors:         {mr:6.2f} docs/s wall, {ms:6.2f} steady   runs {[(round(a, 2), round(b, 2)) for a, b in ray_]}")
-    print(f"  ray / local --workers 2: {mr / m2:.2f}x wall (floor 0.9), {ms / m2:.2f}x steady; "
-          f"ray / local 1 process: {mr / m1:.2f}x")
+        if with_ray:
+            r = on_ray(path, "offline", {}, tmp, block_size=16)
+            ray_.append(r["docs"] / r["wall"])
+            active.append(r["active"])
+            cpu.append(r["cpu_per_doc"])
+        print(f"  run {len(one)}: 1 process {one[-1]:.2f}, --workers 2 {two[-1]:.2f}"
+              + (f", ray {ray_[-1]:.2f} wall / {active[-1]:.2f} with the workers up" if with_ray else "")
+              + " docs/s", flush=True)
+    med = statistics.median
+    m1, m2 = med(one), med(two)
+    print(f"  local, 1 process:      {m1:6.2f} docs/s")
+    print(f"  local, --workers 2:    {m2:6.2f} docs/s  ({m2 / m1:.2f}x one process; median of the pairs' ratios "
+          f"{med(b / a for a, b in zip(one, two)):.2f}x)")
+    if with_ray:
+        print(f"  ray, 2 actors:         {med(ray_):6.2f} docs/s wall, {med(active):6.2f} with the workers up")
+        print(f"  ray / local --workers 2, median of the pairs' ratios: "
+              f"{med(r / b for r, b in zip(ray_, two)):.2f}x wall (floor 0.9), "
+              f"{med(r / b for r, b in zip(active, two)):.2f}x with the workers up; "
+              f"ray / local 1 process {med(r / a for r, a in zip(ray_, one)):.2f}x wall; "
+              f"an actor's CPU per document {med(cpu):.3f} s")
 
 
 def mock_server(latency: float) -> tuple[subprocess.Popen, str]:
@@ -121,30 +140,55 @@ def mock_server(latency: float) -> tuple[subprocess.Popen, str]:
     return p, f"http://127.0.0.1:{port}/v1"
 
 
-def bench_llm(tmp: Path, n: int) -> None:
+def bench_llm(tmp: Path, n: int, repeats: int) -> None:
     server, url = mock_server(0.2)
     try:
         args = dict(base_url=url, model="mock-model")
         path = synthetic(n, tmp)
-        t, d = local(path, "llm", args, tmp, concurrency=32)
-        r = on_ray(path, "llm", args, tmp, block_size=64, concurrency=32)
-        print(f"[llm] {n} docs against the mock at 200 ms, --concurrency 32 (ideal 160 docs/s)")
-        print(f"  local:            {d / t:6.1f} docs/s = {d / t / 1.6:.1f}% of ideal")
-        print(f"  ray, 2 actors:    {r['docs'] / r['wall']:6.1f} docs/s wall = {r['docs'] / r['wall'] / 1.6:.1f}% of ideal; "
-              f"steady {r['steady']:.1f} docs/s = {r['steady'] / 1.6:.1f}% of ideal (floor 90%)")
+        print(f"[llm] {n} docs against the mock at 200 ms, --concurrency 32 (ideal 160 docs/s), {repeats} runs each")
+        here, wall, active, cpu = [], [], [], []
+        for _ in range(repeats):  # interleaved, as the offline part
+            t, d = local(path, "llm", args, tmp, concurrency=32)
+            here.append(d / t)
+            r = on_ray(path, "llm", args, tmp, block_size=64, concurrency=32)
+            wall.append(r["docs"] / r["wall"])
+            active.append(r["active"])
+            cpu.append(r["cpu_per_doc"])
+        ml, mw, ma = (statistics.median(x) for x in (here, wall, active))
+        print(f"  local:                   {ml:6.1f} docs/s = {ml / 1.6:5.1f}% of ideal   runs {[round(x, 1) for x in here]}")
+        print(f"  ray, 2 actors, wall:     {mw:6.1f} docs/s = {mw / 1.6:5.1f}% of ideal   runs {[round(x, 1) for x in wall]}")
+        print(f"  ray, workers up:         {ma:6.1f} docs/s = {ma / 1.6:5.1f}% of ideal   runs {[round(x, 1) for x in active]}"
+              f"  (floor 90%)")
+        print(f"  ray / local: {mw / ml:.2f}x wall, {ma / ml:.2f}x with the workers up; "
+              f"an actor's CPU per document {statistics.median(cpu) * 1000:.1f} ms")
     finally:
         server.terminate()
 
 
-def bench_rss(tmp: Path, big: int) -> None:
-    server, url = mock_server(0.005)
+def bench_rss(tmp: Path, sizes: list[int]) -> None:
+    """Peak RSS of every actor after its first block and at the end of the run, per corpus
+    size. The LLM engine against a 0 ms mock: the whole worker path (reading the block,
+    the runner and its per-block store, the HTTP session, grounding, the shard write)
+    at the highest rate this machine allows, so 100,000 documents take minutes."""
+    server, url = mock_server(0.0)
     try:
         args = dict(base_url=url, model="mock-model")
-        print(f"[memory] peak RSS per Ray actor (LLM engine, mock 5 ms, concurrency 32)")
-        for n in (1000, big):
-            r = on_ray(synthetic(n, tmp), "llm", args, tmp, block_size=64, concurrency=32)
-            print(f"  {n:>7} docs: actors' peak RSS {max(r['rss']):.0f} MB (first block's {r['rss'][0]:.0f} MB), "
-                  f"{r['docs'] / r['wall']:.0f} docs/s")
+        print("[memory] peak RSS per Ray actor (LLM engine, mock 0 ms, concurrency 32, blocks of 64, short articles)")
+        for n in sizes:
+            path = tmp / f"short-{n}.jsonl"
+            from batch_support import article_text
+
+            with open(path, "w", encoding="utf-8") as out:
+                for i in range(n):
+                    out.write(json.dumps({"id": f"a{i}", "text": article_text(i)}) + "\n")
+            r = on_ray(path, "llm", args, tmp, block_size=64, concurrency=32)
+            by_pid: dict[int, list[float]] = {}
+            for pid, rss in zip(r["pid_order"], r["rss"]):
+                by_pid.setdefault(pid, []).append(rss)
+            actors = ", ".join(f"pid {p}: {v[0]:.0f} -> {v[-1]:.0f} MB over {len(v)} blocks" for p, v in by_pid.items())
+            print(f"  {n:>7} docs: peak RSS per actor {max(r['rss']):.0f} MB ({actors}); "
+                  f"{r['docs'] / r['wall']:.0f} docs/s", flush=True)
+            path.unlink()
     finally:
         server.terminate()
 
@@ -157,7 +201,13 @@ def cost_table(offline_per_core: float, llm_per_process: float) -> None:
 
     eng = LLMEngine(base_url="http://127.0.0.1:9/v1", model="gpt-4o-mini")
     chars = [len(json.loads(line)["text"]) for line in open(TRAIN.with_name("dev.jsonl"), encoding="utf-8")]
-    prompt = statistics.mean(eng.request_tokens(c) - (eng.settings.max_output_tokens or 1000) for c in chars)
+    def sent(c: int) -> int:  # the engine's estimate less the answer room (max_tokens) of each chunk
+        from extractor.engines.llm.engine import CHARS_PER_TOKEN
+
+        chunks = -(-(c // CHARS_PER_TOKEN + 1) // eng.chunk_budget())
+        return eng.request_tokens(c) - chunks * eng.budget.answer
+
+    prompt = statistics.mean(sent(c) for c in chars)
     answer = 400  # assumed: tokens of a typical answer (the mock's are not a model's)
     p_in, p_out = price_of("gpt-4o-mini")
     per_doc = (prompt * p_in + answer * p_out) / 1e6
@@ -182,9 +232,9 @@ def cost_table(offline_per_core: float, llm_per_process: float) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--skip", default="", help="comma-separated: offline,llm,rss")
+    ap.add_argument("--skip", default="", help="comma-separated: offline,llm,rss, or ray (the offline part's Ray runs)")
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--rss-docs", type=int, default=20000)
+    ap.add_argument("--rss-docs", default="1000,10000,100000", help="corpus sizes for the memory figure")
     ap.add_argument("--table", nargs=2, type=float, metavar=("OFFLINE_DOCS_S_PER_CORE", "LLM_DOCS_S_PER_ACTOR"),
                     help="only print the cost table from these measured rates")
     a = ap.parse_args()
@@ -193,15 +243,16 @@ def main() -> None:
         cost_table(*a.table)
         return
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
-    init_ray(None, 2)
+    if not skip >= {"llm", "rss", "ray"}:  # a cluster only when some part runs on Ray
+        init_ray(None, 2)
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         if "offline" not in skip:
-            bench_offline(tmp, 40 if a.quick else 300, 1 if a.quick else a.repeats)
+            bench_offline(tmp, 40 if a.quick else 300, 1 if a.quick else a.repeats, "ray" not in skip)
         if "llm" not in skip:
-            bench_llm(tmp, 300 if a.quick else 2000)
+            bench_llm(tmp, 300 if a.quick else 2000, 1 if a.quick else a.repeats)
         if "rss" not in skip:
-            bench_rss(tmp, 2000 if a.quick else a.rss_docs)
+            bench_rss(tmp, [500, 2000] if a.quick else [int(x) for x in a.rss_docs.split(",")])
 
 
 if __name__ == "__main__":

@@ -223,6 +223,7 @@ class MockOpenAI:
         self._stop = threading.Event()
         self.requests: list[dict[str, Any]] = []  # request bodies, in arrival order
         self.authorizations: list[str] = []  # the Authorization header of every request
+        self.keep_history = True  # `requests` and `replies`; off standalone, where nobody reads them
         self.replies: list[tuple[str, int, dict[str, int] | None]] = []  # (kind, status, usage)
         self.in_flight = 0
         self.max_in_flight = 0  # the most requests answered at once: what a client's limit allows
@@ -281,7 +282,8 @@ class MockOpenAI:
 
     def _next_reply(self, body: dict[str, Any], article: str) -> Reply:
         with self._lock:
-            self.requests.append(body)
+            if self.keep_history:
+                self.requests.append(body)
             if self._script:
                 return self._script.pop(0)
             if not self.fault_rates:
@@ -402,6 +404,8 @@ class MockOpenAI:
         return [int(hashlib.md5(p.encode()).hexdigest()[:4], 16) for p in pieces]
 
     def _log(self, kind: str, status: int, usage: dict[str, int] | None) -> None:
+        if not self.keep_history:
+            return
         with self._lock:
             self.replies.append((kind, status, usage))
 
@@ -507,6 +511,7 @@ def main() -> None:
     faults = [f for f in args.faults.split(",") if f]
     rates = {f: args.fault_rate / len(faults) for f in faults} if args.fault_rate else {}
     m = MockOpenAI(latency=args.latency, fault_rates=rates, seed=args.seed, api_key=args.api_key, port=args.port)
+    m.keep_history = False  # a benchmark's 100,000 request bodies would be gigabytes here
     m.start()
     print(f"mock OpenAI server on {m.base_url}", flush=True)
     try:

@@ -176,6 +176,26 @@ def test_import_into_a_run_store_is_idempotent_and_keeps_texts(tmp_path, quick):
     assert missing.returncode == 2 and missing.stderr.count("\n") == 1 and "no such folder" in missing.stderr
 
 
+def test_colliding_ids_get_the_local_runners_doc_ids(tmp_path, quick):
+    # Two JSONL files both numbering 1..3 (and an id repeated inside one of them), and two
+    # folders each with `a.txt`: the local runner keys the later ones `<path>:<id>`; so must
+    # every block, whichever block and worker reads them (block_size 2 splits each file).
+    d = tmp_path / "in"
+    for sub in ("x", "y"):
+        (d / sub).mkdir(parents=True)
+        (d / sub / "a.txt").write_text(article_text(len(sub)), encoding="utf-8")
+    for name, ids in (("one.jsonl", [1, 2, 3]), ("two.jsonl", [1, 2, 3, 2])):
+        lines = [json.dumps({"id": i, "text": article_text(i + len(name))}) for i in ids]
+        (d / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    paths = [str(d / "x"), str(d / "one.jsonl"), str(d / "y"), str(d / "two.jsonl")]
+    args = llm_args(quick)
+    expected = local(paths, "llm", args, tmp=tmp_path)
+    _, got = on_ray(paths, tmp_path / "out", "llm", args, block_size=2)
+    assert [x["doc_id"] for x in got] == [x["doc_id"] for x in expected]
+    assert len({x["doc_id"] for x in got}) == 9 and f"{d / 'two.jsonl'}:2:2" in {x["doc_id"] for x in got}
+    assert [x["input_id"] for x in got] == [x["input_id"] for x in expected] and not any(x["errors"] for x in got)
+
+
 class TimedMock(MockOpenAI):
     """The mock, noting when each request arrived (all of them: answers, 429s, retries)."""
 

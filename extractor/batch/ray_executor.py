@@ -28,8 +28,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from typing import Any
 
+from ..loading import Identities
 from ..models import RawInput, Usage
 from . import shards
+from .block_ids import renamed, with_run_ids
 from . import store as st
 from .ray_limits import ClusterGate, ClusterRates, bucket_actor, concurrency_share
 from .runner import RunOptions, RunStopped, RunSummary, Runner
@@ -75,7 +77,7 @@ class BlockWorker:
 
     async def _block(self, block: dict[str, Any], texts: dict[Any, str]) -> tuple[list[Any], RunSummary]:
         def inputs() -> Iterator[RawInput]:
-            for raw in shards.block_inputs(block):
+            for raw in renamed(shards.block_inputs(block), block):  # the local runner's ids
                 if not raw.error:
                     texts[(raw.source_file, raw.input_id)] = raw.text
                 yield raw
@@ -93,10 +95,11 @@ class BlockWorker:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         rows: dict[str, list[Any]] = {k: [] for k in ("k", "shard", "inputs", "documents", "claims", "failed", "cached",
-                                                        "usage", "errors", "stopped", "pid", "node", "rss_mb")}
+                                                        "usage", "errors", "stopped", "pid", "node", "rss_mb",
+                                                        "started", "finished", "cpu_s")}
         for text in batch["block"]:
             block = json.loads(str(text))
-            stopped = ""
+            stopped, started = "", time.time()
             try:
                 texts: dict[Any, str] = {}
                 docs, s = asyncio.run_coroutine_threadsafe(self._block(block, texts), self.loop).result()
@@ -108,7 +111,8 @@ class BlockWorker:
                                ("claims", s.claims), ("failed", s.failed), ("cached", s.cached),
                                ("usage", s.usage.model_dump_json()), ("errors", json.dumps(errors)),
                                ("stopped", stopped), ("pid", os.getpid()), ("node", self.node),
-                               ("rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)):
+                               ("rss_mb", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+                               ("started", started), ("finished", time.time()), ("cpu_s", time.process_time())):
                 rows[key].append(value)
         return rows
 
@@ -149,12 +153,14 @@ def run_ray(
     paths: list[str], engine: str, engine_args: dict[str, Any], opts: RunOptions, run: str, out_dir: str,
     fmt: str = "parquet", resume: bool = False, workers: int | None = None, block_size: int = BLOCK_SIZE,
     address: str | None = None, on_block: Callable[[dict[str, Any]], None] | None = None,
+    identities: Identities | None = None,
 ) -> RunSummary:
     """Extract `paths` on a Ray cluster into shards in `out_dir`. Raises UsageError for a
-    path that matches nothing and RunStopped as the local runner does."""
+    path that matches nothing and RunStopped as the local runner does. `identities`
+    (optional) is left holding the run's id collisions, for the caller to report."""
     # long: one sequence (plan, skip, start the bucket, map, account, tidy) that reads best in one place
     t0 = time.perf_counter()
-    blocks = list(shards.plan_blocks(paths, block_size))
+    blocks = list(with_run_ids(shards.plan_blocks(paths, block_size), identities))
     written = shards.written_shards(out_dir) if resume else set()
     todo = [b for b in blocks if shards.shard_name(b, fmt) not in written]
     summary = RunSummary(run=run)
@@ -177,9 +183,11 @@ def run_ray(
             ds = ray.data.from_items([{"block": json.dumps(b)} for b in todo], override_num_blocks=min(len(todo), 10_000))
             # An LLM actor mostly waits on the network: several blocks at once on its loop,
             # a fraction of a CPU. A spaCy actor parses: one block at a time, one CPU.
+            # One more block queued at each actor than it runs, so the next starts the moment
+            # one ends, without waiting for a round trip to the driver.
             per_actor = 4 if llm else 1
             ds = ds.map_batches(BlockWorker, fn_constructor_args=(spec,), batch_size=1, batch_format="numpy",
-                                compute=ActorPoolStrategy(size=n, max_tasks_in_flight_per_actor=per_actor,
+                                compute=ActorPoolStrategy(size=n, max_tasks_in_flight_per_actor=per_actor + 1,
                                                           max_concurrent_calls_per_actor=per_actor,
                                                           enable_true_multi_threading=llm),
                                 num_cpus=0.25 if llm else 1)

@@ -10,8 +10,8 @@ from typing import Any, Optional
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..loading import UsageError
-from .common import _fail_usage, _user_errors, app, err
+from ..loading import Identities, UsageError
+from .common import _collisions, _fail_usage, _user_errors, app, err
 
 
 def extract_on_ray(inputs: list[str], engine: str, engine_args: dict[str, Any], opts: Any, run: str,
@@ -35,6 +35,7 @@ def extract_on_ray(inputs: list[str], engine: str, engine_args: dict[str, Any], 
 
     progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[stats]}"),
                         TimeElapsedColumn(), console=err, disable=quiet, transient=True)
+    ids = Identities()
     totals = {"documents": 0, "claims": 0, "failed": 0, "tokens": 0, "cost": 0.0}
 
     def on_block(row: dict[str, Any]) -> None:
@@ -52,7 +53,7 @@ def extract_on_ray(inputs: list[str], engine: str, engine_args: dict[str, Any], 
         with progress:
             task = progress.add_task("extracting on ray", total=None, stats="starting the cluster")
             summary = run_ray(inputs, engine, engine_args, opts, run, output_dir, fmt, resume=resume,
-                              workers=workers, block_size=block_size, on_block=on_block)
+                              workers=workers, block_size=block_size, on_block=on_block, identities=ids)
     except UsageError as e:
         _fail_usage(str(e))
         return
@@ -62,6 +63,7 @@ def extract_on_ray(inputs: list[str], engine: str, engine_args: dict[str, Any], 
     except RunStopped as e:
         err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
         raise typer.Exit(1)
+    _collisions(ids)
     err.print(summary.line(), highlight=False, soft_wrap=True)
     raise typer.Exit(1 if summary.failed else 0)
 

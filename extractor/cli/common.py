@@ -43,3 +43,11 @@ def _user_errors(path: Path | None = None):
         _fail_usage(str(e))
     except OSError as e:
         _fail_usage(f"cannot write {path}: {e.strerror or e}")
+
+
+def _collisions(ids) -> None:
+    """The note a run ends with when inputs shared an id (`loading.Identities`)."""
+    if ids.collisions:
+        first_id, key = ids.first
+        err.print(f"note: {ids.collisions} inputs had an id an earlier input already had (first: {first_id!r}, keyed as "
+                  f"{key!r}); their documents are keyed by input path and id", highlight=False, soft_wrap=True)

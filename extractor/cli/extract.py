@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..cleaning import SPLIT_MODES
 from ..loading import UsageError, read_inputs
 from ..models import DocumentResult
-from .common import _existing_store, _fail_usage, _user_errors, app, err
+from .common import _collisions, _existing_store, _fail_usage, _user_errors, app, err
 
 
 DOC_TIMEOUT_HELP = ("Seconds one document may take, retries included; the chunks answered by then are kept (the "
@@ -198,13 +198,6 @@ class _View:
         if self.error:
             return f"; {self.error}"
         return f", and all {self.written} of them are in {self.path}" if self.written is not None else ""
-
-
-def _collisions(ids) -> None:
-    if ids.collisions:
-        first_id, key = ids.first
-        err.print(f"note: {ids.collisions} inputs had an id an earlier input already had (first: {first_id!r}, keyed as "
-                  f"{key!r}); their documents are keyed by input path and id", highlight=False, soft_wrap=True)
 
 
 @app.command()
