@@ -121,7 +121,11 @@ def said_object(c: Cue) -> Answer | None:
         return None
     objs = [x for x in c.children if x.i > verb.i and (x.dep_ in ("dobj", "xcomp", "intj", "oprd")
             or x.dep_ == "advmod" and x.lower_ in lx.SAID_ADVERBS) and x.ent_type_ not in ("DATE", "TIME")]
-    if objs and not any(t.is_quote for t in objs[0].subtree):  # a quotation has its own rules
+    # A quotation opening the object has its own rules ('said "the senator exaggerates"');
+    # one deep inside it does not ('says the movement ... appeals to the "bad angels"', a
+    # clause the parser read as an object).
+    if objs and not (objs[0].left_edge.is_quote or objs[0].left_edge.i == verb.i + 1 and verb.nbor(1).is_quote
+                     or any(t.is_quote for t in objs[0].subtree) and len(list(objs[0].subtree)) < 6):
         doc = verb.doc
         return list(doc[objs[0].left_edge.i : aside_cut(doc, objs[0].left_edge.i, objs[0].right_edge.i) + 1]), "said_object"
     return None

@@ -283,3 +283,30 @@ WHEN_OR_WHERE_NOUNS = TIME_NOUNS | CHANNEL_NOUNS  # "at the time", "in a blog po
 WRITTEN_NOUNS = MESSAGE_NOUNS | CHANNEL_NOUNS | DOCUMENT_HEADS  # "in a statement announcing ..." is the statement's
 
 CUE_LEMMAS = SPEECH_VERBS | BELIEF_VERBS | SPEECH_ACT_VERBS | frozenset(PREP_CUE_VERBS)
+
+# ---- i14-cues: word lists of the cue guards (guards.py) and cue rules (read_cues.py) ----------
+# What is won, not said: "claimed victory", "claiming 41 percent of the vote", "claimed 20 lives".
+WON_THINGS = frozenset("""
+victory victories win wins title titles crown seat seats percent % share lives life prize
+prizes medal medals trophy championship majority place spot nomination delegate delegates
+""".split())
+# The piece written, not what it says: "wrote a children's book", "writes a weekly column".
+WRITTEN_WORKS = frozenset("""
+book books column columns letter letters song songs op-ed article articles profile profiles
+note notes novel novels script scripts story stories piece pieces essay essays poem poems
+blog memoir memoirs biography play plays lyrics music check checks cheque ticket tickets
+code bill bills legislation law laws rule rules chapter chapters foreword review reviews
+screenplay thesis dissertation paper papers textbook name names
+""".split())
+# Groups a poll sorts by their answers: "Those who said ...", "voters who say ...".
+POLL_GROUPS = frozenset("""
+those anyone everyone everybody anybody voter voters respondent respondents people americans
+democrats republicans independents adults participants
+""".split())
+# Written things that "read" what they carry: "the sign read ...", '"...," reads the report'.
+READING_NOUNS = frozenset("""
+sign signs banner banners placard placards caption captions headline headlines inscription
+plaque note letter statement release report message tweet post text card poster posters
+slogan t-shirt shirt sticker notice memo document email summary order ruling decision
+advisory bulletin communique communiqué resolution petition leaflet flyer
+""".split())

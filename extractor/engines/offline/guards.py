@@ -1,0 +1,95 @@
+"""Cue guards: constructions where a cue word is there but nothing is attributed.
+
+A guard is asked before anything else is read from a cue verb (attributions.cue_verb):
+True rules the cue out. Each guard names one construction of English with an example
+("claimed victory", "wrote a children's book", "Those who said ..."); word lists are in
+lexicon.py. The guards read only the verb and its paragraph, so they sit below the
+source and content rules (the `Reading` they get is attributions.Reading).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from . import lexicon as lx
+from .cues import MODALS
+
+
+def inside_quotation(r: Any) -> bool:
+    """'"They said it would never happen," she recalled': a cue inside a quotation belongs
+    to the speaker, not to the article."""
+    at = r.base + r.verb.idx
+    return any(qs <= at < qe for qs, qe in r.quotes)
+
+
+def announced_not_reported(r: Any) -> bool:
+    """"will declare", "may say", "Ortiz says he'll welcome volunteers": an act announced,
+    not one reported."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in r.verb.children)
+
+
+def act_not_performed(r: Any) -> bool:
+    """"asked Lebanon to declare a ceasefire", "if the league named a new coach": an official
+    act asked for, planned or supposed is not one reported."""
+    verb = r.verb
+    if r.lemma not in lx.OFFICIAL_ACTS:
+        return False
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    supposed = any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
+    return infinitive or supposed
+
+
+def claimed_a_win(r: Any) -> bool:
+    """"Sanders won Minnesota, claiming his third victory", "claimed 41 percent of the vote",
+    "the blast claimed 20 lives": claiming a prize, a share or lives is taking it, not saying
+    something. ("claimed responsibility" and "claimed that ..." stay cues.)"""
+    if r.lemma != "claim":
+        return False
+    obj = next((c for c in r.verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and obj.lemma_.lower() in lx.WON_THINGS
+
+
+def wrote_a_work(r: Any) -> bool:
+    """"She wrote a children's book", "writes a weekly column", "wrote the letter Feb. 2",
+    "write off the costs": the object is the piece written, not what it says. (A clause or a
+    quotation after the cue, "wrote that ...", 'wrote: "..."', is content and stays.)"""
+    verb = r.verb
+    if r.lemma != "write":
+        return False
+    if any(c.dep_ == "prt" and c.lower_ in ("off", "down", "in") for c in verb.children):
+        return True  # "write off the costs", "write in a candidate"
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.lemma_.lower() not in lx.WRITTEN_WORKS:
+        return False
+    # "wrote a letter saying ...", "wrote an op-ed arguing that ...": the participle is the cue.
+    return not any(c.dep_ in ("ccomp", "acl", "relcl") and c.tag_ == "VBG" or c.dep_ == "acl" for c in obj.children)
+
+
+def defining_relative(r: Any) -> bool:
+    """"Those who said the economy was their top issue split evenly", "voters who say
+    ...": a restrictive relative clause on a group picks out people by their answer (a poll
+    category); nobody is reported as saying anything. "Ana Ruiz, who said ..." (set off by a
+    comma) and "a general who suggested ..." (one person) stay cues."""
+    verb = r.verb
+    if verb.dep_ != "relcl":
+        return False
+    wh = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "that")), None)
+    head = verb.head
+    if wh is None or head.lower_ not in lx.POLL_GROUPS and head.lemma_.lower() not in lx.POLL_GROUPS:
+        return False
+    before = verb.doc[wh.i - 1] if wh.i > 0 else None
+    return before is None or before.text not in (",", "—", "–", "(")
+
+
+def editors_note(r: Any) -> bool:
+    """"Editor’s note: Donald Trump is a serial liar ... who has repeatedly pledged to ban
+    ...": the outlet's standing note appended to many articles is its boilerplate, not an
+    attribution the article reports."""
+    start = r.state.raw[r.base : r.base + 16].lstrip("\"'“ *_").lower().replace("’", "'")
+    return start.startswith(("editor's note", "editors' note", "editor's note:"))
+
+
+CUE_GUARDS: tuple[Callable[[Any], bool], ...] = (
+    inside_quotation, announced_not_reported, act_not_performed, claimed_a_win, wrote_a_work, defining_relative,
+    editors_note,
+)
