@@ -57,29 +57,7 @@ class Reading:
         return self.state.mention(tok, self.base, participles=participles)
 
 
-# ---- "according to X" and echoed views ------------------------------------------------------
-
-
-def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | None:
-    """"The plant will close next year, according to two people familiar with the plans":
-    the clause "according to" hangs on (or the sentence) is the content."""
-    to = next(c for c in tok.children if c.lower_ == "to")
-    objs = [c for c in to.children if c.dep_ == "pobj"]
-    if not objs:
-        return None
-    src = state.mention(objs[0], base, participles=True)
-    own = {t.i for t in tok.subtree}
-    head = tok.head if tok.head is not tok else tok
-    toks = [t for t in (head.subtree if head is not tok else sent) if t.i not in own]
-    toks = contiguous(toks, head) if head is not tok else toks
-    span = tokens_span(toks)
-    if not span:
-        return None
-    cs, ce = trim(state.raw, base + span[0], base + span[1])
-    if ce - cs < 3:
-        return None
-    cue = (base + tok.idx, base + to.idx + len(to))
-    return Found(content=(cs, ce), cue=cue, source=src, confidence=0.85, cue_token=cue[0], lemma="according to")
+# ---- echoed views ("according to X" is in according.py) ------------------------------------------------------
 
 
 def echoed_view(state: Any, verb: Token, new: list[Found], base: int) -> Found | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Span as TokSpan, Token
 
 from . import lexicon as lx
 from .content_objects import (after_a_colon, asked_question, content_noun_clause, instruction, light_verb_object,
-                              next_paragraph, passive_with_agent, quotation_right_after, said_object, speech_act_object)
+                              next_paragraph, passive_with_agent, passive_with_complement, quotation_right_after, said_object, speech_act_object)
 from .cues import is_cue_verb
 from .phrases import (NOTHING, Answer, Cue, clause_tokens, main_clause_after, near_cue, object_relative_tokens,
                       read_cue, reason_after, sentence_final_cue)
@@ -225,6 +225,7 @@ def final_cue_after_lost_clause(c: Cue) -> Answer | None:
 # Asked in this order; the first answer (content, how) wins, NOTHING included.
 CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     asked_question,
+    passive_with_complement,
     passive_with_agent,
     light_verb_object,
     relative_clause,

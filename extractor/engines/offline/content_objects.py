@@ -29,6 +29,28 @@ def asked_question(c: Cue) -> Answer | None:
     return (toks, "question") if toks else None
 
 
+def passive_with_complement(c: Cue) -> Answer | None:
+    """A passive with its agent and a complement after it: "Gutierrez was described by the
+    bishops as 'a strong advocate'", "Trump has been criticized by his rivals for failing to
+    campaign": the patient plus the complement is the claim (what the active complement
+    would be, evals/GUIDELINES.md section 2), so the content covers the clause from the
+    patient to the end of the complement. Without a complement ("the effort was communicated
+    by US envoy X") the patient alone is the content (`passive_with_agent`)."""
+    verb = c.verb
+    agent = next((x for x in c.children if x.dep_ == "agent"), None)
+    patient = next((x for x in c.children if x.dep_ == "nsubjpass"), None)
+    if agent is None or patient is None or patient.lower_ == "it" or patient.tag_ in ("WDT", "WP") or patient.i > verb.i:
+        return None
+    after = [x for x in c.children if x.i > agent.i and (x.dep_ in ("xcomp", "oprd", "ccomp")
+             or x.dep_ == "prep" and x.lower_ in lx.PASSIVE_COMPLEMENT_PREPS and any(g.dep_ in ("pobj", "pcomp") for g in x.children)
+             and not any(g.ent_type_ in ("DATE", "TIME") for g in x.subtree))]  # (not "praised by X on Monday")
+    if not after:
+        return None
+    doc = verb.doc
+    end = aside_cut(doc, after[0].i, max(t.i for x in after for t in x.subtree))
+    return list(doc[patient.left_edge.i : end + 1]), "passive_clause"
+
+
 def passive_with_agent(c: Cue) -> Answer | None:
     """A noun phrase around the cue: "the effort was communicated by US envoy X" -> "the
     effort", "the truce declared by Kataib Hezbollah" -> "the truce"."""

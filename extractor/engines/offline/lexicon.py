@@ -310,3 +310,5 @@ plaque note letter statement release report message tweet post text card poster 
 slogan t-shirt shirt sticker notice memo document email summary order ruling decision
 advisory bulletin communique communiqué resolution petition leaflet flyer
 """.split())
+# What completes a passive with its agent: "described by X as Y", "criticized by X for Y".
+PASSIVE_COMPLEMENT_PREPS = frozenset("as for of over on to with against".split())
