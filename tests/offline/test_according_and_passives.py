@@ -36,3 +36,8 @@ def test_a_passive_with_its_agent_and_a_complement_is_the_whole_clause(run):
 def test_a_passive_with_only_its_agent_keeps_the_patient(run):
     rows = run("The offer was communicated by the envoy on Tuesday.")
     assert one(rows, "the envoy")[2] == "The offer"
+
+
+def test_according_to_opening_the_sentence(run):
+    rows = run("According to the harbour master, two ferries collided in thick fog on Sunday.")
+    assert one(rows, "the harbour master")[2] == "two ferries collided in thick fog on Sunday"

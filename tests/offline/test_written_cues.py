@@ -29,3 +29,17 @@ def test_said_with_a_quotation_deep_in_a_clause_read_as_an_object(run):
                "candidates in the 2016 presidential race appeals to the “bad angels” of human nature.")
     ruiz = one(rows, "Senator Ana Ruiz")
     assert ruiz[1] == "says" and ruiz[2].startswith("the populist movement") and ruiz[2].endswith("of human nature")
+
+
+def test_a_reported_clause_read_as_object_and_adverbial_clause(run):
+    # The small model makes "Storm Ana" the object of "reported" and "had strengthened" an
+    # adverbial clause of its own.
+    rows = run("In an advisory issued this morning the weather service reported Storm Ana in the gulf "
+               "had strengthened into a hurricane.")
+    service = one(rows, "the weather service")
+    assert service[2] == "Storm Ana in the gulf had strengthened into a hurricane"
+
+
+def test_an_object_and_a_second_predicate_stay_apart(run):
+    rows = run("The company reported record profits and had announced a buyback.")
+    assert [r for r in rows if r[1] == "reported" and r[2] == "record profits"], rows

@@ -23,11 +23,11 @@ def reported_clause_head(tok: Token, source: Token) -> Token:
     right after them), so the content is the main clause before; and "Rescuers, working in
     the cold, according to the ministry recovered ten survivors": the phrase closes a
     participle aside, so the content is the main clause the aside belongs to."""
-    head = tok.head if tok.head is not tok else tok
-    if head is tok:
+    head = tok.head
+    if head.i == tok.i:
         return tok
     wh = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")), None)
-    if head.i > tok.i and wh is not None and wh.i > source.i and head.head is not head and head.head.i < tok.i:
+    if head.i > tok.i and wh is not None and wh.i > source.i and head.head.i != head.i and head.head.i < tok.i:
         return head.head  # "..., according to police, who said ...": not what "who" said
     main = head.head.head if head.dep_ == "acl" else head.head  # (an aside on the subject: its verb)
     if head.dep_ in ("advcl", "acl") and head.tag_ in ("VBG", "VBN") and main.i > tok.right_edge.i \
@@ -46,13 +46,13 @@ def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | No
     src = state.mention(objs[0], base, participles=True)
     own = {t.i for t in tok.subtree}
     head = reported_clause_head(tok, objs[0])
-    if head is not tok and head is not tok.head:
+    if head.i not in (tok.i, tok.head.i):
         # (the clause the parser hung the phrase on is not part of the content: "who said ...")
         own |= {t.i for t in tok.head.subtree} if tok.head.i > tok.i else set()
-    toks = [t for t in (head.subtree if head is not tok else sent) if t.i not in own]
+    toks = [t for t in (head.subtree if head.i != tok.i else sent) if t.i not in own]
     left = [t for t in toks if t.i < tok.i]
-    interrupted = head is not tok and head.i > tok.i and bool(left) and left[0].i < tok.head.i < tok.i
-    toks = contiguous(toks, head) if head is not tok and not interrupted else toks
+    interrupted = head.i > tok.i and bool(left) and left[0].i < tok.head.i < tok.i
+    toks = contiguous(toks, head) if head.i != tok.i and not interrupted else toks
     span = tokens_span(toks)
     if not span:
         return None

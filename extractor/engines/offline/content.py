@@ -19,7 +19,8 @@ from spacy.tokens import Span as TokSpan, Token
 
 from . import lexicon as lx
 from .content_objects import (after_a_colon, asked_question, content_noun_clause, instruction, light_verb_object,
-                              next_paragraph, passive_with_agent, passive_with_complement, quotation_right_after, said_object, speech_act_object)
+                              next_paragraph, passive_with_agent, passive_with_complement, quotation_right_after,
+                              clause_read_as_object, said_object, speech_act_object)
 from .cues import is_cue_verb
 from .phrases import (NOTHING, Answer, Cue, clause_tokens, main_clause_after, near_cue, object_relative_tokens,
                       read_cue, reason_after, sentence_final_cue)
@@ -245,6 +246,7 @@ CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     after_a_colon,
     quotation_right_after,
     content_noun_clause,
+    clause_read_as_object,
     speech_act_object,
     instruction,
     said_object,

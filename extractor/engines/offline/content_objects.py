@@ -109,6 +109,28 @@ def content_noun_clause(c: Cue) -> Answer | None:
     return None
 
 
+def clause_read_as_object(c: Cue) -> Answer | None:
+    """"The hurricane center reported Hurricane Dorian in the Caribbean had strengthened into
+    a Category 5 storm": the parser makes the reported clause's subject the cue's object and
+    its finite verb a subjectless adverbial clause; together they are the reported clause."""
+    verb = c.verb
+    if c.lemma not in lx.SPEECH_VERBS:
+        return None
+    obj = next((x for x in c.children if x.dep_ == "dobj" and x.i > verb.i), None)
+    if obj is None:
+        return None
+    lost = next((x for x in c.children if x.dep_ in ("advcl", "conj") and x.i > obj.i and x.pos_ in ("VERB", "AUX")
+                 and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in x.children)
+                 and any(g.dep_ in ("aux", "auxpass") and g.i < x.i and g.tag_ != "TO" for g in x.children)), None)
+    if lost is None:
+        return None
+    doc = verb.doc
+    between = doc[obj.right_edge.i + 1 : lost.left_edge.i]
+    if any(t.is_punct or t.dep_ == "cc" for t in between):
+        return None  # ("reported the figures, and had ..." is a second predicate of the source)
+    return list(doc[obj.left_edge.i : lost.right_edge.i + 1]), "clause"
+
+
 def speech_act_object(c: Cue) -> Answer | None:
     """What a speech act is about: "urged maximum restraint from both sides", "called for a
     ceasefire", "has been pushing for a salary cap", "spoken of 'cautious optimism' that ..."."""
