@@ -312,3 +312,5 @@ advisory bulletin communique communiqué resolution petition leaflet flyer
 """.split())
 # What completes a passive with its agent: "described by X as Y", "criticized by X for Y".
 PASSIVE_COMPLEMENT_PREPS = frozenset("as for of over on to with against".split())
+# Words that set another claim against a reported clause: "says X despite Y claiming Z".
+RIVAL_MARKERS = frozenset("despite although though whereas while".split())
