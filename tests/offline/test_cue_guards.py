@@ -19,7 +19,7 @@ def test_claims_that_say_something_stay(run):
 
 
 def test_writing_a_piece_is_not_what_it_says(run):
-    rows = run("She wrote a children's book about the flood.\n\n"
+    rows = run("She wrote a children's book.\n\n"
                "The retired judge writes a weekly column for the county paper.\n\n"
                "Farmers may write off the costs of new equipment.")
     assert not [r for r in rows if r[1] and ("wr" in r[1].lower())], rows

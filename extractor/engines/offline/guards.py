@@ -42,11 +42,17 @@ def act_not_performed(r: Any) -> bool:
 def claimed_a_win(r: Any) -> bool:
     """"Sanders won Minnesota, claiming his third victory", "claimed 41 percent of the vote",
     "the blast claimed 20 lives": claiming a prize, a share or lives is taking it, not saying
-    something. ("claimed responsibility" and "claimed that ..." stay cues.)"""
+    something. ("claimed responsibility", a bare "claiming victory" and "claimed that ..." stay
+    cues.)"""
     if r.lemma != "claim":
         return False
     obj = next((c for c in r.verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and obj.lemma_.lower() in lx.WON_THINGS
+    if obj is None or obj.lemma_.lower() not in lx.WON_THINGS:
+        return False
+    # A bare "claiming victory" declares a win (a speech act); "his third victory", "a
+    # victory in the primary", "some victories" count a win taken.
+    counted = any(c.dep_ in ("det", "poss", "nummod", "amod", "quantmod") for c in obj.children)
+    return counted or obj.lemma_.lower() not in ("victory", "win", "defeat")
 
 
 def wrote_a_work(r: Any) -> bool:
@@ -61,8 +67,10 @@ def wrote_a_work(r: Any) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.lemma_.lower() not in lx.WRITTEN_WORKS:
         return False
-    # "wrote a letter saying ...", "wrote an op-ed arguing that ...": the participle is the cue.
-    return not any(c.dep_ in ("ccomp", "acl", "relcl") and c.tag_ == "VBG" or c.dep_ == "acl" for c in obj.children)
+    # "wrote a letter saying ...", "wrote an op-ed arguing that ...": the participle is the
+    # cue; "wrote a short note on the ruling": a piece on a topic is a written comment on it.
+    topic = [c for c in list(obj.children) + list(verb.children) if c.i > obj.i and c.dep_ == "prep" and c.lower_ in ("on", "about")]
+    return not topic and not any(c.dep_ == "acl" for c in obj.children)
 
 
 def defining_relative(r: Any) -> bool:

@@ -311,6 +311,6 @@ slogan t-shirt shirt sticker notice memo document email summary order ruling dec
 advisory bulletin communique communiqué resolution petition leaflet flyer
 """.split())
 # What completes a passive with its agent: "described by X as Y", "criticized by X for Y".
-PASSIVE_COMPLEMENT_PREPS = frozenset("as for of over on to with against".split())
+PASSIVE_COMPLEMENT_PREPS = frozenset("as for of over on against".split())  # (not "to": the recipient)
 # Words that set another claim against a reported clause: "says X despite Y claiming Z".
 RIVAL_MARKERS = frozenset("despite although though whereas while".split())
