@@ -136,8 +136,8 @@ def before_a_rival_claim(verb: Token, toks: list[Token]) -> list[Token]:
     """A reported clause ends where another source's claim is set beside it: "Phivolcs
     reported the magnitude was 5.5; the USGS reported 5.8", "The committee says it found no
     trace of explosives despite the site claiming a source described a depot". After a
-    semicolon, or in a "despite"/"although"/"while"/"whereas" phrase, a cue verb with a
-    subject of its own starts an attribution of its own."""
+    semicolon, or in a "despite" phrase, a cue verb with a subject of its own starts an
+    attribution of its own."""
     doc = verb.doc
     for t in toks:
         if t.i <= verb.i or not (t.text == ";" or t.lower_ in lx.RIVAL_MARKERS and t.dep_ in ("prep", "mark")):

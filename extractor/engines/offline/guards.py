@@ -2,7 +2,7 @@
 
 A guard is asked before anything else is read from a cue verb (attributions.cue_verb):
 True rules the cue out. Each guard names one construction of English with an example
-("claimed victory", "wrote a children's book", "Those who said ..."); word lists are in
+("claimed 41 percent of the vote", "wrote a children's book"); word lists are in
 lexicon.py. The guards read only the verb and its paragraph, so they sit below the
 source and content rules (the `Reading` they get is attributions.Reading).
 """
@@ -73,22 +73,6 @@ def wrote_a_work(r: Any) -> bool:
     return not topic and not any(c.dep_ == "acl" for c in obj.children)
 
 
-def defining_relative(r: Any) -> bool:
-    """"Those who said the economy was their top issue split evenly", "voters who say
-    ...": a restrictive relative clause on a group picks out people by their answer (a poll
-    category); nobody is reported as saying anything. "Ana Ruiz, who said ..." (set off by a
-    comma) and "a general who suggested ..." (one person) stay cues."""
-    verb = r.verb
-    if verb.dep_ != "relcl":
-        return False
-    wh = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("who", "that")), None)
-    head = verb.head
-    if wh is None or head.lower_ not in lx.POLL_GROUPS and head.lemma_.lower() not in lx.POLL_GROUPS:
-        return False
-    before = verb.doc[wh.i - 1] if wh.i > 0 else None
-    return before is None or before.text not in (",", "—", "–", "(")
-
-
 def editors_note(r: Any) -> bool:
     """"Editor’s note: Donald Trump is a serial liar ... who has repeatedly pledged to ban
     ...": the outlet's standing note appended to many articles is its boilerplate, not an
@@ -98,6 +82,5 @@ def editors_note(r: Any) -> bool:
 
 
 CUE_GUARDS: tuple[Callable[[Any], bool], ...] = (
-    inside_quotation, announced_not_reported, act_not_performed, claimed_a_win, wrote_a_work, defining_relative,
-    editors_note,
+    inside_quotation, announced_not_reported, act_not_performed, claimed_a_win, wrote_a_work, editors_note,
 )

@@ -294,14 +294,8 @@ prizes medal medals trophy championship majority place spot nomination delegate 
 WRITTEN_WORKS = frozenset("""
 book books column columns letter letters song songs op-ed article articles profile profiles
 note notes novel novels script scripts story stories piece pieces essay essays poem poems
-blog memoir memoirs biography play plays lyrics music check checks cheque ticket tickets
-code bill bills legislation law laws rule rules chapter chapters foreword review reviews
-screenplay thesis dissertation paper papers textbook name names
-""".split())
-# Groups a poll sorts by their answers: "Those who said ...", "voters who say ...".
-POLL_GROUPS = frozenset("""
-those anyone everyone everybody anybody voter voters respondent respondents people americans
-democrats republicans independents adults participants
+blog memoir memoirs biography play plays lyrics music chapter chapters foreword review reviews
+screenplay thesis dissertation textbook
 """.split())
 # Written things that "read" what they carry: "the sign read ...", '"...," reads the report'.
 READING_NOUNS = frozenset("""
@@ -313,4 +307,4 @@ advisory bulletin communique communiqué resolution petition leaflet flyer
 # What completes a passive with its agent: "described by X as Y", "criticized by X for Y".
 PASSIVE_COMPLEMENT_PREPS = frozenset("as for of over on against".split())  # (not "to": the recipient)
 # Words that set another claim against a reported clause: "says X despite Y claiming Z".
-RIVAL_MARKERS = frozenset("despite although though whereas while".split())
+RIVAL_MARKERS = frozenset("despite".split())  # (not "while": "said that while X, Y" is one claim)
