@@ -2,7 +2,7 @@
 
 The article walk (engine.py) asks each token, in turn, whether it is "according to X",
 a cue verb, or a view others echo. A cue verb is read in steps, each a list of rule
-families asked in order: guards that rule the cue out, the content (content.py), the
+families asked in order: guards that rule the cue out (guards.py), the content (content.py), the
 quotation before a bare cue, the source (`SOURCE_RULES`), the relays (relays.py) and the
 finishing touches that depend on the construction found (`FINISHING_RULES`).
 """
@@ -18,7 +18,8 @@ from spacy.tokens import Span as TokSpan, Token
 from ...models import Flag
 from . import lexicon as lx
 from .content import content_tokens
-from .cues import CORE_CUES, MODALS, cue_extent, is_cue_verb, stance_of
+from .cues import CORE_CUES, cue_extent, is_cue_verb, stance_of
+from .guards import CUE_GUARDS
 from .quotes import quote_before
 from .records import Found, Mention
 from .relays import RELAY_RULES
@@ -56,29 +57,7 @@ class Reading:
         return self.state.mention(tok, self.base, participles=participles)
 
 
-# ---- "according to X" and echoed views ------------------------------------------------------
-
-
-def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | None:
-    """"The plant will close next year, according to two people familiar with the plans":
-    the clause "according to" hangs on (or the sentence) is the content."""
-    to = next(c for c in tok.children if c.lower_ == "to")
-    objs = [c for c in to.children if c.dep_ == "pobj"]
-    if not objs:
-        return None
-    src = state.mention(objs[0], base, participles=True)
-    own = {t.i for t in tok.subtree}
-    head = tok.head if tok.head is not tok else tok
-    toks = [t for t in (head.subtree if head is not tok else sent) if t.i not in own]
-    toks = contiguous(toks, head) if head is not tok else toks
-    span = tokens_span(toks)
-    if not span:
-        return None
-    cs, ce = trim(state.raw, base + span[0], base + span[1])
-    if ce - cs < 3:
-        return None
-    cue = (base + tok.idx, base + to.idx + len(to))
-    return Found(content=(cs, ce), cue=cue, source=src, confidence=0.85, cue_token=cue[0], lemma="according to")
+# ---- echoed views ("according to X" is in according.py) ------------------------------------------------------
 
 
 def echoed_view(state: Any, verb: Token, new: list[Found], base: int) -> Found | None:
@@ -108,34 +87,7 @@ def echoed_view(state: Any, verb: Token, new: list[Found], base: int) -> Found |
                  lemma=verb.lemma_.lower(), cue_tag=verb.tag_)
 
 
-# ---- a cue verb: guards ----------------------------------------------------------------------
-
-
-def inside_quotation(r: Reading) -> bool:
-    """'"They said it would never happen," she recalled': a cue inside a quotation belongs
-    to the speaker, not to the article."""
-    at = r.base + r.verb.idx
-    return any(qs <= at < qe for qs, qe in r.quotes)
-
-
-def announced_not_reported(r: Reading) -> bool:
-    """"will declare", "may say", "Ortiz says he'll welcome volunteers": an act announced,
-    not one reported."""
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in r.verb.children)
-
-
-def act_not_performed(r: Reading) -> bool:
-    """"asked Lebanon to declare a ceasefire", "if the league named a new coach": an official
-    act asked for, planned or supposed is not one reported."""
-    verb = r.verb
-    if r.lemma not in lx.OFFICIAL_ACTS:
-        return False
-    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-    supposed = any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
-    return infinitive or supposed
-
-
-CUE_GUARDS: tuple[Callable[[Reading], bool], ...] = (inside_quotation, announced_not_reported, act_not_performed)
+# ---- a cue verb: guards are in guards.py (CUE_GUARDS) ----------------------------------------
 
 
 # ---- a cue verb: the content span ---------------------------------------------------------------

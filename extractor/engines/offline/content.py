@@ -19,7 +19,8 @@ from spacy.tokens import Span as TokSpan, Token
 
 from . import lexicon as lx
 from .content_objects import (after_a_colon, asked_question, content_noun_clause, instruction, light_verb_object,
-                              next_paragraph, passive_with_agent, quotation_right_after, said_object, speech_act_object)
+                              next_paragraph, passive_with_agent, passive_with_complement, quotation_right_after,
+                              clause_read_as_object, said_object, speech_act_object)
 from .cues import is_cue_verb
 from .phrases import (NOTHING, Answer, Cue, clause_tokens, main_clause_after, near_cue, object_relative_tokens,
                       read_cue, reason_after, sentence_final_cue)
@@ -128,7 +129,29 @@ def reported_clause(c: Cue) -> Answer | None:
             return NOTHING
         toks = list(gap) + toks
     toks += main_clause_after(verb, toks)
-    return toks + reason_after(verb, toks), "clause"
+    return before_a_rival_claim(verb, toks + reason_after(verb, toks)), "clause"
+
+
+def before_a_rival_claim(verb: Token, toks: list[Token]) -> list[Token]:
+    """A reported clause ends where another source's claim is set beside it: "Phivolcs
+    reported the magnitude was 5.5; the USGS reported 5.8", "The committee says it found no
+    trace of explosives despite the site claiming a source described a depot". After a
+    semicolon, or in a "despite" phrase, a cue verb with a subject of its own starts an
+    attribution of its own."""
+    doc = verb.doc
+    for t in toks:
+        if t.i <= verb.i or not (t.text == ";" or t.lower_ in lx.RIVAL_MARKERS and t.dep_ in ("prep", "mark")):
+            continue
+        scope = [x for x in toks if x.i > t.i] if t.text == ";" else list(t.head.subtree if t.dep_ == "mark" else t.subtree)
+        # ("despite the site claiming ...": the participle's noun is its subject)
+        if any(is_cue_verb(x) and x.i != verb.i and (own_subject(x) is not None or x.dep_ == "pcomp"
+                                                    and doc[x.i - 1].dep_ in ("nsubj", "poss")
+                                                    or x.dep_ == "acl" and x.head.i > t.i) for x in scope):
+            kept = [x for x in toks if x.i < min(t.i, min(y.i for y in scope))]
+            while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
+                kept = kept[:-1]
+            return kept or toks
+    return toks
 
 
 def as_clause(c: Cue) -> Answer | None:
@@ -225,6 +248,7 @@ def final_cue_after_lost_clause(c: Cue) -> Answer | None:
 # Asked in this order; the first answer (content, how) wins, NOTHING included.
 CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     asked_question,
+    passive_with_complement,
     passive_with_agent,
     light_verb_object,
     relative_clause,
@@ -244,6 +268,7 @@ CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     after_a_colon,
     quotation_right_after,
     content_noun_clause,
+    clause_read_as_object,
     speech_act_object,
     instruction,
     said_object,

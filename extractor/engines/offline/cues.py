@@ -13,7 +13,7 @@ from . import lexicon as lx
 from .spans import tokens_span
 
 MODALS = {"will", "'ll", "’ll", "shall", "may", "might", "should"}
-CORE_CUES = {"say", "tell", "report", "add", "note", "state", "write", "tweet", "announce", "explain", "learn", "quote", "deny", "claim", "insist", "warn", "argue"}
+CORE_CUES = {"say", "tell", "report", "add", "note", "state", "write", "tweet", "announce", "explain", "learn", "quote", "deny", "claim", "insist", "warn", "argue", "read"}
 
 
 def is_cue_verb(tok: Token) -> bool:
@@ -22,7 +22,24 @@ def is_cue_verb(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "rule":
         return any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children)
+    if lemma == "read":
+        return written_reader(tok) is not None
     return lemma in lx.CUE_LEMMAS or lemma in ("tell", "learn", "quote") or light_noun(tok) is not None
+
+
+def written_reader(verb: Token) -> Token | None:
+    """The written thing that "reads" its words: '"...," reads the report', "the sign read
+    'Go home'", "a banner that read ...". A person reading ("she read the letter aloud") is
+    not a cue: the subject must be a sign, statement, caption, release and the like."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        subj = verb.head  # "a sign that read ..."
+    if subj is None:
+        # '"...," reads an AEW press release': the parser may take the inverted subject as an object.
+        subj = next((c for c in verb.children if c.dep_ in ("dobj", "attr") and c.i > verb.i), None)
+        if subj is None or not verb.doc[verb.i - 1].is_punct and not verb.doc[verb.i - 1].is_quote:
+            return None
+    return subj if subj.lemma_.lower() in lx.READING_NOUNS or subj.lower_ in lx.READING_NOUNS else None
 
 
 def light_noun(verb: Token) -> Token | None:

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span as TokSpan
 from ...models import Article, Claim, Region, Source, Span
 from ..base import EngineOutput
 from . import lexicon as lx
-from .attributions import according_to, cue_verb, echoed_view
+from .according import according_to
+from .attributions import cue_verb, echoed_view
 from .calibration import calibrated
 from .claims import to_claim
 from .continuation import continue_speaker

@@ -339,3 +339,28 @@ author columnist editor reporter journalist strategist researcher candidate nomi
 consultant witness resident neighbour friend relative parent critic supporter ally adviser
 advisor negotiator envoy aide
 """.split())
+
+# ---- i14-cues: word lists of the cue guards (guards.py) and cue rules (read_cues.py) ----------
+# What is won, not said: "claimed victory", "claiming 41 percent of the vote", "claimed 20 lives".
+WON_THINGS = frozenset("""
+victory victories win wins title titles crown seat seats percent % share lives life prize
+prizes medal medals trophy championship majority place spot nomination delegate delegates
+""".split())
+# The piece written, not what it says: "wrote a children's book", "writes a weekly column".
+WRITTEN_WORKS = frozenset("""
+book books column columns letter letters song songs op-ed article articles profile profiles
+note notes novel novels script scripts story stories piece pieces essay essays poem poems
+blog memoir memoirs biography play plays lyrics music chapter chapters foreword review reviews
+screenplay thesis dissertation textbook
+""".split())
+# Written things that "read" what they carry: "the sign read ...", '"...," reads the report'.
+READING_NOUNS = frozenset("""
+sign signs banner banners placard placards caption captions headline headlines inscription
+plaque note letter statement release report message tweet post text card poster posters
+slogan t-shirt shirt sticker notice memo document email summary order ruling decision
+advisory bulletin communique communiqué resolution petition leaflet flyer
+""".split())
+# What completes a passive with its agent: "described by X as Y", "criticized by X for Y".
+PASSIVE_COMPLEMENT_PREPS = frozenset("as for of over on against".split())  # (not "to": the recipient)
+# Words that set another claim against a reported clause: "says X despite Y claiming Z".
+RIVAL_MARKERS = frozenset("despite".split())  # (not "while": "said that while X, Y" is one claim)

@@ -28,7 +28,16 @@ def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: li
     head = tok.head
     while head.pos_ not in ("VERB", "AUX") and head.head is not head and head.dep_ not in ("ROOT",):
         head = head.head  # "reportedly due to COVID-19": the clause of "died"
+    while head.dep_ in ("aux", "auxpass") and head.head is not head:
+        head = head.head  # "who reportedly has been itching to ...": the clause of "itching"
     toks = [t for t in head.subtree if sent.start <= t.i < sent.end]
+    if head.dep_ == "prep" and toks:
+        # "closing stores, reportedly including last year its depot": the parser hangs the
+        # phrase's object elsewhere; the phrase runs on to the next punctuation.
+        doc, end = head.doc, toks[-1].i
+        while end + 1 < sent.end and not doc[end + 1].is_punct and doc[end + 1].dep_ != "cc":
+            end += 1
+        toks = list(doc[toks[0].i : end + 1])
     # The clause ends before a coordinated clause of its own ("..., and officials said ...").
     conj = next((c for c in head.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i > tok.i), None)
     if conj is not None:

@@ -1,0 +1,67 @@
+""""According to X": the clause the phrase belongs to is what X is credited with.
+
+The engine walk (engine.py) asks here when it meets "according" with a "to". The content is
+the clause "according to" hangs on; the parser often hangs it on the wrong clause (a
+participle aside, or a relative clause about X itself), so `reported_clause_head` moves it
+to the clause the phrase really qualifies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span as TokSpan, Token
+
+from .records import Found
+from .spans import contiguous, tokens_span, trim
+
+
+def reported_clause_head(tok: Token, source: Token) -> Token:
+    """The head of the clause "according to X" qualifies. Two misattachments are undone:
+    "The shooting began at 10:39, according to police, who said officers arrived ...": the
+    clause after the phrase is a relative clause about the police (its subject "who" comes
+    right after them), so the content is the main clause before; and "Rescuers, working in
+    the cold, according to the ministry recovered ten survivors": the phrase closes a
+    participle aside, so the content is the main clause the aside belongs to."""
+    head = tok.head
+    if head.i == tok.i:
+        return tok
+    wh = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")), None)
+    if head.i > tok.i and wh is not None and wh.i > source.i and head.head.i != head.i and head.head.i < tok.i:
+        return head.head  # "..., according to police, who said ...": not what "who" said
+    main = head.head.head if head.dep_ == "acl" else head.head  # (an aside on the subject: its verb)
+    if head.dep_ in ("advcl", "acl") and head.tag_ in ("VBG", "VBN") and main.i > tok.right_edge.i \
+            and main.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return main  # "Rescuers, working ..., according to X recovered ...": the main clause
+    return head
+
+
+def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | None:
+    """"The plant will close next year, according to two people familiar with the plans":
+    the clause "according to" hangs on (or the sentence) is the content."""
+    to = next(c for c in tok.children if c.lower_ == "to")
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    src = state.mention(objs[0], base, participles=True)
+    own = {t.i for t in tok.subtree}
+    head = reported_clause_head(tok, objs[0])
+    if head.i not in (tok.i, tok.head.i):
+        # (the clause the parser hung the phrase on is not part of the content: "who said ...")
+        own |= {t.i for t in tok.head.subtree} if tok.head.i > tok.i else set()
+    toks = [t for t in (head.subtree if head.i != tok.i else sent) if t.i not in own]
+    left = [t for t in toks if t.i < tok.i]
+    interrupted = head.i > tok.i and bool(left) and left[0].i < tok.head.i < tok.i
+    toks = contiguous(toks, head) if head.i != tok.i and not interrupted else toks
+    span = tokens_span(toks)
+    if not span:
+        return None
+    cs, ce = trim(state.raw, base + span[0], base + span[1])
+    if ce - cs < 3:
+        return None
+    cue = (base + tok.idx, base + to.idx + len(to))
+    found = Found(content=(cs, ce), cue=cue, source=src, confidence=0.85, cue_token=cue[0], lemma="according to")
+    if interrupted:
+        # "Rescuers, working ..., according to X recovered ...": both sides, as for an interrupted quote.
+        found.pieces = [trim(state.raw, cs, base + tok.idx), trim(state.raw, base + tok.right_edge.idx + len(tok.right_edge), ce)]
+    return found
