@@ -82,8 +82,10 @@ def free_port() -> int:
 
 
 def start_server(python: Path, model: str, n_ctx: int, port: int, log: Path) -> subprocess.Popen:
-    # The GGUF carries no chat template, so name Gemma's; `local` is the model id we ask for.
-    cmd = [str(python), "-m", "llama_cpp.server", "--model", model, "--n_ctx", str(n_ctx), "--chat_format", "gemma",
+    # No --chat_format: the GGUF carries no chat template, and llama-cpp-python's own
+    # "gemma" format silently drops the system message (the instructions). Its fallback
+    # (llama-2) keeps every message, so what the budget counts is what the model reads.
+    cmd = [str(python), "-m", "llama_cpp.server", "--model", model, "--n_ctx", str(n_ctx),
            "--model_alias", "local", "--host", "127.0.0.1", "--port", str(port)]
     return subprocess.Popen(cmd, stdout=log.open("wb"), stderr=subprocess.STDOUT)
 
@@ -102,10 +104,11 @@ def wait_ready(proc: subprocess.Popen, port: int, log: Path, seconds: float = 30
     raise RuntimeError(f"the llama.cpp server did not answer within {seconds:g} s")
 
 
-def run_extract(args: argparse.Namespace, port: int, work: Path) -> tuple[int, float, str]:
+def run_extract(args: argparse.Namespace, base_url: str, work: Path) -> tuple[int, float, str]:
     cmd = [sys.executable, "-m", "extractor", "extract", *args.inputs, "--engine", "llm",
-           "--base-url", f"http://127.0.0.1:{port}/v1", "--model", "local", "--context-tokens", str(args.n_ctx),
+           "--base-url", base_url, "--model", "local", "--context-tokens", str(args.n_ctx),
            "--store", str(work / "llama.db"), "--run", "llama-check", "-o", str(work / "claims.jsonl"), "-q",
+           "--mode", args.mode,
            # One request at a time (the server answers one at a time anyway), and time
            # enough for a CPU to prompt-process a full window and write the answer.
            "--concurrency", "1", "--timeout", str(args.timeout), "--doc-timeout", str(args.doc_timeout),
@@ -142,6 +145,51 @@ def summarize(work: Path, server_log: Path) -> dict:
     }
 
 
+# Run in the server's environment: each captured request as llama-cpp-python renders it
+# by default (llama-2 format, every message kept), counted with the model's tokenizer, plus
+# the tool schema or response format (llama-server --jinja puts it in the prompt too).
+COUNT = """
+import json, sys
+from llama_cpp import Llama
+from llama_cpp.llama_chat_format import format_llama2
+llm = Llama(model_path=sys.argv[1], vocab_only=True, verbose=False)
+out = []
+for b in json.load(open(sys.argv[2], encoding="utf-8")):
+    prompt = format_llama2(messages=b["messages"]).prompt
+    schema = json.dumps(b["tools"] if b.get("tools") else b.get("response_format")) if (b.get("tools") or b.get("response_format")) else ""
+    chars = sum(len(m["content"]) for m in b["messages"] if isinstance(m.get("content"), str)) + len(schema)
+    out.append([len(llm.tokenize(prompt.encode(), add_bos=True, special=True)),
+                len(llm.tokenize(schema.encode(), add_bos=False)) if schema else 0, b.get("max_tokens") or 0, chars])
+print(json.dumps(out))
+"""
+
+
+def count_requests(args: argparse.Namespace, python: Path, model: str, work: Path) -> int:
+    """Every request the engine sends at --n-ctx (captured by the project's mock server),
+    counted with the model's own tokenizer: the budget's margin, without waiting for a CPU
+    to generate anything."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from mock_openai import MockOpenAI
+
+    with MockOpenAI() as mock:
+        code, _, output = run_extract(args, mock.base_url, work)
+        requests = list(mock.requests)
+    if code != 0:
+        print(output[-3000:])
+        return 1
+    (work / "requests.json").write_text(json.dumps(requests), encoding="utf-8")
+    counted = json.loads(subprocess.run([str(python), "-c", COUNT, model, str(work / "requests.json")], check=True,
+                                        capture_output=True, text=True).stdout)
+    totals = [p + s + m for p, s, m, _ in counted]
+    worst = counted[totals.index(max(totals))]
+    over = sum(t > args.n_ctx for t in totals)
+    print(f"{len(counted)} requests in --mode {args.mode}; the largest: prompt {worst[0]} + schema {worst[1]} + "
+          f"max_tokens {worst[2]} = {max(totals)} tokens of {args.n_ctx} "
+          f"({worst[3] / max(1, worst[0] + worst[1]):.2f} characters a token; the budget assumes 3)")
+    print(f"median request {sorted(totals)[len(totals) // 2]} tokens; over the window: {over}")
+    return 1 if over else 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--venv", type=Path, default=ROOT / ".venv-llama", help="environment for the llama.cpp server")
@@ -149,16 +197,23 @@ def main() -> int:
     ap.add_argument("--inputs", nargs="+", default=["seeds/"])
     ap.add_argument("--timeout", type=float, default=900.0, help="seconds per request (a CPU is slow)")
     ap.add_argument("--doc-timeout", type=float, default=3600.0)
+    # md_json by default: tools and json_schema make llama-cpp-python sample under a JSON
+    # grammar, which over Gemma's 262k-token vocabulary runs below 1 token/s on a CPU.
+    ap.add_argument("--mode", default="md_json", choices=["tools", "json_schema", "md_json"])
+    ap.add_argument("--count-only", action="store_true",
+                    help="no server: count every request the engine would send with the model's own tokenizer")
     args = ap.parse_args()
     python = ensure_server_env(args.venv)
     model = model_path(python)
     with tempfile.TemporaryDirectory(prefix="llama-check-") as tmp:
+        if args.count_only:
+            return count_requests(args, python, model, Path(tmp))
         work, port = Path(tmp), free_port()
         log = work / "server.log"
         server = start_server(python, model, args.n_ctx, port, log)
         try:
             wait_ready(server, port, log)
-            code, seconds, output = run_extract(args, port, work)
+            code, seconds, output = run_extract(args, f"http://127.0.0.1:{port}/v1", work)
             if code != 0:
                 print(output[-3000:])
                 return 1
