@@ -179,7 +179,7 @@ def test_500s_behind_the_proxy_are_retried_then_reported(proxy, mock, work):
     mock.arrivals.clear()
     mock.script(Reply.server_error(), Reply.server_error(), Reply.server_error())
     r, docs = extract(proxy, work, "--max-retries", "2", "--run", "r2", inputs="corpus/library.txt")
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1, r.output  # a failed document makes the run's exit status 1
     assert [e["code"] for e in docs[0]["errors"]] == ["llm_server_error"], (docs[0]["errors"], len(mock.arrivals))
     assert "3 attempt(s)" in docs[0]["errors"][0]["message"]
     assert len(mock.arrivals) == 3
@@ -188,7 +188,7 @@ def test_500s_behind_the_proxy_are_retried_then_reported(proxy, mock, work):
 def test_a_wrong_key_is_refused_by_the_proxy_and_never_stored(proxy, mock, work):
     wrong = "sk-" + "not-the-master-key-0000"
     r, docs = extract(proxy, work, key=wrong)
-    assert r.exit_code == 0, r.output
+    assert r.exit_code == 1, r.output
     assert all([e["code"] for e in d["errors"]] == ["llm_auth_failed"] for d in docs), docs
     assert not mock.requests  # the proxy stopped it: nothing reached the upstream
     assert_key_absent(work, r.output, wrong)
