@@ -189,6 +189,7 @@ def test_a_wrong_key_is_refused_by_the_proxy_and_never_stored(proxy, mock, work)
     wrong = "sk-" + "not-the-master-key-0000"
     r, docs = extract(proxy, work, key=wrong)
     assert r.exit_code == 1, r.output
-    assert all([e["code"] for e in d["errors"]] == ["llm_auth_failed"] for d in docs), docs
+    errors = [(e["code"], e["message"]) for d in docs for e in d["errors"]]
+    assert len(docs) == 2 and [c for c, _ in errors] == ["llm_auth_failed"] * 2, errors
     assert not mock.requests  # the proxy stopped it: nothing reached the upstream
     assert_key_absent(work, r.output, wrong)
