@@ -203,6 +203,7 @@ class MockOpenAI:
         # With it, `context_limit` counts with it too, as a real server does.
         self.tokenizer_chars = tokenizer_chars
         self.tokenize_calls = 0
+        self.tokenize_auth: list[str] = []  # the Authorization header of each /tokenize request
         # Like llama.cpp's server: a request whose prompt (messages and tool schema, counted
         # at 3.5 chars a token) plus max_tokens (the whole window when absent) exceeds the
         # window is refused with HTTP 400.
@@ -269,6 +270,7 @@ class MockOpenAI:
             self._generation += 1
             self.max_in_flight = 0
             self.tokenize_calls = 0
+            self.tokenize_auth.clear()
 
     def usage_total(self) -> dict[str, int]:
         """Sum of the usage this server reported, for asserting engine accounting."""
@@ -476,6 +478,7 @@ class MockOpenAI:
                 if self.path.rstrip("/") == "/tokenize" and mock.tokenizer_chars:
                     with mock._lock:
                         mock.tokenize_calls += 1
+                        mock.tokenize_auth.append(self.headers.get("Authorization", ""))
                     self._send(200, {}, {"tokens": mock.tokenize(json.loads(raw or b"{}").get("content", ""))})
                     return
                 wanted = self.path.split("?")[0] == "/v1/chat/completions" if mock.strict_paths else \

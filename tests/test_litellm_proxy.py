@@ -192,9 +192,10 @@ def test_a_wrong_key_is_refused_by_the_proxy_and_never_stored(proxy, mock, work)
     assert r.exit_code == 1, r.output
     errors = [(e["code"], e["message"]) for d in docs for e in d["errors"]]
     # A proxy with a master key and no database answers an unknown key with HTTP 400 "No
-    # connected db." (with a database: 401). Either way a 4xx: not retried, the document fails.
+    # connected db." (with a database: 401). Either way a refused key, not a rejected request:
+    # not retried, no --mode hint, the document fails.
     assert len(docs) == 2 and len(errors) == 2, errors
-    assert all(c in {"llm_auth_failed", "llm_request_rejected"} and ("HTTP 401" in m or "HTTP 400" in m)
+    assert all(c == "llm_auth_failed" and ("HTTP 401" in m or "refused the key (HTTP 400)" in m) and "--mode" not in m
                for c, m in errors), errors
     assert not mock.requests  # the proxy stopped it: nothing reached the upstream
     assert_key_absent(work, r.output, wrong)

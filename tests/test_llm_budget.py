@@ -82,6 +82,18 @@ def test_the_tokenizer_is_probed_once_per_run_and_each_text_counted_once(mock, t
     assert summary.failed == 0 and mock.tokenize_calls == probed
 
 
+def test_the_tokenizer_probe_sends_the_credentials_of_the_url(mock):
+    # A server behind a proxy that asks for Basic auth: the probe must pass it too, or the
+    # proxy refuses it and the budget silently falls back to the estimate.
+    import base64
+
+    mock.tokenizer_chars = 4
+    eng = engine(mock, base_url=mock.base_url.replace("://", "://reader:s3cret-pass@"), context_tokens=8192)
+    assert eng.budget.counted
+    basic = "Basic " + base64.b64encode(b"reader:s3cret-pass").decode()
+    assert mock.tokenize_auth and set(mock.tokenize_auth) == {basic}, mock.tokenize_auth
+
+
 def test_no_tokenizer_endpoint_means_the_estimate_and_no_failure(mock):
     eng = engine(mock, context_tokens=8192)  # the mock without the endpoint answers 404
     assert not eng.budget.counted and eng.budget.chars_per_token == 3

@@ -271,3 +271,34 @@ def test_a_401_stops_requests_and_output_agrees_with_the_store(tmp_path):
     stored = conn.execute("SELECT count(*) FROM documents WHERE status = 'failed'").fetchone()[0]
     assert stored == len(out) == sum(1 for d in out if d["errors"]), (stored, len(out))
     assert conn.execute("SELECT count(*) FROM documents WHERE status = 'ok'").fetchone()[0] == 0
+
+
+# ---- 9. a 400 that refuses the key (LiteLLM without a database) -------------------------------
+
+
+@pytest.mark.parametrize("message", [
+    "No connected db.",  # LiteLLM proxy, master key set, no database, a key that is not the master key
+    "Authentication Error, Invalid proxy server token passed.",
+    "Malformed API Key passed in. Ensure Key has `Bearer ` prefix.",
+])
+def test_a_400_refusing_the_key_says_so_not_the_mode_hint(mock, message):
+    mock.script(Reply.error(400, message))
+    doc = run(engine(mock, max_retries=0))
+    assert [e.code for e in doc.errors] == ["llm_auth_failed"], doc.errors
+    msg = doc.errors[0].message
+    assert "HTTP 400" in msg and "refused the key" in msg and "--mode" not in msg, msg
+    assert "database" in msg and "master key" in msg, msg
+    assert len(mock.requests) == 1  # not retried: every request would get the same answer
+
+
+@pytest.mark.parametrize("message, hint", [
+    ("'response_format' of type 'json_schema' is not supported with this model", "--mode tools"),
+    ("This model's maximum context length is 4096 tokens. However, you requested 5000 tokens.", None),
+    ("Invalid 'max_tokens': integer below minimum value.", None),
+])
+def test_other_400s_are_not_taken_for_a_refused_key(mock, message, hint):
+    mock.script(Reply.error(400, message))
+    doc = run(engine(mock, max_retries=0))
+    assert [e.code for e in doc.errors] == ["llm_request_rejected"], doc.errors
+    msg = doc.errors[0].message
+    assert "refused the key" not in msg and (hint is None or hint in msg), msg

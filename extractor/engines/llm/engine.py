@@ -157,7 +157,8 @@ class LLMEngine(DirectPath, PatchedPath):
         extras.pop("messages", None)
         self._extras: dict[str, Any] = extras
         schema = json.dumps(extras) if extras else json.dumps(PREPARED.model_json_schema())  # MD_JSON puts it in the prompt
-        tokens = server_tokens(s.base_url, s.model, key, s.timeout)  # probed once per endpoint and model
+        tokens = server_tokens(s.base_url, s.model, key, s.timeout,  # probed once per endpoint and model
+                               auth=headers["Authorization"] if headers else None)
         self.budget = fit(self.prompt, schema, s.context_tokens, s.max_output_tokens,
                           counter(tokens, sent_tokens) if tokens else None)
         self.prompt = self.budget.prompt

@@ -184,8 +184,28 @@ def api_error(e: openai.APIError, where: str, model: str | None, timeout: float,
         return LLMError("llm_rate_limited", f"still rate limited by {where} after {attempts} attempt(s): {detail}")
     if status is not None and status >= 500:
         return LLMError("llm_server_error", f"{where} failed with HTTP {status} after {attempts} attempt(s): {detail}")
+    if status == 400 and key_refused(e, detail):
+        return LLMError("llm_auth_failed", f"the server or proxy at {where} refused the key (HTTP 400): {detail}; check "
+                                           "the API key (OPENAI_API_KEY or --api-key). A LiteLLM proxy with a master "
+                                           "key and no database accepts only the master key (any other key gets 'No "
+                                           "connected db.'): send the master key, or give the proxy its database "
+                                           "(DATABASE_URL) so its virtual keys work", fatal=True)
     hint = " (if the server rejects the response format, try --mode tools)" if status == 400 else ""
     return LLMError("llm_request_rejected", f"{where} rejected the request (HTTP {status}): {detail}{hint}", fatal=True)
+
+
+# A 400 about the key, not the request: LiteLLM's proxy with a master key and no database
+# answers every other key with 400 "No connected db." (with a database: 401); proxies say
+# 400 for a malformed key too. Matched on the words a key refusal uses, or on the error's
+# type/code, never on "token" alone (a context-length 400 counts tokens).
+KEY_WORDS = re.compile(r"no connected db|\bapi[ _-]?key\b|authenticat|unauthori[sz]ed|proxy server token|"
+                       r"\bmaster[ _-]?key\b|\bvirtual key\b", re.I)
+KEY_TYPES = frozenset({"no_db_connection", "auth_error", "authentication_error", "invalid_api_key"})
+
+
+def key_refused(e: openai.APIError, detail: str) -> bool:
+    kinds = {str(getattr(e, "type", None) or ""), str(getattr(e, "code", None) or "")}
+    return bool(KEY_WORDS.search(detail)) or bool(kinds & KEY_TYPES)
 
 
 def not_found(where: str, model: str | None, detail: str) -> LLMError:

@@ -79,12 +79,14 @@ class ServerTokens:
 
 
 def server_tokens(base_url: str | None, model: str | None, api_key: str | None,
-                  timeout: float = PROBE_TIMEOUT) -> ServerTokens | None:
-    """The server's tokenizer, probed now; None when it has none."""
+                  timeout: float = PROBE_TIMEOUT, auth: str | None = None) -> ServerTokens | None:
+    """The server's tokenizer, probed now; None when it has none. `auth`: the
+    Authorization header made from credentials in the base URL, which wins over the key
+    (as on the chat requests: a proxy asking for Basic auth guards /tokenize too)."""
     if not base_url:
         return None  # the hosted API has no tokenize endpoint: do not ask
     url = tokenize_url(base_url)
-    headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+    headers = {"Authorization": auth} if auth else ({"Authorization": f"Bearer {api_key}"} if api_key else {})
     tokens = ServerTokens(url, model, headers, min(timeout, PROBE_TIMEOUT))
     if tokens.ask(PROBE_TEXT) is not None:
         return tokens
