@@ -96,12 +96,12 @@ def _limit_file_size(limit: int):
 def test_a_full_disk_is_one_line_with_what_to_do_and_no_partial_output(tmp_path):
     src = corpus(tmp_path / "c.jsonl", 60)
     disk = tmp_path / "disk"
-    with tmpfs(disk, "320k") as mounted:
+    with tmpfs(disk, "640k") as mounted:
         store, out = disk / "s.db", disk / "out.jsonl"
         if not mounted:  # no tmpfs: the same failure through a file-size limit
             store, out = tmp_path / "s.db", tmp_path / "out.jsonl"
         r = subprocess.run(cmd(src, store, out), cwd=ROOT, capture_output=True, text=True, timeout=600,
-                           preexec_fn=None if mounted else _limit_file_size(320 * 1024))
+                           preexec_fn=None if mounted else _limit_file_size(640 * 1024))
         assert r.returncode == 1, r.stderr
         assert "internal error" not in r.stderr and "Traceback" not in r.stderr, r.stderr
         assert "--run A --resume" in r.stderr and str(store) in r.stderr, r.stderr

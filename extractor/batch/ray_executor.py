@@ -183,11 +183,13 @@ def run_ray(
             ds = ray.data.from_items([{"block": json.dumps(b)} for b in todo], override_num_blocks=min(len(todo), 10_000))
             # An LLM actor mostly waits on the network: several blocks at once on its loop,
             # a fraction of a CPU. A spaCy actor parses: one block at a time, one CPU.
-            # One more block queued at each actor than it runs, so the next starts the moment
-            # one ends, without waiting for a round trip to the driver.
+            # An LLM actor gets one more block queued than it runs, so the next starts the
+            # moment one ends, without a round trip to the driver (200 ms blocks feel that gap;
+            # a parsing actor's blocks of seconds do not, and a queued block could leave the
+            # other actors idle at the end of a run).
             per_actor = 4 if llm else 1
             ds = ds.map_batches(BlockWorker, fn_constructor_args=(spec,), batch_size=1, batch_format="numpy",
-                                compute=ActorPoolStrategy(size=n, max_tasks_in_flight_per_actor=per_actor + 1,
+                                compute=ActorPoolStrategy(size=n, max_tasks_in_flight_per_actor=per_actor + int(llm),
                                                           max_concurrent_calls_per_actor=per_actor,
                                                           enable_true_multi_threading=llm),
                                 num_cpus=0.25 if llm else 1)
