@@ -75,13 +75,7 @@ def serve(latency: float) -> None:
             return super()._next_reply(body, shown)
 
     m = NearMissMock(latency=latency)
-    m.start()
-    print(m.base_url, flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        m.stop()
+    m.serve_until_interrupted()
 
 
 def start_server(latency: float) -> tuple[subprocess.Popen, str]:

@@ -93,13 +93,7 @@ def serve(latency: float, faults: dict[str, float]) -> None:
     # http.server writes headers and body in two sends; with Nagle on, a keep-alive client's
     # delayed ACK then adds ~40 ms to every response. Real servers set TCP_NODELAY.
     m._server.RequestHandlerClass.disable_nagle_algorithm = True
-    m.start()
-    print(m.base_url, flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        m.stop()
+    m.serve_until_interrupted()
 
 
 # ---- a lean engine: the runner's own ceiling --------------------------------------------------

@@ -3,10 +3,20 @@ one mock per test module (`mock`), reset before each test (`fresh`, autouse)."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from mock_openai import MockOpenAI
 
+from extractor.cleaning import split_articles
 from extractor.engines.llm import LLMEngine
+from extractor.models import RawInput
+
+ARTICLE = (
+    "Talks Resume in Geneva\n\n"
+    "The foreign minister said the talks would resume on Monday in Geneva.\n\n"
+    "Officials denied that any deal had been reached. The weather was mild all week in the city.\n"
+)
 
 
 def engine(mock: MockOpenAI, **kw) -> LLMEngine:
@@ -37,3 +47,16 @@ def mock():
 def fresh(mock):
     reset(mock)
     yield
+
+
+def aextract(eng: LLMEngine, text: str = ARTICLE):
+    """The engine's async path on one article, its HTTP session closed after."""
+    raw = RawInput(input_id="d", text=text)
+
+    async def go():
+        try:
+            return await eng.aextract(raw.text, split_articles(raw)[0])
+        finally:
+            await eng.aclose()
+
+    return asyncio.run(go())

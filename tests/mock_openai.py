@@ -248,6 +248,16 @@ class MockOpenAI:
         self._server.shutdown()
         self._server.server_close()
 
+    def serve_until_interrupted(self, banner: str = "{url}") -> None:
+        """Run as a process of its own (benchmarks): print the URL, serve until Ctrl-C / SIGINT."""
+        self.start()
+        print(banner.format(url=self.base_url), flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            self.stop()
+
     def __enter__(self) -> "MockOpenAI":
         return self.start()
 
@@ -515,13 +525,7 @@ def main() -> None:
     rates = {f: args.fault_rate / len(faults) for f in faults} if args.fault_rate else {}
     m = MockOpenAI(latency=args.latency, fault_rates=rates, seed=args.seed, api_key=args.api_key, port=args.port)
     m.keep_history = False  # a benchmark's 100,000 request bodies would be gigabytes here
-    m.start()
-    print(f"mock OpenAI server on {m.base_url}", flush=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        m.stop()
+    m.serve_until_interrupted("mock OpenAI server on {url}")
 
 
 if __name__ == "__main__":

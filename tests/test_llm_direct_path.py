@@ -3,7 +3,6 @@ the same answers, re-asks, retries and failure reasons as the instructor path.""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import sys
@@ -12,32 +11,14 @@ import time
 import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from llm_support import engine, fresh, mock, reset  # noqa: E402,F401  (fixtures)
+from llm_support import ARTICLE, aextract, engine, fresh, mock, reset  # noqa: E402,F401  (fixtures)
 from mock_openai import FABRICATED_QUOTE, MockOpenAI, Reply  # noqa: E402
 
-from extractor.cleaning import split_articles  # noqa: E402
-from extractor.engines.llm import AnswerProblem, LLMEngine, Truncated, answer_of  # noqa: E402
-from extractor.models import RawInput  # noqa: E402
+from extractor.engines.llm import AnswerProblem, Truncated, answer_of  # noqa: E402
 
-ARTICLE = (
-    "Talks Resume in Geneva\n\n"
-    "The foreign minister said the talks would resume on Monday in Geneva.\n\n"
-    "Officials denied that any deal had been reached. The weather was mild all week in the city.\n"
-)
 SECRET = "sk-" + "test-DIRECTPATH0123456789abcdef"  # built at run time: no key-shaped literal in the repo
 
 
-
-def aextract(eng: LLMEngine, text: str = ARTICLE):
-    raw = RawInput(input_id="d", text=text)
-
-    async def go():
-        try:
-            return await eng.aextract(raw.text, split_articles(raw)[0])
-        finally:
-            await eng.aclose()
-
-    return asyncio.run(go())
 
 
 def test_async_request_is_the_instructor_tools_request(mock):

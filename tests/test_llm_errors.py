@@ -5,7 +5,6 @@ finish_reason, and a refused key stopping the run. All against the mock server."
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 import logging
@@ -17,18 +16,13 @@ import time
 import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
-from llm_support import engine, fresh, mock, reset  # noqa: E402,F401  (fixtures)
+from llm_support import ARTICLE, engine, fresh, mock, reset  # noqa: E402,F401  (fixtures)
+from llm_support import aextract as arun  # noqa: E402
 from mock_openai import MockOpenAI, Reply, claim_dict  # noqa: E402
 
-from extractor.cleaning import split_articles  # noqa: E402
 from extractor.models import DocumentResult, RawInput  # noqa: E402
 from extractor.pipeline import process  # noqa: E402
 
-ARTICLE = (
-    "Talks Resume in Geneva\n\n"
-    "The foreign minister said the talks would resume on Monday in Geneva.\n\n"
-    "Officials denied that any deal had been reached. The weather was mild all week in the city.\n"
-)
 CONTENT = "the talks would resume on Monday in Geneva"
 HTML = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
 
@@ -36,17 +30,6 @@ HTML = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>ng
 def run(eng, text: str = ARTICLE) -> DocumentResult:
     return process(RawInput(input_id="doc", text=text), eng)[0]
 
-
-def arun(eng, text: str = ARTICLE):
-    raw = RawInput(input_id="d", text=text)
-
-    async def go():
-        try:
-            return await eng.aextract(raw.text, split_articles(raw)[0])
-        finally:
-            await eng.aclose()
-
-    return asyncio.run(go())
 
 
 def reasked(doc) -> str:
