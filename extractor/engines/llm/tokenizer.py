@@ -23,11 +23,12 @@ from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
+from .redaction import redact_url
+
 log = logging.getLogger(__package__)
 
 PROBE_TIMEOUT = 5.0  # seconds: a server that has the endpoint answers in milliseconds
 PROBE_TEXT = "The minister said the plan would be announced on Monday."
-
 
 
 def tokenize_url(base_url: str) -> str:
@@ -90,9 +91,7 @@ def server_tokens(base_url: str | None, model: str | None, api_key: str | None,
     tokens = ServerTokens(url, model, headers, min(timeout, PROBE_TIMEOUT))
     if tokens.ask(PROBE_TEXT) is not None:
         return tokens
-    parts = urlsplit(url)  # shown without any user:password in it
-    shown = f"{parts.scheme}://{parts.hostname}{':' + str(parts.port) if parts.port else ''}{parts.path}"
-    log.info("no tokenizer at %s: the token budget uses the estimate (3 characters a token)", shown)
+    log.info("no tokenizer at %s: the token budget uses the estimate (3 characters a token)", redact_url(url))
     return None
 
 
