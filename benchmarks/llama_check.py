@@ -214,7 +214,9 @@ def main() -> int:
         try:
             wait_ready(server, port, log)
             code, seconds, output = run_extract(args, f"http://127.0.0.1:{port}/v1", work)
-            if code != 0:
+            # 1 is "some documents failed" (a 270M model's answers often do): still counted,
+            # since an overflow would be one of those failures. Anything else: the run broke.
+            if code not in (0, 1):
                 print(output[-3000:])
                 return 1
             figures = summarize(work, log)
