@@ -7,9 +7,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from ..engines import Engine
+from ..engines.llm.endpoint import without_credentials
 from ..loading import expand
 
 
@@ -51,20 +51,10 @@ def output_settings(engine: Engine, include_unattributed: bool) -> dict[str, Any
         s = getattr(engine, "settings", None)
         extra = {k: getattr(s, k) for k in OUTPUT_SETTINGS if hasattr(s, k)}
         if extra.get("base_url"):  # same model name on another server may be another model
-            extra["base_url"] = _no_userinfo(str(extra["base_url"]))
+            extra["base_url"] = without_credentials(str(extra["base_url"]))
     return {"include_unattributed": include_unattributed, **extra}
 
 
 # LLM settings that change answers. Not here: timeouts, retries, prices, the key.
 OUTPUT_SETTINGS = ("base_url", "mode", "temperature", "max_reasks", "context_tokens", "max_output_tokens",
                    "max_length_splits", "cross_check", "prompt")
-
-
-def _no_userinfo(url: str) -> str:
-    """Drop user:password@ from a URL: settings are stored, credentials never are."""
-    parts = urlsplit(url)
-    if parts.username or parts.password:
-        host = parts.hostname or ""
-        netloc = host + (f":{parts.port}" if parts.port else "")
-        return urlunsplit(parts._replace(netloc=netloc))
-    return url

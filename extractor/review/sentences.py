@@ -33,7 +33,7 @@ def build(c: Claim, raw: str) -> str:
     content = " ... ".join(p.text for p in pieces) if pieces else c.content.text
     content = " ".join(content.split()).strip(" ,;:")
     before = raw[max(0, c.content.start - 1): c.content.start] if c.content.start is not None else ""
-    quoted = (before in QUOTE_MARKS and before != "") or content[:1] in QUOTE_MARKS
+    quoted = bool(before) and before in QUOTE_MARKS or bool(content) and content[0] in QUOTE_MARKS
     verb = _verb(c)
     if quoted:
         body = f'{verb}: "{content.strip(QUOTE_MARKS)}"'

@@ -59,14 +59,21 @@ def check_base_url(url: str) -> str:
     return url
 
 
+def without_credentials(url: str) -> str:
+    """The URL with any user:password@ taken out (settings are stored, credentials never are)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rpartition("@")[2]))
+
+
 def split_credentials(url: str) -> tuple[str, str | None]:
     """(the URL without user:password@, the Authorization header value they make, if any)."""
     parts = urlsplit(url)
     if "@" not in parts.netloc:
         return url, None
     user, password = unquote(parts.username or ""), unquote(parts.password or "")
-    host = parts.netloc.rpartition("@")[2]
-    bare = urlunsplit(parts._replace(netloc=host))
+    bare = without_credentials(url)
     # The secret part (not a Basic user name, which may be a common word) is redacted
     # wherever it could appear; a very short one only where it is a URL's userinfo.
     secret = password or user
