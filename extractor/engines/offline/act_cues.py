@@ -49,7 +49,7 @@ def issued_act_noun(verb: Token) -> Token | None:
 
 
 def placed_under(verb: Token) -> Token | None:
-    """"placed Palm Beach County under a tropical storm warning", "put the troops on alert":
+    """"placed Palm Beach County under a tropical storm warning":
     the preposition whose object is the act."""
     if verb.lemma_.lower() not in lx.PLACING_VERBS or direct_object(verb) is None:
         return None
@@ -113,6 +113,6 @@ ACT_SHAPES = (issued_act_noun, placed_under, not_excluded, committed_to, referre
 
 def is_act_cue(tok: Token) -> bool:
     """Is `tok` the verb of one of the act constructions above?"""
-    if tok.lemma_.lower() not in lx.ACT_CUE_LEMMAS:
+    if tok.lemma_.lower() not in lx.ACT_CUE_LEMMAS or not_performed(tok):
         return False
     return any(shape(tok) is not None for shape in ACT_SHAPES)

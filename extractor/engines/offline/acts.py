@@ -75,7 +75,8 @@ def charged_with(c: Cue) -> Answer | None:
         (g for t in verb.subtree if t.i > verb.i for g in t.children
          if g.dep_ == "prep" and g.lower_ == "with" and g.head.pos_ not in ("VERB", "AUX")), None)
     if phrase is None or not_performed(verb):
-        return None
+        # ("indicted" is only an act with its charge; "charged that ..." is a speech verb)
+        return NOTHING if c.lemma == "indict" else None
     if phrase.lower_ == "on" and not any(g.lemma_.lower() in lx.CHARGE_NOUNS for g in phrase.children):
         return None  # "charged him on Monday"; but "indicted him on two counts"
     if phrase.lower_ == "for" and not any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in phrase.children):
@@ -133,6 +134,8 @@ def agentless_report(c: Cue) -> Answer | None:
     return list(verb.subtree), "agentless"
 
 
-# Asked after the general content families (content.py); `issued_act` is asked before the
-# light-verb family, which would otherwise take "issued a warning" for a bare light verb.
+# Asked early (content.py): each needs its complement after the verb, so it never takes a
+# relative or trailing construction, and must win over the clause families ("..., after the
+# agency placed the county under a warning"); `issued_act` also before the light-verb family,
+# which would take "issued a warning" for a bare light verb.
 ACT_CONTENT_RULES = (placed_under_act, charged_with, excluded_possibility, commitment, referred_as, agentless_report)

@@ -253,6 +253,8 @@ CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     passive_with_complement,
     passive_with_agent,
     issued_act,  # (acts.py: before the light verb reads "issued a warning" as bare)
+    *ACT_CONTENT_RULES,  # acts.py: shapes with a complement after the verb, before any clause rule
+    evidence_finding,  # evidence.py
     light_verb_object,
     relative_clause,
     what_was,
@@ -276,8 +278,6 @@ CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     instruction,
     said_object,
     final_cue_after_lost_clause,
-    *ACT_CONTENT_RULES,  # acts.py
-    evidence_finding,  # evidence.py
 )
 
 

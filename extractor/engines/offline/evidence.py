@@ -31,9 +31,12 @@ def is_evidence(tok: Token) -> bool:
 
 
 def evidence_source(subj: Token, lemma: str) -> bool:
-    """May `subj` be the source of the evidence verb `lemma`? ("the footage showed", "the
-    advisory indicated", not "the storm showed")."""
-    return lemma in lx.EVIDENCE_VERBS and (subj.lemma_.lower() in lx.EVIDENCE_NOUNS or subj.lower_ in lx.EVIDENCE_NOUNS)
+    """May `subj`, which syntax.agent_capable does not take, be the source of the cue
+    `lemma`? Evidence for an evidence verb ("the footage showed", "the advisory indicated", not
+    "the storm showed"), and a court or jury for any act ("a grand jury indicted", "the jury
+    found that ...")."""
+    low = {subj.lemma_.lower(), subj.lower_}
+    return lemma in lx.EVIDENCE_VERBS and bool(low & lx.EVIDENCE_NOUNS) or bool(low & lx.RULING_BODIES)
 
 
 def evidence_finding(c: Cue) -> Answer | None:
