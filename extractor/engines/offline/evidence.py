@@ -33,10 +33,10 @@ def is_evidence(tok: Token) -> bool:
 def evidence_source(subj: Token, lemma: str) -> bool:
     """May `subj`, which syntax.agent_capable does not take, be the source of the cue
     `lemma`? Evidence for an evidence verb ("the footage showed", "the advisory indicated", not
-    "the storm showed"), and a court or jury for any act ("a grand jury indicted", "the jury
-    found that ...")."""
+    "the storm showed"), and a court or jury for a ruling or a charge ("a grand jury indicted",
+    "the jury found that ...", but not "courts dismiss cases")."""
     low = {subj.lemma_.lower(), subj.lower_}
-    return lemma in lx.EVIDENCE_VERBS and bool(low & lx.EVIDENCE_NOUNS) or bool(low & lx.RULING_BODIES)
+    return lemma in lx.EVIDENCE_VERBS and bool(low & lx.EVIDENCE_NOUNS) or lemma in lx.RULING_ACTS and bool(low & lx.RULING_BODIES)
 
 
 def evidence_finding(c: Cue) -> Answer | None:
@@ -49,5 +49,8 @@ def evidence_finding(c: Cue) -> Answer | None:
     obj = next((x for x in c.children if x.dep_ == "dobj" and x.i > verb.i), None)
     if subj is None or obj is None or not is_evidence(subj) or obj.lower_ in lx.PRONOUNS or obj.ent_type_ in ("DATE", "TIME"):
         return None
+    if obj.pos_ == "PROPN" and not any(x.i > obj.i for x in obj.children) and obj.right_edge.i + 1 < len(obj.doc) \
+            and not any(x.i > obj.right_edge.i and x.dep_ in ("prep", "xcomp", "ccomp", "oprd") for x in c.children):
+        return None  # "the poll shows Ted Cruz": a name alone is who is shown, not a finding
     toks = complement_tokens(verb)
     return (toks, "object") if len(toks) >= 2 else None

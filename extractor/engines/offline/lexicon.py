@@ -400,10 +400,12 @@ RULING_BODIES = frozenset("""
 court courts judge judges justice justices tribunal jury panel magistrate arbitrator arbiter
 commission committee board council regulator referee umpire inquiry ombudsman
 """.split())
-# Light-verb acts: "made public requests for assistance", "extended condolences to X".
+# What a ruling body does as a public act (evidence.evidence_source): not "courts dismiss cases".
+RULING_ACTS = frozenset("rule decide find conclude charge indict order declare".split())
+# Light-verb acts: "made public requests for assistance", "extended condolences to X" (not "calls": "made phone calls to").
 LIGHT_VERBS = LIGHT_VERBS | frozenset("extend send".split())
 LIGHT_NOUNS = LIGHT_NOUNS | frozenset("""
-request requests call calls plea pleas appeal appeals condolences congratulations thanks
+request requests plea pleas appeal appeals condolences congratulations thanks
 apology apologies sympathy sympathies
 """.split())
 # Evidence that presents a finding with a reporting verb: "footage from the scene showed ...",
