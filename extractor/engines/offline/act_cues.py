@@ -37,7 +37,9 @@ def not_performed(verb: Token) -> bool:
     for, planned or supposed is not one reported (as guards.act_not_performed for official acts)."""
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
     supposed = any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
-    return infinitive or supposed
+    # "would consider charging the gunman with terrorism": an act another verb only weighs
+    considered = verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in lx.CATENATIVE_VERBS
+    return infinitive or supposed or considered
 
 
 def issued_act_noun(verb: Token) -> Token | None:
@@ -57,7 +59,8 @@ def placed_under(verb: Token) -> Token | None:
     if prep is None:
         return None
     pobj = next(g for g in prep.children if g.dep_ in ("pobj", "pcomp"))
-    return prep if pobj.lower_ in lx.ACT_NOUNS or pobj.lemma_.lower() in lx.ACT_NOUNS else None
+    # (the parser may read "storm warning" as "storm" with a participle "warning")
+    return prep if any(t.lower_ in lx.ACT_NOUNS or t.lemma_.lower() in lx.ACT_NOUNS for t in pobj.subtree) else None
 
 
 def not_excluded(verb: Token) -> Token | None:
@@ -72,8 +75,8 @@ def not_excluded(verb: Token) -> Token | None:
 def committed_to(verb: Token) -> Token | None:
     """"McConnell committed to holding a trial": a public commitment (like "pledged to"), not
     "committed a crime", "committed troops to the region" or "is committed to" (a state)."""
-    if verb.lemma_.lower() != "commit" or is_passive(verb) or direct_object(verb) is not None or verb.tag_ == "VBN" \
-            and not any(c.dep_ == "aux" for c in verb.children):
+    if verb.lemma_.lower() != "commit" or is_passive(verb) or direct_object(verb) is not None or verb.dep_ in ("amod", "acl") \
+            or verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj") for c in verb.children):
         return None
     return prep_after(verb, {"to"})
 

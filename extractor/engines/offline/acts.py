@@ -74,9 +74,11 @@ def charged_with(c: Cue) -> Answer | None:
     phrase = prep_after(verb, lx.CHARGING_PREPS) or next(
         (g for t in verb.subtree if t.i > verb.i for g in t.children
          if g.dep_ == "prep" and g.lower_ == "with" and g.head.pos_ not in ("VERB", "AUX")), None)
-    if phrase is None or not_performed(verb):
+    if phrase is None:
         # ("indicted" is only an act with its charge; "charged that ..." is a speech verb)
         return NOTHING if c.lemma == "indict" else None
+    if not_performed(verb):
+        return NOTHING  # "would consider charging the gunman with terrorism"
     if phrase.lower_ == "on" and not any(g.lemma_.lower() in lx.CHARGE_NOUNS for g in phrase.children):
         return None  # "charged him on Monday"; but "indicted him on two counts"
     if phrase.lower_ == "for" and not any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in phrase.children):

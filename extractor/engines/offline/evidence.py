@@ -1,10 +1,10 @@
-"""Evidence presented as a source: "footage from the scene showed ...", "the NHC advisory
-indicated ...", "a new poll shows Sanders with 47 percent".
+"""Evidence presented as a source: "the NHC advisory indicated ...", "the autopsy found ...",
+"a new poll shows Sanders with 47 percent".
 
 Our guideline counts evidence that presents a finding with a reporting verb
 (evals/GUIDELINES.md §1: "Political and security indicators suggest that ..."; §9.7 "The
 report found"). Verbs of evidence need a subject that can hold a view (syntax.agent_capable),
-which footage, an advisory or an autopsy is not, though they present findings; and "shows",
+which an advisory, statistics or an autopsy is not, though they present findings; and "shows",
 "found" take a noun-phrase finding ("the poll shows Sanders leading", "the audit found
 irregularities") that the speech-act object rules do not read for them. A storm that "showed
 its strength" or a museum that "showed the painting" is neither: the subject must be a
@@ -32,7 +32,7 @@ def is_evidence(tok: Token) -> bool:
 
 def evidence_source(subj: Token, lemma: str) -> bool:
     """May `subj`, which syntax.agent_capable does not take, be the source of the cue
-    `lemma`? Evidence for an evidence verb ("the footage showed", "the advisory indicated", not
+    `lemma`? Evidence for an evidence verb ("the advisory indicated", "FBI statistics show", not
     "the storm showed"), and a court or jury for a ruling or a charge ("a grand jury indicted",
     "the jury found that ...", but not "courts dismiss cases")."""
     low = {subj.lemma_.lower(), subj.lower_}
