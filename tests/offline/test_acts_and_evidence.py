@@ -167,3 +167,17 @@ def test_reported_with_a_state_and_forecast_to(run):
 def test_reported_passives_that_report_nothing(run):
     rows = run("The theft was reported to the police on Friday.\n\nThe storm will be forecast again tomorrow.")
     assert not cues(rows, "reported") and not cues(rows, "forecast"), rows
+
+
+# ---- speech acts in an "as" clause, reciprocal objects -----------------------------------------
+
+
+def test_a_speech_act_in_an_as_clause_is_about_its_object(run):
+    rows = run("The senator spoke over the cheers as she thanked the volunteers.")
+    assert one(rows, "she")[2] == "the volunteers"
+
+
+def test_mocking_each_other_states_nothing(run):
+    rows = run("The two rivals mocked each other for an hour.\n\nThe two rivals accused each other of lying.")
+    assert not cues(rows, "mocked"), rows
+    assert one(rows, "The two rivals")[2] == "each other of lying"

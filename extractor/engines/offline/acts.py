@@ -136,8 +136,33 @@ def agentless_report(c: Cue) -> Answer | None:
     return list(verb.subtree), "agentless"
 
 
+def act_in_as_clause(c: Cue) -> Answer | None:
+    """"Rubio spoke over the boos as he congratulated the winner": a speech act with its own
+    subject and object in a temporal "as" clause is about its object; the main clause is not
+    what it reports (unlike "the matter, as outlined by the source, is ...", content.as_clause)."""
+    verb = c.verb
+    if c.lemma not in lx.SPEECH_ACT_VERBS or c.subject is None or not any(
+            x.dep_ == "mark" and x.lower_ == "as" for x in c.children):
+        return None
+    if not any(x.dep_ == "dobj" and x.i > verb.i for x in c.children):
+        return None
+    toks = complement_tokens(verb)
+    return (toks, "object") if toks else NOTHING
+
+
+def reciprocal_object(c: Cue) -> Answer | None:
+    """"The two rivals mocked each other": the complement names only who was addressed, no
+    proposition ("accused each other of lying" keeps its "of" phrase)."""
+    verb = c.verb
+    after = [x for x in c.children if x.i > verb.i and (x.dep_ in ("dobj", "xcomp", "ccomp", "oprd") or x.dep_ == "prep"
+             and not any(t.ent_type_ in ("DATE", "TIME") for t in x.subtree))]  # (not "for an hour")
+    if len(after) == 1 and after[0].dep_ == "dobj" and " ".join(t.lower_ for t in after[0].subtree) in ("each other", "one another"):
+        return NOTHING
+    return None
+
+
 # Asked early (content.py): each needs its complement after the verb, so it never takes a
 # relative or trailing construction, and must win over the clause families ("..., after the
 # agency placed the county under a warning"); `issued_act` also before the light-verb family,
 # which would take "issued a warning" for a bare light verb.
-ACT_CONTENT_RULES = (placed_under_act, charged_with, excluded_possibility, commitment, referred_as, agentless_report)
+ACT_CONTENT_RULES = (reciprocal_object, act_in_as_clause, placed_under_act, charged_with, excluded_possibility, commitment, referred_as, agentless_report)
