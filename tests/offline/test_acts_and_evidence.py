@@ -181,3 +181,9 @@ def test_mocking_each_other_states_nothing(run):
     rows = run("The two rivals mocked each other for an hour.\n\nThe two rivals accused each other of lying.")
     assert not cues(rows, "mocked"), rows
     assert one(rows, "The two rivals")[2] == "each other of lying"
+
+
+def test_an_evaluative_act_on_a_one_word_name(run):
+    rows = run("The former chairman endorsed Cruz.\n\nShe called Trump on Monday.")
+    assert one(rows, "The former chairman")[1:3] == ("endorsed", "Cruz")
+    assert not cues(rows, "called"), rows

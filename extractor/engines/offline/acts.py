@@ -161,8 +161,21 @@ def reciprocal_object(c: Cue) -> Answer | None:
     return None
 
 
+def named_addressee(c: Cue) -> Answer | None:
+    """"The state party endorsed Cruz", "the governor praised Ortiz": an evaluative act on a
+    one-word name is about that person (the speech-act object rule wants two words, which
+    keeps "called Trump", a phone call, out)."""
+    verb = c.verb
+    if c.lemma not in lx.EVALUATIVE_ACTS:
+        return None
+    after = [x for x in c.children if x.i > verb.i and x.dep_ not in ("punct", "cc", "conj")]
+    if len(after) == 1 and after[0].dep_ == "dobj" and after[0].pos_ == "PROPN" and len(list(after[0].subtree)) == 1:
+        return [after[0]], "object"
+    return None
+
+
 # Asked early (content.py): each needs its complement after the verb, so it never takes a
 # relative or trailing construction, and must win over the clause families ("..., after the
 # agency placed the county under a warning"); `issued_act` also before the light-verb family,
 # which would take "issued a warning" for a bare light verb.
-ACT_CONTENT_RULES = (reciprocal_object, act_in_as_clause, placed_under_act, charged_with, excluded_possibility, commitment, referred_as, agentless_report)
+ACT_CONTENT_RULES = (reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with, excluded_possibility, commitment, referred_as, agentless_report)

@@ -433,3 +433,8 @@ ACT_CUE_LEMMAS = ISSUING_VERBS | PLACING_VERBS | frozenset("exclude commit refer
 REPORTED_STATES = frozenset("missing dead alive safe injured hospitalised hospitalized killed wounded".split())
 # "indicted on two counts of fraud", "charged on suspicion of arson" (acts.charged_with).
 CHARGE_NOUNS = frozenset("charge count suspicion allegation accusation".split())
+# Acts that judge the person they name: "endorsed Cruz", "praised Ortiz" (acts.named_addressee).
+EVALUATIVE_ACTS = frozenset("""
+endorse praise criticize criticise blast slam thank congratulate mock condemn blame commend rebuke
+ridicule denounce hail applaud lambaste berate castigate scold chide
+""".split())
