@@ -187,3 +187,15 @@ def test_an_evaluative_act_on_a_one_word_name(run):
     rows = run("The former chairman endorsed Cruz.\n\nShe called Trump on Monday.")
     assert one(rows, "The former chairman")[1:3] == ("endorsed", "Cruz")
     assert not cues(rows, "called"), rows
+
+
+def test_a_ruling_for_or_against_a_party(run):
+    rows = run("The appeals court ruled against the city on Tuesday.\n\nThe king ruled over the island for decades.")
+    assert one(rows, "The appeals court")[1:3] == ("ruled", "against the city")
+    assert not [r for r in rows if r[0] == "The king"], rows
+
+
+def test_an_indication_or_forecast_is_asserted(run):
+    rows = run("The latest bulletin indicated the river had peaked.\n\nThe storm was forecast to reach the coast by Tuesday.")
+    assert one(rows, "The latest bulletin")[3].stance == "asserted"
+    assert cues(rows, "was forecast")[0][3].stance == "asserted"

@@ -111,7 +111,20 @@ def ruling_clause(verb: Token) -> Token | None:
     return clause if words & lx.RULING_BODIES else None
 
 
-ACT_SHAPES = (issued_act_noun, placed_under, not_excluded, committed_to, referred_to_as, ruling_clause)
+def ruled_for_or_against(verb: Token) -> Token | None:
+    """"The court ruled against the government", "the judge ruled in favour of the tenants":
+    whom the ruling goes for or against."""
+    if verb.lemma_.lower() != "rule" or is_passive(verb):
+        return None
+    against = prep_after(verb, {"against"})
+    if against is not None:
+        return against
+    in_ = prep_after(verb, {"in"})
+    pobj = next((g for g in in_.children if g.dep_ == "pobj"), None) if in_ is not None else None
+    return in_ if pobj is not None and pobj.lower_ in ("favor", "favour") else None
+
+
+ACT_SHAPES = (issued_act_noun, placed_under, not_excluded, committed_to, referred_to_as, ruling_clause, ruled_for_or_against)
 
 
 def is_act_cue(tok: Token) -> bool:

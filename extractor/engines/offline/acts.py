@@ -22,7 +22,7 @@ from . import lexicon as lx
 from .phrases import NOTHING, Answer, Cue, complement_tokens
 from .spans import aside_cut
 from .act_cues import (direct_object, is_passive, prep_after, committed_to, issued_act_noun, not_excluded, not_performed,
-                       placed_under, referred_to_as)
+                       placed_under, referred_to_as, ruled_for_or_against)
 
 # ---- what the act is about: content families (registered in content.py) ---------------------
 
@@ -121,6 +121,14 @@ def referred_as(c: Cue) -> Answer | None:
     return _span_from(c.verb.doc, pobj.left_edge.i, max(as_.right_edge.i, pobj.right_edge.i)), "object"
 
 
+def ruling_for_or_against(c: Cue) -> Answer | None:
+    """"The court ruled against the government": the phrase from "against" / "in favour of"."""
+    prep = ruled_for_or_against(c.verb)
+    if prep is None:
+        return None
+    return _span_from(c.verb.doc, prep.i, prep.right_edge.i), "object"
+
+
 def agentless_report(c: Cue) -> Answer | None:
     """"33 were reported hospitalised", "Dorian was forecast to reach the coast": a passive of
     reporting with no agent; the clause is the claim (attributions.agentless_passive cuts it
@@ -178,4 +186,4 @@ def named_addressee(c: Cue) -> Answer | None:
 # relative or trailing construction, and must win over the clause families ("..., after the
 # agency placed the county under a warning"); `issued_act` also before the light-verb family,
 # which would take "issued a warning" for a bare light verb.
-ACT_CONTENT_RULES = (reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with, excluded_possibility, commitment, referred_as, agentless_report)
+ACT_CONTENT_RULES = (reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with, excluded_possibility, commitment, referred_as, ruling_for_or_against, agentless_report)

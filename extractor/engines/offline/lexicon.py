@@ -438,3 +438,7 @@ EVALUATIVE_ACTS = frozenset("""
 endorse praise criticize criticise blast slam thank congratulate mock condemn blame commend rebuke
 ridicule denounce hail applaud lambaste berate castigate scold chide
 """.split())
+# An indication, an estimate or a forecast reports a measure as such; the source does not
+# commit less to it (the Wikinews gold marks "indicated", "estimated", "was forecast" asserted;
+# evals/GUIDELINES.md §6 hedges "suggest", "claimed", "did not rule out").
+HEDGE_VERBS = HEDGE_VERBS - frozenset("indicate estimate forecast".split())
