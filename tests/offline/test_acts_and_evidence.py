@@ -1,6 +1,6 @@
 """Attributions whose cue is not a common speech verb (issue 14, evals/GUIDELINES.md §1, §9):
 public acts with a complement (act_cues.py, acts.py), evidence with a reporting verb
-(evidence.py) and agentless passives of reporting (acts.agentless_report,
+(evidence.py) and agentless passives of reporting (unsourced.agentless_report,
 syntax.reported_state). Sentences are invented; each group has its negatives."""
 
 from .support import one

@@ -10,8 +10,8 @@ that are usually not attributions ("issued passports", "placed the box on the ta
 "charged the phone", "decided to leave"), so each construction is recognised by its shape:
 the verb with the complement that makes it an act. act_cues.py says which tokens are such
 cues (asked by cues.is_cue_verb); the content families here (`ACT_CONTENT_RULES`, registered
-in content.py) cut what the act is about, and `agentless_report` the clause of an agentless
-passive of reporting.
+in content.py) cut what the act is about. (Agentless passives of reporting, "X has been
+charged with Y", are unsourced.py's.)
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import lexicon as lx
-from .phrases import NOTHING, Answer, Cue, complement_tokens
-from .spans import aside_cut
 from .act_cues import (direct_object, is_passive, prep_after, committed_to, issued_act_noun, not_excluded, not_performed,
                        placed_under, referred_to_as, ruled_for_or_against)
+from .phrases import NOTHING, Answer, Cue, complement_tokens
+from .spans import aside_cut
 
 # ---- what the act is about: content families (registered in content.py) ---------------------
 
@@ -129,21 +129,6 @@ def ruling_for_or_against(c: Cue) -> Answer | None:
     return _span_from(c.verb.doc, prep.i, prep.right_edge.i), "object"
 
 
-def agentless_report(c: Cue) -> Answer | None:
-    """"33 were reported hospitalised", "Dorian was forecast to reach the coast": a passive of
-    reporting with no agent; the clause is the claim (attributions.agentless_passive cuts it
-    and leaves the source empty, evals/GUIDELINES.md §9.2)."""
-    verb = c.verb
-    if c.lemma not in lx.AGENTLESS_CUES or any(x.dep_ == "agent" for x in c.children):
-        return None
-    patient = next((x for x in c.children if x.dep_ == "nsubjpass"), None)
-    if patient is None or patient.lower_ == "it" or patient.tag_ in ("WDT", "WP"):
-        return None
-    if not any(x.dep_ in ("xcomp", "oprd", "acomp", "prep") and x.i > verb.i for x in c.children):
-        return None
-    return list(verb.subtree), "agentless"
-
-
 def act_in_as_clause(c: Cue) -> Answer | None:
     """"Rubio spoke over the boos as he congratulated the winner": a speech act with its own
     subject and object in a temporal "as" clause is about its object; the main clause is not
@@ -186,4 +171,5 @@ def named_addressee(c: Cue) -> Answer | None:
 # relative or trailing construction, and must win over the clause families ("..., after the
 # agency placed the county under a warning"); `issued_act` also before the light-verb family,
 # which would take "issued a warning" for a bare light verb.
-ACT_CONTENT_RULES = (reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with, excluded_possibility, commitment, referred_as, ruling_for_or_against, agentless_report)
+ACT_CONTENT_RULES = (reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with,
+                     excluded_possibility, commitment, referred_as, ruling_for_or_against)

@@ -197,7 +197,7 @@ def subject_source(r: Reading) -> bool:
     # confirmed", "the strike threatened" are not attributions).
     speech_subject = lemma in lx.UTTERANCE_VERBS and subj.pos_ in ("NOUN", "PROPN")
     if lemma not in CORE_CUES and not agent_capable(subj) and subj.lower_ not in r.state.people and not speech_subject \
-            and not evidence_source(subj, lemma):  # ("footage from the scene showed", evidence.py)
+            and not evidence_source(subj, lemma):  # ("the NHC advisory indicated", evidence.py)
         return False
     # "protesters saying ...": the participle is not part of its own source.
     # (and a source phrase never holds its own cue: "Hispanics telling ... and criticizing X")

@@ -27,6 +27,7 @@ from .evidence import evidence_finding
 from .phrases import (NOTHING, Answer, Cue, clause_tokens, main_clause_after, near_cue, object_relative_tokens,
                       read_cue, reason_after, sentence_final_cue)
 from .subjects import surface_subject
+from .unsourced import agentless_report
 from .syntax import (after_quote, has_subject, is_parenthetical, is_trailing, is_trailing_shape, own_subject,
                      starts_with_wh)
 
@@ -255,6 +256,7 @@ CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     issued_act,  # (acts.py: before the light verb reads "issued a warning" as bare)
     *ACT_CONTENT_RULES,  # acts.py: shapes with a complement after the verb, before any clause rule
     evidence_finding,  # evidence.py
+    agentless_report,  # unsourced.py: "33 were reported hospitalised"
     light_verb_object,
     relative_clause,
     what_was,
