@@ -199,3 +199,15 @@ def test_an_indication_or_forecast_is_asserted(run):
     rows = run("The latest bulletin indicated the river had peaked.\n\nThe storm was forecast to reach the coast by Tuesday.")
     assert one(rows, "The latest bulletin")[3].stance == "asserted"
     assert cues(rows, "was forecast")[0][3].stance == "asserted"
+
+
+def test_portrayed_or_branded_as(run):
+    rows = run("The campaign portrays the senator as a career politician.\n\nThe governor branded the mayor a liar.")
+    assert one(rows, "The campaign")[1:3] == ("portrays", "the senator as a career politician")
+    assert one(rows, "The governor")[1:3] == ("branded", "the mayor a liar")
+
+
+def test_portraying_or_painting_without_a_predicate_is_no_description(run):
+    rows = run("The film portrays the life of a miner.\n\nThey painted the fence on Sunday.\n\n"
+               "The company branded its new phone.\n\nThe director cast her as Juliet.")
+    assert not [r for r in rows if r[1] in ("portrays", "painted", "branded", "cast")], rows

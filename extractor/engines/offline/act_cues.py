@@ -124,7 +124,24 @@ def ruled_for_or_against(verb: Token) -> Token | None:
     return in_ if pobj is not None and pobj.lower_ in ("favor", "favour") else None
 
 
-ACT_SHAPES = (issued_act_noun, placed_under, not_excluded, committed_to, referred_to_as, ruling_clause, ruled_for_or_against)
+def described_as(verb: Token) -> Token | None:
+    """"The ad portrays the senator as a career politician", "critics painted the plan as a tax
+    rise", "branded the mayor a liar": a description, like "described X as Y". Not "portrays
+    the life of a miner", "painted the fence", "branded its new phone" (no predicate)."""
+    if verb.lemma_.lower() not in lx.DESCRIBING_VERBS or is_passive(verb):
+        return None
+    obj = direct_object(verb)
+    if obj is None:
+        return None
+    as_ = prep_after(verb, {"as"}) or prep_after(obj, {"as"})  # (the parser may hang "as" on the object)
+    if as_ is not None and as_.i > obj.i:
+        return as_
+    pred = next((c for c in verb.children if c.dep_ in ("oprd", "xcomp", "npadvmod") and c.i > obj.i
+                 and c.pos_ in ("NOUN", "PROPN", "ADJ")), None)
+    return pred if pred is not None and verb.lemma_.lower() == "brand" else None
+
+
+ACT_SHAPES = (described_as, issued_act_noun, placed_under, not_excluded, committed_to, referred_to_as, ruling_clause, ruled_for_or_against)
 
 
 def is_act_cue(tok: Token) -> bool:

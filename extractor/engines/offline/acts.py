@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import lexicon as lx
-from .act_cues import (direct_object, is_passive, prep_after, committed_to, issued_act_noun, not_excluded, not_performed,
+from .act_cues import (described_as, direct_object, is_passive, prep_after, committed_to, issued_act_noun, not_excluded, not_performed,
                        placed_under, referred_to_as, ruled_for_or_against)
 from .phrases import NOTHING, Answer, Cue, complement_tokens
 from .spans import aside_cut
@@ -121,6 +121,16 @@ def referred_as(c: Cue) -> Answer | None:
     return _span_from(c.verb.doc, pobj.left_edge.i, max(as_.right_edge.i, pobj.right_edge.i)), "object"
 
 
+def description(c: Cue) -> Answer | None:
+    """"portrays the senator as a career politician", "branded the mayor a liar": who is
+    described and as what."""
+    pred = described_as(c.verb)
+    if pred is None:
+        return None
+    obj = direct_object(c.verb)
+    return _span_from(c.verb.doc, obj.left_edge.i, pred.right_edge.i), "object"  # type: ignore[union-attr]
+
+
 def ruling_for_or_against(c: Cue) -> Answer | None:
     """"The court ruled against the government": the phrase from "against" / "in favour of"."""
     prep = ruled_for_or_against(c.verb)
@@ -172,4 +182,4 @@ def named_addressee(c: Cue) -> Answer | None:
 # agency placed the county under a warning"); `issued_act` also before the light-verb family,
 # which would take "issued a warning" for a bare light verb.
 ACT_CONTENT_RULES = (reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with,
-                     excluded_possibility, commitment, referred_as, ruling_for_or_against)
+                     excluded_possibility, commitment, referred_as, description, ruling_for_or_against)

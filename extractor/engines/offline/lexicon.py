@@ -427,8 +427,10 @@ PASSIVE_COMPLEMENT_PREPS = PASSIVE_COMPLEMENT_PREPS | frozenset({"with"})
 
 SPEECH_AND_ACT_LEMMAS = SPEECH_VERBS | SPEECH_ACT_VERBS
 CUE_LEMMAS = CUE_LEMMAS | MORE_SPEECH_ACTS | frozenset({"indict"})
+# Describing someone as something: "portrays X as Y", "painted X as Y", "branded X a liar".
+DESCRIBING_VERBS = frozenset("portray paint depict frame brand".split())  # (not "cast": "cast her as Juliet")
 # Verbs act_cues.py looks at (a quick filter before the shapes).
-ACT_CUE_LEMMAS = ISSUING_VERBS | PLACING_VERBS | frozenset("exclude commit refer rule decide".split())
+ACT_CUE_LEMMAS = ISSUING_VERBS | PLACING_VERBS | DESCRIBING_VERBS | frozenset("exclude commit refer rule decide".split())
 # States a passive "reported" predicates without "to be": "were reported missing" (syntax.reported_state).
 REPORTED_STATES = frozenset("missing dead alive safe injured hospitalised hospitalized killed wounded".split())
 # "indicted on two counts of fraud", "charged on suspicion of arson" (acts.charged_with).
