@@ -43,7 +43,8 @@ def test_requests_and_questions(run):
                "Asked whether the plant would close, the director said no decision had been made.")
     bishop = one(rows, "the bishop")
     assert bishop[1] == "asked" and bishop[2] == "the choir to sing a second hymn"
-    assert one(rows, "The manager")[2] == "if they would work on Sunday"
+    # (thanking the crew is a speech act of its own, acts.py)
+    assert [r for r in rows if r[0] == "The manager" and r[1] == "asked"][0][2] == "if they would work on Sunday"
     # A question put to a source is not a claim; the answer is (evals/GUIDELINES.md).
     assert not [r for r in rows if r[1] == "Asked"]
     assert one(rows, "the director")[2] == "no decision had been made"

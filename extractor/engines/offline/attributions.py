@@ -18,6 +18,7 @@ from spacy.tokens import Span as TokSpan, Token
 from ...models import Flag
 from . import lexicon as lx
 from .content import content_tokens
+from .evidence import evidence_source
 from .cues import CORE_CUES, cue_extent, is_cue_verb, stance_of
 from .guards import CUE_GUARDS
 from .quotes import quote_before
@@ -195,7 +196,8 @@ def subject_source(r: Reading) -> bool:
     # complained"); other cues need a subject that can hold a view ("the results
     # confirmed", "the strike threatened" are not attributions).
     speech_subject = lemma in lx.UTTERANCE_VERBS and subj.pos_ in ("NOUN", "PROPN")
-    if lemma not in CORE_CUES and not agent_capable(subj) and subj.lower_ not in r.state.people and not speech_subject:
+    if lemma not in CORE_CUES and not agent_capable(subj) and subj.lower_ not in r.state.people and not speech_subject \
+            and not evidence_source(subj, lemma):  # ("the NHC advisory indicated", evidence.py)
         return False
     # "protesters saying ...": the participle is not part of its own source.
     # (and a source phrase never holds its own cue: "Hispanics telling ... and criticizing X")

@@ -21,10 +21,13 @@ from . import lexicon as lx
 from .content_objects import (after_a_colon, asked_question, content_noun_clause, instruction, light_verb_object,
                               next_paragraph, passive_with_agent, passive_with_complement, quotation_right_after,
                               clause_read_as_object, said_object, speech_act_object)
+from .acts import ACT_CONTENT_RULES, issued_act
 from .cues import is_cue_verb
+from .evidence import evidence_finding
 from .phrases import (NOTHING, Answer, Cue, clause_tokens, main_clause_after, near_cue, object_relative_tokens,
                       read_cue, reason_after, sentence_final_cue)
 from .subjects import surface_subject
+from .unsourced import agentless_report
 from .syntax import (after_quote, has_subject, is_parenthetical, is_trailing, is_trailing_shape, own_subject,
                      starts_with_wh)
 
@@ -250,6 +253,10 @@ CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     asked_question,
     passive_with_complement,
     passive_with_agent,
+    issued_act,  # (acts.py: before the light verb reads "issued a warning" as bare)
+    *ACT_CONTENT_RULES,  # acts.py: shapes with a complement after the verb, before any clause rule
+    evidence_finding,  # evidence.py
+    agentless_report,  # unsourced.py: "33 were reported hospitalised"
     light_verb_object,
     relative_clause,
     what_was,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import lexicon as lx
+from .act_cues import is_act_cue
 from .spans import tokens_span
 
 MODALS = {"will", "'ll", "’ll", "shall", "may", "might", "should"}
@@ -19,6 +20,8 @@ CORE_CUES = {"say", "tell", "report", "add", "note", "state", "write", "tweet", 
 def is_cue_verb(tok: Token) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_[:2] != "VB":
         return False
+    if is_act_cue(tok):
+        return True  # "issued a hurricane warning", "the court ruled that ..." (act_cues.py)
     lemma = tok.lemma_.lower()
     if lemma == "rule":
         return any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children)
@@ -71,7 +74,7 @@ def cue_extent(verb: Token) -> tuple[int, int]:
 def stance_of(verb: Token) -> str:
     lemma = verb.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in verb.children)
-    if lemma == "rule" and negated:
+    if lemma in ("rule", "exclude") and negated:
         return "hedged"
     if lemma in lx.DENIAL_VERBS:
         return "asserted" if negated else "denied"

@@ -364,3 +364,83 @@ advisory bulletin communique communiqué resolution petition leaflet flyer
 PASSIVE_COMPLEMENT_PREPS = frozenset("as for of over on against".split())  # (not "to": the recipient)
 # Words that set another claim against a reported clause: "says X despite Y claiming Z".
 RIVAL_MARKERS = frozenset("despite".split())  # (not "while": "said that while X, Y" is one claim)
+
+# ---- issue 14 (acts) ----------------------------------------------------------------------------
+# Public acts whose cue is not a common speech verb (evals/GUIDELINES.md §1, §9.1), read by acts.py
+# and evidence.py.
+# Public speech acts with an object, like "praised X" and "criticized X": thanks,
+# congratulations, mockery, defence, protest, petitions.
+# ("defend" is left out: "defend the title", "defend the country" are not speech.)
+MORE_SPEECH_ACTS = frozenset("""
+thank congratulate commend mock ridicule deride lampoon protest petition lambaste rebuke
+chide scold berate castigate excoriate bemoan disavow repudiate
+""".split())
+SPEECH_ACT_VERBS = SPEECH_ACT_VERBS | MORE_SPEECH_ACTS
+# Acts performed by issuing something: "issued a hurricane warning for X", "put out an alert".
+ISSUING_VERBS = frozenset("issue release".split())
+# What an authority issues or places someone under: the act is the noun with its scope
+# ("a hurricane warning in the Bahamas", "an evacuation order to some residents").
+ACT_NOUNS = frozenset("""
+warning warnings watch watches alert alerts advisory advisories order orders ban bans curfew
+lockdown quarantine recall recalls ultimatum injunction decree decrees directive directives
+guidance guideline guidelines declaration proclamation apology appeal appeals call calls plea
+pleas threat threats condemnation rebuttal denial
+""".split())
+# "placed Palm Beach County under a tropical storm warning".
+PLACING_VERBS = frozenset("place put".split())
+PLACING_PREPS = frozenset({"under"})  # (not "put the others on notice": PolNeAR train leaves it out)
+# "did not exclude the possibility of X" hedges like "did not rule out".
+POSSIBILITY_NOUNS = frozenset("possibility possibilities prospect chance chances option scenario likelihood".split())
+# Accusation by an authority: "charged the suspect with murder", "indicted X on charges of Y".
+CHARGING_VERBS = frozenset("charge indict".split())
+CHARGING_PREPS = frozenset("with on for".split())
+# A ruling by a court or an official body is a public act; a private decision is not
+# ("the court decided that ..." but not "she decided that she would leave").
+RULING_BODIES = frozenset("""
+court courts judge judges justice justices tribunal jury panel magistrate arbitrator arbiter
+commission committee board council regulator referee umpire inquiry ombudsman
+""".split())
+# What a ruling body does as a public act (evidence.evidence_source): not "courts dismiss cases".
+RULING_ACTS = frozenset("rule decide find conclude charge indict order declare".split())
+# Light-verb acts: "made public requests for assistance", "extended condolences to X" (not "calls": "made phone calls to").
+LIGHT_VERBS = LIGHT_VERBS | frozenset("extend send".split())
+LIGHT_NOUNS = LIGHT_NOUNS | frozenset("""
+request requests plea pleas appeal appeals condolences congratulations thanks
+apology apologies sympathy sympathies
+""".split())
+# Evidence that presents a finding with a reporting verb: "the NHC advisory indicated ...",
+# "the autopsy found ...", "FBI statistics show ...". (Not pictures, "a video showed him
+# grabbing ...": what a camera saw is a scene, not a finding; on PolNeAR dev they cost more
+# precision than they won recall.)
+EVIDENCE_VERBS = frozenset("show indicate find suggest reveal estimate conclude confirm demonstrate".split())
+EVIDENCE_NOUNS = frozenset("""
+advisory advisories bulletin bulletins forecast forecasts finding findings research figures
+statistics numbers test tests autopsy post-mortem census evidence investigation investigations
+inquiry probe review assessment model models simulation simulations measurements readings
+summary release
+""".split())
+# A passive of reporting with a predicate, no source: "33 were reported hospitalised",
+# "Dorian was forecast to reach ...", "X has been charged with Y" (§9.2).
+AGENTLESS_CUES = AGENTLESS_CUES | frozenset("forecast predict project estimate charge indict".split())
+AGENTLESS_NEED_INFINITIVE = AGENTLESS_NEED_INFINITIVE | frozenset("forecast predict project estimate".split())
+PASSIVE_COMPLEMENT_PREPS = PASSIVE_COMPLEMENT_PREPS | frozenset({"with"})
+
+SPEECH_AND_ACT_LEMMAS = SPEECH_VERBS | SPEECH_ACT_VERBS
+CUE_LEMMAS = CUE_LEMMAS | MORE_SPEECH_ACTS | frozenset({"indict"})
+# Describing someone as something: "portrays X as Y", "painted X as Y", "branded X a liar".
+DESCRIBING_VERBS = frozenset("portray paint depict frame brand".split())  # (not "cast": "cast her as Juliet")
+# Verbs act_cues.py looks at (a quick filter before the shapes).
+ACT_CUE_LEMMAS = ISSUING_VERBS | PLACING_VERBS | DESCRIBING_VERBS | frozenset("exclude commit refer rule decide".split())
+# States a passive "reported" predicates without "to be": "were reported missing" (syntax.reported_state).
+REPORTED_STATES = frozenset("missing dead alive safe injured hospitalised hospitalized killed wounded".split())
+# "indicted on two counts of fraud", "charged on suspicion of arson" (acts.charged_with).
+CHARGE_NOUNS = frozenset("charge count suspicion allegation accusation".split())
+# Acts that judge the person they name: "endorsed Cruz", "praised Ortiz" (acts.named_addressee).
+EVALUATIVE_ACTS = frozenset("""
+endorse praise criticize criticise blast slam thank congratulate mock condemn blame commend rebuke
+ridicule denounce hail applaud lambaste berate castigate scold chide
+""".split())
+# An indication, an estimate or a forecast reports a measure as such; the source does not
+# commit less to it (the Wikinews gold marks "indicated", "estimated", "was forecast" asserted;
+# evals/GUIDELINES.md §6 hedges "suggest", "claimed", "did not rule out").
+HEDGE_VERBS = HEDGE_VERBS - frozenset("indicate estimate forecast".split())

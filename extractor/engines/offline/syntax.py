@@ -140,5 +140,14 @@ def plainly_passive(verb: Token) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in ("'s", "’s") or c.tag_ == "MD" for c in aux):
         return False
     if verb.lemma_.lower() in lx.AGENTLESS_NEED_INFINITIVE:
-        return any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children)
+        return any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children) \
+            or reported_state(verb)
     return True
+
+
+def reported_state(verb: Token) -> bool:
+    """"33 were reported hospitalised", "two were reported missing": a passive "reported"
+    with the state it reports as its predicate, no infinitive (evals/GUIDELINES.md §9.2)."""
+    return verb.lemma_.lower() == "report" and any(
+        c.dep_ in ("xcomp", "oprd", "acomp") and c.i > verb.i and (c.tag_ in ("VBN", "JJ") or c.lower_ in lx.REPORTED_STATES)
+        and not any(a.tag_ == "TO" for a in c.children) for c in verb.children)

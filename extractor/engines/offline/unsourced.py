@@ -1,9 +1,13 @@
-"""Unsourced hedges: "The driver had reportedly fallen asleep", "allegedly providing the weapon".
+"""Unsourced hedges: "The driver had reportedly fallen asleep", "allegedly providing the weapon",
+"33 were reported hospitalised".
 
 Wire copy often reports a claim nobody is named for with an adverb alone. It is an
 attribution all the same (evals/GUIDELINES.md section 9.2): no source (type `unattributed`,
 flag `no_source`), the adverb as the cue, the clause it modifies as the content (the adverb
-sits inside it, so the covering span holds it), stance `hedged`.
+sits inside it, so the covering span holds it), stance `hedged`. An agentless passive of
+reporting ("33 were reported hospitalised", "Dorian was forecast to reach ...", "X has been
+charged with Y") is the same with the verb group as the cue: `agentless_report` gives the
+content rules (content.py) its clause, and attributions.agentless_passive leaves the source empty.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from typing import Any
 from spacy.tokens import Span as TokSpan, Token
 
 from ...models import Flag
+from . import lexicon as lx
+from .phrases import Answer, Cue
 from .records import Found
 from .spans import trim
 
@@ -54,3 +60,18 @@ def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: li
                  how="unsourced", lemma=tok.lower_, cue_tag=tok.tag_,
                  sentence=(base + sent.start_char, base + sent.end_char),
                  flags=[Flag(code="no_source", message="The claim is hedged ('reportedly', 'allegedly') and names no source.")])
+
+
+def agentless_report(c: Cue) -> Answer | None:
+    """"33 were reported hospitalised", "Dorian was forecast to reach the coast": a passive of
+    reporting with no agent; the clause is the claim (attributions.agentless_passive cuts it
+    and leaves the source empty, evals/GUIDELINES.md §9.2)."""
+    verb = c.verb
+    if c.lemma not in lx.AGENTLESS_CUES or any(x.dep_ == "agent" for x in c.children):
+        return None
+    patient = next((x for x in c.children if x.dep_ == "nsubjpass"), None)
+    if patient is None or patient.lower_ == "it" or patient.tag_ in ("WDT", "WP"):
+        return None
+    if not any(x.dep_ in ("xcomp", "oprd", "acomp", "prep") and x.i > verb.i for x in c.children):
+        return None
+    return list(verb.subtree), "agentless"
