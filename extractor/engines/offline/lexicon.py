@@ -364,3 +364,45 @@ advisory bulletin communique communiqué resolution petition leaflet flyer
 PASSIVE_COMPLEMENT_PREPS = frozenset("as for of over on against".split())  # (not "to": the recipient)
 # Words that set another claim against a reported clause: "says X despite Y claiming Z".
 RIVAL_MARKERS = frozenset("despite".split())  # (not "while": "said that while X, Y" is one claim)
+
+# ---- issue 14 (sources) ----
+# People who work for an outlet: "ABC moderator David Muir", "the Post's Ana Ruiz" is a person
+# with the outlet in the role (evals/GUIDELINES.md 9.7), not the outlet.
+OUTLET_STAFF = frozenset("""
+reporter reporters correspondent correspondents journalist journalists editor editors columnist
+columnists anchor anchors host hosts moderator moderators commentator commentators presenter
+presenters writer writers critic critics contributor contributors analyst analysts producer
+producers photographer photographers blogger bloggers pollster pollsters interviewer
+""".split())
+# Last words of proper names that are never a person's: a club, a metonymic street or a
+# district speaking ("Manchester United said", "Downing Street said", "Bellwether County said").
+NON_PERSON_NAME_ENDS = frozenset("""
+united city fc rovers athletic athletics wanderers rangers county street avenue township
+district airlines airways motors industries technologies systems labs pharmaceuticals energy
+petroleum entertainment studios records partners capital securities brands foods railways
+""".split())
+# Companies and platforms the small model often tags PERSON ("Twitter said", "Boeing said").
+COMPANY_NAMES = frozenset(x.lower() for x in """
+Twitter Facebook Google Apple Amazon Microsoft Meta Instagram YouTube TikTok Netflix Uber Lyft
+Airbnb Tesla Boeing Airbus Toyota Honda Nissan Ford Volkswagen BMW Renault Siemens Samsung Sony
+Huawei Alibaba Tencent Nvidia Intel IBM Oracle Exxon ExxonMobil Chevron BP Walmart Tesco
+Carrefour Nestle Nestlé Unilever Pfizer Moderna AstraZeneca Novartis Bayer Gazprom Rosneft
+Aeroflot Lufthansa Ryanair easyJet Qantas Starbucks McDonald's Disney Spotify PayPal
+Mastercard JPMorgan Citigroup Barclays HSBC Ikea Nike Adidas
+""".split())
+# Party members: singular and definite, "the Ohio Republican said" is one identified person.
+PARTY_MEMBER_NOUNS = frozenset("republican democrat conservative liberal tory socialist".split())
+# More nouns for one identified person when definite and singular ("the chief executive said").
+ROLE_NOUNS = ROLE_NOUNS | frozenset("""
+executive forecaster meteorologist physician investigator commentator correspondent anchor
+host presenter
+""".split())
+# An outlet word only with these before it: "the agency" alone is more often a government agency.
+NEWS_AGENCY_MARKERS = frozenset("news press wire".split())
+# Organization heads that name an institution only when written as a name ("the Geological
+# Survey"); lower-case, "the survey found" is a document.
+NAME_ONLY_ORGANIZATION_HEADS = frozenset("survey archive observatory".split())
+# More words for an institution speaking ("the district said", "the defence argued").
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""
+district defence defense prosecution ministry's club's franchise squad outfit lab laboratory
+""".split())

@@ -81,7 +81,7 @@ def introductions(doc: Doc, base: int) -> list[Intro]:
     out = [Intro(s.text, "person", frozenset(_intro_words(s.root, s) | {s[-1].lower_}), base + s.start_char)
            for s in _titled_names(doc)]
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in lx.GROUP_NAMES:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in lx.GROUP_NAMES | lx.NON_PERSON_NAME_ENDS:
             words = _intro_words(ent.root, ent) | {ent[-1].lower_}
             out.append(Intro(ent.text, "person", frozenset(words), base + ent.start_char))
         elif ent.label_ == "ORG" and ent.root.pos_ == "PROPN":

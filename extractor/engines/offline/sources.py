@@ -97,9 +97,34 @@ def pronoun_source(m: Mention, p: Phrase) -> bool:
     return False
 
 
+def _outlet_staff(p: Phrase) -> bool:
+    """A person the phrase names by the outlet they work for: "ABC moderator David Muir",
+    "the Post's Ana Ruiz", "Joel Ames of the Daily Ledger" (evals/GUIDELINES.md 9.7: a person
+    with the outlet in the role). The head is the person; an outlet named by the head itself
+    ("Bloomberg", "Breitbart News") is the outlet."""
+    head = p.head
+    if head.lower_ in lx.MEDIA_HEADS | lx.OUTLET_NOUNS or head.tag_ in ("NNS", "NNPS"):
+        return False
+    run = _proper_run(head) if head.pos_ == "PROPN" else head.text
+    if run.lower() in lx.MEDIA_NAMES or _mentions_outlet(run.lower(), run):
+        return False
+    if head.ent_type_ == "PERSON" or head.lemma_.lower() in lx.OUTLET_STAFF and any(
+            w in ("the", "his", "her", "its", "their") or w.endswith("'s") for w in p.words[:1]):
+        return True  # ("a Reuters reporter" is an unnamed one: anonymous, below)
+    return head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP", "FAC") \
+        and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
+def _news_agency_alone(p: Phrase) -> bool:
+    """"The agency said": a government agency unless the phrase says news ("news agency")."""
+    return p.head_low in ("agency", "agencies") and not lx.NEWS_AGENCY_MARKERS & set(p.words)
+
+
 def media_source(m: Mention, p: Phrase) -> bool:
     """An outlet: "Reuters reported", "Lebanon's Al-Manar TV", "the newspaper said"."""
     words = p.words
+    if _outlet_staff(p) or _news_agency_alone(p):
+        return False
     if p.core in lx.MEDIA_NAMES or _mentions_outlet(p.low, p.text) or (
         words and words[-1] in lx.MEDIA_HEADS and p.head_low in lx.MEDIA_HEADS and not {"office", "ministry"} & set(words)
     ):
@@ -122,6 +147,29 @@ def named_outlet_source(m: Mention, p: Phrase) -> bool:
             m.type, m.name = "media", doc.text[rest[0].idx : rest[-1].idx + len(rest[-1])]
             return True
     return False
+
+
+def company_source(m: Mention, p: Phrase) -> bool:
+    """A company or platform the small model tags as a person: "Twitter said", "Boeing said"."""
+    if p.core in lx.COMPANY_NAMES or p.head.pos_ == "PROPN" and len(p.words) <= 2 and p.head_low in lx.COMPANY_NAMES \
+            and not any(c.dep_ == "poss" for c in p.head.children):
+        m.type, m.name = "organization", _clean_name(p.text)
+        return True
+    return False
+
+
+def non_person_name_source(m: Mention, p: Phrase) -> bool:
+    """A proper name ending in a word no person's name ends in is an organization, whatever
+    NER says: "Manchester United said", "Downing Street said", "Bellwether County said",
+    "Harlow Airlines said"."""
+    head = p.head
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.lower_ not in lx.NON_PERSON_NAME_ENDS:
+        return False
+    run = [t for t in p.tokens if t.dep_ != "det" and not t.is_punct]
+    if len(run) < 2 or not all(t.pos_ == "PROPN" or t.ent_type_ for t in run) or run[-1].i != head.i:
+        return False
+    m.type, m.name = "organization", _clean_name(p.text)
+    return True
 
 
 def group_source(m: Mention, p: Phrase) -> bool:
@@ -265,6 +313,16 @@ def plural_description_source(m: Mention, p: Phrase) -> bool:
     return False
 
 
+def party_member_source(m: Mention, p: Phrase) -> bool:
+    """One party member, definite and singular, is a person even when NER tags the word NORP:
+    "the Ohio Republican said", "The veteran Democrat told"."""
+    if not m.plural and p.head.tag_ in ("NN", "NNP") and p.lemma in lx.PARTY_MEMBER_NOUNS | {"tory"} \
+            and p.words and p.words[0] in ("the", "this"):
+        m.type, m.role = "person", _clean_name(p.text)
+        return True
+    return False
+
+
 def definite_person_source(m: Mention, p: Phrase) -> bool:
     """One identified person described by a noun: "the father", "his agent", "the coach"."""
     if not m.plural and (p.lemma in lx.PERSON_NOUNS | lx.ROLE_NOUNS or p.head_low in lx.PERSON_NOUNS) and p.words \
@@ -277,6 +335,8 @@ def definite_person_source(m: Mention, p: Phrase) -> bool:
 def organization_source(m: Mention, p: Phrase) -> bool:
     """An institution or a country speaking: "the foreign ministry said", "Israel said"."""
     head = p.head
+    if head.lemma_.lower() in lx.NAME_ONLY_ORGANIZATION_HEADS and head.text.islower():
+        return False  # "the survey found" is a document; "the Geological Survey" an institution
     if p.head_low in lx.ORGANIZATION_HEADS or head.lemma_.lower() in lx.ORGANIZATION_HEADS or p.core in lx.COUNTRIES \
             or head.ent_type_ in ("ORG", "NORP"):
         m.type, m.name = "organization", _clean_name(p.text)
@@ -308,15 +368,18 @@ SOURCE_TYPE_RULES = (
     pronoun_source,
     named_outlet_source,
     media_source,
+    company_source,
     group_source,
     title_of_source,
     appositive_person_source,
     trailing_name_source,
+    non_person_name_source,
     named_person_source,
     titled_name_source,
     title_head_source,
     issued_document_source,
     plural_description_source,
+    party_member_source,
     organization_source,
     definite_person_source,
     anonymous_source,
@@ -333,11 +396,72 @@ def classify_source(tokens: list[Token], head: Token, base: int = 0) -> Mention:
     p = _phrase(tokens, head)
     m.plural = head.tag_ in ("NNS", "NNPS") or p.head_low in lx.PRONOUNS_PLURAL or any(
         t.dep_ == "conj" and t.head.i == head.i for t in p.tokens)
+    _type_by_rules(m, p)
+    mixed_group_source(m, tokens, head)
+    return m
+
+
+def _type_by_rules(m: Mention, p: Phrase) -> None:
     for rule in SOURCE_TYPE_RULES:
         if rule(m, p):
-            return m
+            return
     m.type, m.descriptor = "anonymous", _clean_name(p.text)
-    return m
+
+
+def _conjunct_tokens(tokens: list[Token], head: Token) -> list[tuple[Token, list[Token]]]:
+    """Each conjunct of a coordinated source with its own words: "Dr Ana Ruiz and the health
+    ministry" -> ("Ruiz", "Dr Ana Ruiz"), ("ministry", "the health ministry")."""
+    conjs = [head] + [c for c in head.conjuncts if c.i > head.i]
+    ids = {t.i for t in tokens}
+    out = []
+    for k, c in enumerate(conjs):
+        later = {t.i for d in conjs[k + 1:] for t in d.subtree} | {
+            t.i for d in c.children if d.dep_ in ("cc", "conj") for t in d.subtree}
+        own = [t for t in c.subtree if t.i in ids and (t.i not in later or t.i == c.i)]
+        while own and (own[-1].is_punct or own[-1].dep_ == "cc"):
+            own = own[:-1]
+        while own and (own[0].is_punct or own[0].dep_ in ("cc", "preconj")):
+            own = own[1:]
+        if own:
+            out.append((c, own))
+    return out
+
+
+def _joined_by_and(conj: Token) -> bool:
+    """A conjunct joined by "and" ("or", "&") outside any name: the "and" of "the Institute
+    of Allergy and Infectious Disease" is inside the name, and "but" joins no group."""
+    doc = conj.doc
+    i = conj.left_edge.i - 1
+    while i > 0 and doc[i].is_punct:
+        i -= 1
+    cc = doc[i]
+    return cc.lower_ in ("and", "or", "&", "nor") and cc.ent_iob_ != "I"
+
+
+def mixed_group_source(m: Mention, tokens: list[Token], head: Token) -> bool:
+    """Conjoined sources are one source typed by its first conjunct (evals/GUIDELINES.md
+    9.4): "Dr Ana Ruiz and the health ministry said" is a person, "The union and its leader,
+    Tom Reyes," an organization. The name joins the conjuncts' names when each is named
+    (§5), else there is none; an anonymous group keeps the whole description."""
+    parts = _conjunct_tokens(tokens, head)
+    if len(parts) < 2 or not all(c.pos_ in ("NOUN", "PROPN") for c, _ in parts) or not all(
+            _joined_by_and(c) for c, _ in parts[1:]):
+        return False
+    typed = []
+    for c, own in parts:
+        sub = Mention(start=0, end=0, text="", head=c)
+        sub.plural = c.tag_ in ("NNS", "NNPS")
+        _type_by_rules(sub, _phrase(own, c))
+        typed.append(sub)
+    first = typed[0]
+    if first.type == "anonymous":
+        if m.type != "anonymous":
+            m.type, m.name, m.role, m.descriptor = "anonymous", None, None, m.descriptor or _clean_name(m.text).lower()
+        return True
+    m.type, m.descriptor, m.role = first.type, None, None
+    names = [t.name for t in typed]
+    m.name = " and ".join(n for n in names if n) if all(names) and all(t.type != "anonymous" for t in typed) else None
+    return True
 
 
 def _without_acronym(tokens: list[Token], head: Token) -> tuple[list[Token], Token, str | None]:

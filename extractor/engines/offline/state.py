@@ -81,7 +81,7 @@ class ArticleState:
                 self.tags.setdefault(re.sub(r"^the\s+", "", ent.text.lower()), Counter())[ent.label_] += 1
             if ent.label_ == "PERSON":
                 run = ent[:-1] if len(ent) > 2 and ent[-1].lower_ in lx.NAME_SUFFIXES else ent  # "Durham Hall QC" is Hall
-                if len(run) >= 2 and run[-1].lower_ not in lx.GROUP_NAMES:
+                if len(run) >= 2 and run[-1].lower_ not in lx.GROUP_NAMES | lx.NON_PERSON_NAME_ENDS | lx.ORG_NAME_ENDS:
                     self.people.setdefault(run[-1].text.lower(), run.text)
             elif ent.label_ == "ORG" and len(ent) >= 2 \
                     and all(t.text[:1].isupper() or t.is_stop for t in ent if t.dep_ != "det"):
