@@ -406,3 +406,5 @@ NAME_ONLY_ORGANIZATION_HEADS = frozenset("survey archive observatory".split())
 ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""
 district defence defense prosecution ministry's club's franchise squad outfit lab laboratory
 """.split())
+# Participles that name a document's issuer: "a poll conducted by Gallup", "a statement released by the club".
+ISSUING_VERBS = frozenset("issue release publish conduct commission prepare compile produce post send".split())

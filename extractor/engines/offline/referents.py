@@ -76,6 +76,15 @@ def _titled_names(doc: Doc) -> list[TokSpan]:
     return out
 
 
+def _organization_kind(name: str, words: set[str]) -> str:
+    """An organization introduced as an outlet is media: "news agency Interfax", "the daily
+    Postimees", "Reuters"; so is a later "the agency" that stands for it."""
+    outlet_words = lx.OUTLET_NOUNS - {"agency", "network", "channel", "site", "station"}
+    if name.lower() in lx.MEDIA_NAMES or outlet_words & words or "agency" in words and lx.NEWS_AGENCY_MARKERS & words:
+        return "media"
+    return "organization"
+
+
 def introductions(doc: Doc, base: int) -> list[Intro]:
     """The people and organizations a paragraph names, with the words that introduce them."""
     out = [Intro(s.text, "person", frozenset(_intro_words(s.root, s) | {s[-1].lower_}), base + s.start_char)
@@ -87,7 +96,7 @@ def introductions(doc: Doc, base: int) -> list[Intro]:
         elif ent.label_ == "ORG" and ent.root.pos_ == "PROPN":
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             words = _intro_words(ent.root, ent) | _words(ent)
-            out.append(Intro(name, "organization", frozenset(words), base + ent.start_char))
+            out.append(Intro(name, _organization_kind(name, words), frozenset(words), base + ent.start_char))
     return out
 
 

@@ -103,16 +103,22 @@ def _outlet_staff(p: Phrase) -> bool:
     with the outlet in the role). The head is the person; an outlet named by the head itself
     ("Bloomberg", "Breitbart News") is the outlet."""
     head = p.head
-    if head.lower_ in lx.MEDIA_HEADS | lx.OUTLET_NOUNS or head.tag_ in ("NNS", "NNPS"):
+    if head.lower_ in lx.MEDIA_HEADS | lx.OUTLET_NOUNS | lx.ORG_NAME_ENDS | lx.NON_PERSON_NAME_ENDS:
+        return False
+    if head.lemma_.lower() in lx.OUTLET_STAFF:
+        return True  # ("a Reuters reporter" is an unnamed one: anonymous, below)
+    if head.tag_ in ("NNS", "NNPS"):
         return False
     run = _proper_run(head) if head.pos_ == "PROPN" else head.text
     if run.lower() in lx.MEDIA_NAMES or _mentions_outlet(run.lower(), run):
         return False
-    if head.ent_type_ == "PERSON" or head.lemma_.lower() in lx.OUTLET_STAFF and any(
-            w in ("the", "his", "her", "its", "their") or w.endswith("'s") for w in p.words[:1]):
-        return True  # ("a Reuters reporter" is an unnamed one: anonymous, below)
-    return head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP", "FAC") \
-        and any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    if head.ent_type_ == "PERSON":
+        return True
+    # "The Washington Post's Ana Ruiz" (all of it tagged ORG), "Ana Ruiz of the Daily Ledger"
+    owners = [c for c in head.children if c.dep_ == "poss"] + [
+        g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "NORP", "FAC") and any(
+        _mentions_outlet(" ".join(t.lower_ for t in o.subtree), " ".join(t.text for t in o.subtree)) for o in owners)
 
 
 def _news_agency_alone(p: Phrase) -> bool:
@@ -147,6 +153,23 @@ def named_outlet_source(m: Mention, p: Phrase) -> bool:
             m.type, m.name = "media", doc.text[rest[0].idx : rest[-1].idx + len(rest[-1])]
             return True
     return False
+
+
+def outlet_staff_source(m: Mention, p: Phrase) -> bool:
+    """A named person given by their outlet: "The Washington Post's Ana Ruiz", "Ana Ruiz of
+    the Daily Ledger" (the model may tag it all ORG); the outlet goes to the role."""
+    head = p.head
+    if head.pos_ != "PROPN" or head.lemma_.lower() in lx.OUTLET_STAFF or not _mentions_outlet(p.low, p.text) \
+            or not _outlet_staff(p):
+        return False
+    name = _person_name(p.tokens) or _proper_run(head)
+    m.type, m.name = "person", name
+    role = p.text[: p.text.rfind(name)].strip(" ,") if name in p.text else ""
+    m.role = _clean_name(role) or None
+    if not m.role:
+        after = [t for t in p.tokens if t.i > head.i]
+        m.role = _clean_name(head.doc.text[after[0].idx : after[-1].idx + len(after[-1])]) if after else None
+    return True
 
 
 def company_source(m: Mention, p: Phrase) -> bool:
@@ -283,8 +306,10 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
         return False
     issuers = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                for g in c.children if g.dep_ == "pobj"]
+    issuers += [g for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in lx.ISSUING_VERBS
+                for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     issuers += [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")
-                and c.lower_ not in lx.PRONOUNS]
+                and c.lower_ not in lx.PRONOUNS and c.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")]
     # "a tweet sent from Biden's account": the owner of the account or channel issued it
     issuers += [t for t in p.tokens if t.dep_ == "poss" and t.head.lemma_.lower() in lx.CHANNEL_NOUNS | {"account"}
                 and t.pos_ == "PROPN"]
@@ -297,8 +322,13 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
         if g.ent_type_ in ("ORG", "GPE", "NORP") or g.lower_ in lx.ORGANIZATION_HEADS or g.pos_ == "PROPN" \
                 or any(t.lower_ in lx.ORGANIZATION_HEADS for t in g.subtree):
             toks = [t for t in g.subtree if t.dep_ not in ("case",) and t.text not in ("'s", "’s")]
+            if g.dep_ == "compound":  # "a Morning Consult poll": the whole run of names before the head
+                toks = [t for t in p.tokens if t.i < head.i and (t.dep_ == "compound" and t.pos_ == "PROPN"
+                        or t.head.dep_ == "compound" and t.head.head.i == head.i)]
+                toks = [t for t in toks if t.i >= g.left_edge.i - 3] or [g]
             s0, e0 = tokens_span(toks)  # type: ignore[misc]
-            m.type, m.name = "organization", _clean_name(head.doc.text[s0:e0])
+            name = _clean_name(head.doc.text[s0:e0])
+            m.type, m.name = ("media" if _mentions_outlet(name.lower(), name) else "organization"), name
             return True
     return False
 
@@ -368,6 +398,7 @@ SOURCE_TYPE_RULES = (
     pronoun_source,
     named_outlet_source,
     media_source,
+    outlet_staff_source,
     company_source,
     group_source,
     title_of_source,

@@ -21,6 +21,12 @@ from .referents import Intro, fitting, introductions, refer
 from .subjects import comma_antecedent
 from .syntax import agent_capable
 
+def _without_apposition(toks: list[Token], head: Token) -> list[Token]:
+    """The phrase's words before an apposition of its head: "Kasich, the governor" -> "Kasich"."""
+    appos = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+    return [t for t in toks if t.i not in appos and not t.is_punct]
+
+
 # Numbers and quantifiers heading a partitive: "One of the victims", "some of the residents".
 PARTITIVES = frozenset("one some many most none each several two three".split())
 
@@ -55,12 +61,14 @@ class ArticleState:
             return m
         full = self.people.get(tok.text.lower())
         if full and (m.type in ("person", "organization") or m.type == "anonymous" and tok.text[:1].isupper()) \
-                and tok.ent_type_ != "GPE" and len(toks) <= 2:
-            m.type, m.name = "person", full  # "Mikati" after "Najib Mikati"
+                and (tok.ent_type_ != "GPE" or tok.text.lower() not in lx.COUNTRIES) and len(_without_apposition(toks, tok)) <= 2:
+            # "Mikati" after "Najib Mikati"; "Kasich, the governor," though the small model tags "Kasich" a place
+            m.type, m.name = "person", full
         elif not refer(m, toks or [tok], self.intros) and m.text.lower().startswith("the ") \
                 and m.type in ("anonymous", "person") and not m.name and not fitting(m, toks or [tok], self.intros):
             # (no entity introduced before fits, or two do: then the last source so described)
             self.same_as_before(m, tok)
+        self.by_person_votes(m, toks or [tok])
         self.as_before(m, toks or [tok])
         self.by_majority(m)
         if m.head is not None and m.head.text.lower() in lx.PRONOUNS:
@@ -77,7 +85,7 @@ class ArticleState:
         retailer Salling Group"), and so does an acronym in parentheses after it."""
         self.intros += introductions(doc, base)
         for ent in doc.ents:
-            if ent.label_ in ("ORG", "PERSON"):
+            if ent.label_ in ("ORG", "PERSON", "GPE", "NORP"):
                 self.tags.setdefault(re.sub(r"^the\s+", "", ent.text.lower()), Counter())[ent.label_] += 1
             if ent.label_ == "PERSON":
                 run = ent[:-1] if len(ent) > 2 and ent[-1].lower_ in lx.NAME_SUFFIXES else ent  # "Durham Hall QC" is Hall
@@ -111,6 +119,24 @@ class ArticleState:
                 and m.name.split()[-1].lower() not in self.people:
             m.type = "organization"
 
+    def by_person_votes(self, m: Mention, toks: list[Token]) -> None:
+        """A bare name typed an organization only because the small model tagged it so here is
+        a person when the article tags it a person more often, or gives it a personal title
+        ("Brafman said" after "Brafman" was tagged PERSON five times and ORG once; "Okafor
+        said" where the article also writes "Mr. Okafor")."""
+        head = m.head
+        if m.type != "organization" or head is None or len(toks) != 1 or head.pos_ != "PROPN" \
+                or head.ent_type_ not in ("ORG", "GPE", "NORP") or head.text.isupper():
+            return
+        low = head.text.lower()
+        if low in lx.COUNTRIES | lx.GROUP_NAMES | lx.MEDIA_NAMES | lx.COMPANY_NAMES | lx.ORGANIZATION_HEADS \
+                or low in self.known and self.known[low][1].lower() != low:
+            return  # ("Salling" after "Salling Group")
+        votes = self.tags.get(low)
+        titled = re.search(rf"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? {re.escape(head.text)}\b", self.raw) is not None
+        if titled or votes and votes["PERSON"] > votes["ORG"] + votes["GPE"] + votes["NORP"]:
+            m.type, m.name = "person", self.people.get(low, head.text)
+
     def remember(self, t: Token, base: int) -> None:
         """A subject as a candidate antecedent of later pronouns, typed with what the article
         said before: "Rittenhouse" after "Kyle Rittenhouse" is a person even when the small
@@ -136,10 +162,12 @@ class ArticleState:
         and Seismology (Phivolcs)", "Salling" after "Salling Group" take its type and name; and
         this mention's own name and acronym are remembered for later ones."""
         key = re.sub(r"^(the|a|an)\s+", "", m.text.lower()).strip()
-        if key in self.known and len(toks) <= 3 and all(t.pos_ in ("PROPN", "DET") or t.text.isupper() for t in toks):
+        if key in self.known and len(toks) <= 3 and all(t.pos_ in ("PROPN", "DET") or t.text.isupper() for t in toks) \
+                and not (m.type == "person" and key in self.people):
             m.type, m.name = self.known[key]
             return
-        if m.type in ("organization", "media") and m.name:
+        if m.type in ("organization", "media") and m.name and m.name.lower() not in self.people:
+            # ("Sexton, a writing professor" typed an organization must not make every later "Sexton" one)
             self.known.setdefault(m.name.lower(), (m.type, m.name))
             first = m.name.split()[0]
             if len(m.name.split()) == 2 and first[:1].isupper() and len(first) > 3 and first.lower() not in lx.COUNTRIES \
