@@ -408,3 +408,10 @@ district defence defense prosecution ministry's club's franchise squad outfit la
 """.split())
 # Participles that name a document's issuer: "a poll conducted by Gallup", "a statement released by the club".
 ISSUING_VERBS = frozenset("issue release publish conduct commission prepare compile produce post send".split())
+# Words of newspapers' names, outlets only written as a name: "The Ledger reported", "the
+# Toronto Star said" (lower-case "the star said" is a person, "the record" a document).
+NEWSPAPER_NAME_WORDS = frozenset("""
+ledger chronicle courier mirror examiner inquirer enquirer register bulletin dispatch sentinel
+argus mercury advertiser star sun express standard globe monitor record review gazette herald
+tribune telegraph observer journal times post news daily weekly independent guardian
+""".split())

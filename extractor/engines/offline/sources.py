@@ -105,8 +105,8 @@ def _outlet_staff(p: Phrase) -> bool:
     head = p.head
     if head.lower_ in lx.MEDIA_HEADS | lx.OUTLET_NOUNS | lx.ORG_NAME_ENDS | lx.NON_PERSON_NAME_ENDS:
         return False
-    if head.lemma_.lower() in lx.OUTLET_STAFF:
-        return True  # ("a Reuters reporter" is an unnamed one: anonymous, below)
+    if head.lemma_.lower() in lx.OUTLET_STAFF | lx.TITLE_HEADS | lx.ROLE_NOUNS and head.text.islower():
+        return True  # ("The Independent Vermont senator": a person, the outlet's name a coincidence)  # ("a Reuters reporter" is an unnamed one: anonymous, below)
     if head.tag_ in ("NNS", "NNPS"):
         return False
     run = _proper_run(head) if head.pos_ == "PROPN" else head.text
@@ -153,6 +153,24 @@ def named_outlet_source(m: Mention, p: Phrase) -> bool:
             m.type, m.name = "media", doc.text[rest[0].idx : rest[-1].idx + len(rest[-1])]
             return True
     return False
+
+
+def newspaper_name_source(m: Mention, p: Phrase) -> bool:
+    """A newspaper's name ending in a word newspapers are named by: "The Ledger reported",
+    "the Toronto Star said", "The Sun reported". Only as a capitalized name with "the" or
+    another name word before it ("Sun said" is likely a surname), and no title before it."""
+    head = p.head
+    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.lower_ not in lx.NEWSPAPER_NAME_WORDS or m.plural:
+        return False
+    toks = [t for t in p.tokens if not t.is_punct]
+    names = [t for t in toks if t.dep_ != "det"]
+    if any(t.lower_ in lx.NAME_TITLES or t.lower_ in lx.PRONOUNS for t in toks) or toks[-1].i != head.i \
+            or not all(t.text[:1].isupper() or t.text in ("'s", "’s") for t in names):
+        return False
+    if not (toks[0].lower_ == "the" or len(names) >= 2 and head.ent_type_ != "PERSON"):
+        return False
+    m.type, m.name = "media", _clean_name(p.text)
+    return True
 
 
 def outlet_staff_source(m: Mention, p: Phrase) -> bool:
@@ -215,6 +233,8 @@ def title_of_source(m: Mention, p: Phrase) -> bool:
 def appositive_person_source(m: Mention, p: Phrase) -> bool:
     """A description with a named person in apposition: "the council's head, Dolan Abu Saleh"."""
     appos = _appos_person(p.head)
+    if appos is not None and (appos.i not in {t.i for t in p.full} or appos.i > 0 and appos.doc[appos.i - 1].text == "("):
+        appos = None  # an acronym in parentheses, or an apposition cut off the phrase, names no one
     if appos is not None and p.head.ent_type_ != "PERSON" and p.lemma not in lx.MEDIA_HEADS | lx.ORGANIZATION_HEADS:
         name_toks = [t for t in appos.subtree if t.dep_ not in SOURCE_EXCLUDE_DEPS or t is appos]
         ner = _person_name(name_toks)
@@ -398,6 +418,7 @@ SOURCE_TYPE_RULES = (
     pronoun_source,
     named_outlet_source,
     media_source,
+    newspaper_name_source,
     outlet_staff_source,
     company_source,
     group_source,
@@ -466,7 +487,12 @@ def _joined_by_and(conj: Token) -> bool:
     while i > 0 and doc[i].is_punct:
         i -= 1
     cc = doc[i]
-    return cc.lower_ in ("and", "or", "&", "nor") and cc.ent_iob_ != "I"
+    if cc.lower_ not in ("and", "or", "&", "nor") or cc.ent_iob_ == "I":
+        return False
+    # "The Institute of Marine and Coastal Science's director": a name's "and", then its possessor
+    poss = next((c for c in conj.children if c.dep_ == "poss"), None)
+    return not (poss is not None and poss.left_edge.i == conj.left_edge.i and i > 0 and doc[i - 1].text[:1].isupper()
+                and poss.pos_ == "PROPN")
 
 
 def mixed_group_source(m: Mention, tokens: list[Token], head: Token) -> bool:
@@ -480,6 +506,7 @@ def mixed_group_source(m: Mention, tokens: list[Token], head: Token) -> bool:
         return False
     typed = []
     for c, own in parts:
+        own, c, _ = _without_acronym(own, c)
         sub = Mention(start=0, end=0, text="", head=c)
         sub.plural = c.tag_ in ("NNS", "NNPS")
         _type_by_rules(sub, _phrase(own, c))

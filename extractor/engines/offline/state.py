@@ -69,6 +69,7 @@ class ArticleState:
             # (no entity introduced before fits, or two do: then the last source so described)
             self.same_as_before(m, tok)
         self.by_person_votes(m, toks or [tok])
+        self.agency_as_before(m, tok)
         self.as_before(m, toks or [tok])
         self.by_majority(m)
         if m.head is not None and m.head.text.lower() in lx.PRONOUNS:
@@ -119,6 +120,17 @@ class ArticleState:
                 and m.name.split()[-1].lower() not in self.people:
             m.type = "organization"
 
+    def agency_as_before(self, m: Mention, tok: Token) -> None:
+        """"The agency" or "the same agency" after an outlet the article called an agency
+        ("told the Shafaq News agency") is that outlet; without one it stays an institution."""
+        if m.type != "organization" or tok.lemma_.lower() != "agency" or tok.pos_ != "NOUN" or m.plural:
+            return
+        for f in reversed(self.found):
+            for c in [f.source, *f.via]:
+                if c is not None and c.type == "media" and "agency" in c.text.lower() and c.start < m.start:
+                    m.type, m.name = "media", c.name
+                    return
+
     def by_person_votes(self, m: Mention, toks: list[Token]) -> None:
         """A bare name typed an organization only because the small model tagged it so here is
         a person when the article tags it a person more often, or gives it a personal title
@@ -163,7 +175,8 @@ class ArticleState:
         this mention's own name and acronym are remembered for later ones."""
         key = re.sub(r"^(the|a|an)\s+", "", m.text.lower()).strip()
         if key in self.known and len(toks) <= 3 and all(t.pos_ in ("PROPN", "DET") or t.text.isupper() for t in toks) \
-                and not (m.type == "person" and key in self.people):
+                and not (key in self.people and (m.type == "person" or self.known[key][1].lower() != key)):
+            # ("Trump" is the person met as Donald Trump, not "Trump University" shortened)
             m.type, m.name = self.known[key]
             return
         if m.type in ("organization", "media") and m.name and m.name.lower() not in self.people:
@@ -184,7 +197,8 @@ class ArticleState:
         for f in reversed(self.found):
             c = f.source
             if c is not None and c.head is not None and c.head.lemma_.lower() == lemma and c.start < m.start \
-                    and all(o in c.text.lower() for o in origins):
+                    and all(o in c.text.lower() for o in origins) and c.plural == m.plural:
+                # ("the party" is not "Both Ana Ruiz and the party")
                 m.type, m.name, m.descriptor, m.role = c.type, c.name, c.descriptor or m.descriptor, c.role
                 return
 

@@ -1,0 +1,126 @@
+"""Source types, second pass (issue 14, sources): mixed groups, people of an outlet, document
+issuers, organizations the small model tags as people, party members and roles, and what the
+article said earlier. Sentences invented for each construction, from many desks."""
+
+from .support import one
+
+
+def typed(rows, mention):
+    return one(rows, mention)[3].source
+
+
+# ---- mixed groups (evals/GUIDELINES.md 9.4): one source, the first conjunct's type ----------
+
+def test_a_group_is_typed_by_its_first_conjunct(run):
+    rows = run("The union and its leader, Tom Reyes, said the strike would continue.\n\n"
+               "The club and its captain, Mia Lund, said the final would go ahead.")
+    assert typed(rows, "The union and its leader, Tom Reyes").type == "organization"
+    assert typed(rows, "The club and its captain, Mia Lund").type == "organization"
+
+
+def test_conjoined_names_join_their_names(run):
+    rows = run("The Harbour Authority and the Federal Coast Guard (FCG) said the wreck was cleared.")
+    src = typed(rows, "The Harbour Authority and the Federal Coast Guard (FCG)")
+    assert (src.type, src.name) == ("organization", "Harbour Authority and Federal Coast Guard")
+
+
+def test_an_and_inside_a_name_makes_no_group(run):
+    rows = run("The Northern Institute of Allergy and Infectious Disease's director, Dr. Paul Ekman, said the virus was mild.")
+    src = rows[0][3].source
+    assert (src.type, src.name) == ("person", "Paul Ekman")
+
+
+# ---- people of an outlet (9.7): a person, the outlet in the role -----------------------------
+
+def test_a_named_journalist_of_an_outlet_is_a_person(run):
+    rows = run("ABC moderator David Muir said the debate would start late.\n\n"
+               "New York Times columnist Maureen Dowd wrote that the senator was tired.\n\n"
+               "The Washington Post's Ishaan Tharoor wrote that the summit failed.\n\n"
+               "Sky News presenter Kay Burley said the minister had refused an interview.")
+    muir = typed(rows, "ABC moderator David Muir")
+    assert (muir.type, muir.name, muir.role) == ("person", "David Muir", "ABC moderator")
+    assert typed(rows, "New York Times columnist Maureen Dowd").type == "person"
+    assert typed(rows, "The Washington Post's Ishaan Tharoor").type == "person"
+    assert typed(rows, "Sky News presenter Kay Burley").type == "person"
+
+
+def test_an_unnamed_journalist_is_anonymous_or_one_person(run):
+    rows = run("A Reuters reporter said the city was calm.\n\n"
+               "The Reuters correspondent said the shelling had stopped.\n\n"
+               "Breitbart News reported that the rally was cancelled.")
+    assert typed(rows, "A Reuters reporter").type == "anonymous"
+    assert typed(rows, "The Reuters correspondent").type == "person"
+    assert typed(rows, "Breitbart News").type == "media"
+
+
+# ---- documents and their issuers (9.7) -------------------------------------------------------
+
+def test_a_poll_names_its_issuer_by_a_participle_or_its_whole_name(run):
+    rows = run("A poll conducted by Harbor Research found that most voters opposed the levy.\n\n"
+               "A Morning Consult poll found that most voters opposed the plan.\n\n"
+               "A June poll found that most fans wanted a new coach.\n\n"
+               "The survey found that most farmers expected a poor harvest.")
+    harbor = typed(rows, "A poll conducted by Harbor Research")
+    assert (harbor.type, harbor.name) == ("organization", "Harbor Research")
+    assert typed(rows, "A Morning Consult poll").name == "Morning Consult"
+    assert typed(rows, "A June poll").type == "anonymous"
+    assert typed(rows, "The survey").type == "anonymous"
+
+
+# ---- organizations the small model tags as people --------------------------------------------
+
+def test_clubs_streets_and_districts_are_organizations(run):
+    rows = run("Manchester United said the manager had been sacked.\n\n"
+               "Downing Street said the prime minister had been briefed.\n\n"
+               "Bellwether County said the roads would be gritted overnight.")
+    assert typed(rows, "Manchester United").type == "organization"
+    assert typed(rows, "Downing Street").type == "organization"
+    assert typed(rows, "Bellwether County").type == "organization"
+
+
+def test_well_known_companies_are_organizations(run):
+    rows = run("Twitter said the account was suspended.\n\n"
+               "Facebook said the posts were removed.")
+    assert typed(rows, "Twitter").type == "organization"
+    assert typed(rows, "Facebook").type == "organization"
+
+
+def test_kinds_of_institution_speaking(run):
+    rows = run("The school district said buses would run late.\n\n"
+               "The defence said the witness was unreliable.\n\n"
+               "The agency said the storm would strengthen.")
+    assert typed(rows, "The school district").type == "organization"
+    assert typed(rows, "The defence").type == "organization"
+    assert typed(rows, "The agency").type == "organization"
+
+
+def test_a_news_agency_introduced_before_makes_the_agency_an_outlet(run):
+    rows = run("The crash was first reported by the Russian news agency Interfax on Monday.\n\n"
+               "The agency said the pilot survived.")
+    assert typed(rows, "The agency").type == "media"
+
+
+# ---- one identified person ------------------------------------------------------------------
+
+def test_a_party_member_or_a_role_definite_and_singular_is_a_person(run):
+    rows = run("The Wisconsin Republican said the bill was dead.\n\n"
+               "The chief executive said profits would rise.\n\n"
+               "The forecaster said snow was likely.")
+    assert typed(rows, "The Wisconsin Republican").type == "person"
+    assert typed(rows, "The chief executive").type == "person"
+    assert typed(rows, "The forecaster").type == "person"
+
+
+# ---- what the article said before ------------------------------------------------------------
+
+def test_a_surname_given_a_personal_title_elsewhere_is_a_person(run):
+    rows = run("Mr. Okonkwo met the judge on Monday.\n\nOkonkwo said the plea was fair.")
+    assert typed(rows, "Okonkwo").type == "person"
+
+
+def test_a_surname_in_apposition_is_the_person_named_before(run):
+    rows = run("Jared Sexton, who teaches writing, joined the rally.\n\n"
+               "Sexton, a creative writing professor, said the crowd was angry.\n\n"
+               "Sexton said the rally was loud.")
+    assert typed(rows, "Sexton, a creative writing professor").type == "person"
+    assert all(r[3].source.type == "person" for r in rows if r[0] == "Sexton")
