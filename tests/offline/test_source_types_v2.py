@@ -124,3 +124,47 @@ def test_a_surname_in_apposition_is_the_person_named_before(run):
                "Sexton said the rally was loud.")
     assert typed(rows, "Sexton, a creative writing professor").type == "person"
     assert all(r[3].source.type == "person" for r in rows if r[0] == "Sexton")
+
+
+# ---- sports and court copy: one individual by age, nationality, rank or role -----------------
+
+def test_an_individual_by_age_nationality_or_rank_is_a_person(run):
+    rows = run("The 28-year-old said he felt no pain.\n\n"
+               "The Brazilian said he would stay at the club.\n\n"
+               "The Dutchman said the race was hard.\n\n"
+               "The world number one said her serve had improved.\n\n"
+               "The defending champion said the court was slow.\n\n"
+               "The coroner said the death was accidental.")
+    for mention in ("The 28-year-old", "The Brazilian", "The Dutchman", "The world number one",
+                    "The defending champion", "The coroner"):
+        assert typed(rows, mention).type == "person", mention
+
+
+def test_bodies_named_by_a_common_noun_are_organizations(run):
+    rows = run("The fire brigade said the blaze was out.\n\n"
+               "The opposition said the vote was rigged.\n\n"
+               "The junta said elections would be held next year.")
+    for mention in ("The fire brigade", "The opposition", "The junta"):
+        assert typed(rows, mention).type == "organization", mention
+
+
+def test_names_ending_in_watch_or_international_are_organizations(run):
+    rows = run("Human Rights Watch said the trial was unfair.\n\n"
+               "Oxfam International said the camps were full.")
+    assert typed(rows, "Human Rights Watch").type == "organization"
+    assert typed(rows, "Oxfam International").type == "organization"
+
+
+def test_state_news_agencies_and_papers_by_name_are_outlets(run):
+    rows = run("SANA reported that the strike killed five.\n\n"
+               "The Ledger reported that the mayor had resigned.\n\n"
+               "The Toronto Star reported that the ferry sank.")
+    assert typed(rows, "SANA").type == "media"
+    ledger = typed(rows, "The Ledger")
+    assert (ledger.type, ledger.name) == ("media", "Ledger")
+    assert typed(rows, "The Toronto Star").type == "media"
+
+
+def test_a_name_ending_in_a_possessive_keeps_it(run):
+    rows = run("Moody's said the outlook was negative.")
+    assert typed(rows, "Moody's").type == "organization"

@@ -415,3 +415,30 @@ ledger chronicle courier mirror examiner inquirer enquirer register bulletin dis
 argus mercury advertiser star sun express standard globe monitor record review gazette herald
 tribune telegraph observer journal times post news daily weekly independent guardian
 """.split())
+# One competitor or official in sport and the courts, definite and singular ("the defending
+# champion said", "the coroner said"): a person, like "the coach".
+ROLE_NOUNS = ROLE_NOUNS | frozenset("""
+champion winner runner-up finalist semifinalist medallist medalist olympian rookie debutant
+newcomer coroner skipper midfielder defender forward winger batsman bowler jockey sprinter
+swimmer skier golfer quarterback pitcher playmaker goalscorer keeper challenger titleholder
+""".split())
+# Institutions and bodies by a common noun ("the fire brigade said", "the junta said").
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""
+brigade opposition junta regime navy guard jury legislature assembly ombudsman inquiry
+""".split())
+# More words no person's name ends in: "Human Rights Watch", "Amnesty International".
+NON_PERSON_NAME_ENDS = NON_PERSON_NAME_ENDS | frozenset("watch international borders frontières frontieres".split())
+# Outlets and agencies beyond the first list; only names that are no common word, since a
+# name longer than three letters is matched anywhere in the phrase ("vice", "dawn" are not here).
+MEDIA_NAMES = MEDIA_NAMES | frozenset(x.lower() for x in [
+    "SANA", "KCNA", "WAFA", "ISNA", "BTA", "PAP", "ČTK", "CTK", "MTI", "ANI", "IANS", "Bernama",
+    "Antara", "Jiji", "Ukrinform", "UNIAN", "BelTA", "Prensa Latina", "Notimex", "Agerpres",
+    "Tanjug", "Lusa", "CCTV", "CGTN", "Global Times", "People's Daily", "RIA", "Itar-Tass", "dpa",
+    "AAP", "RNZ", "RTÉ", "ITV", "ESPN", "CNBC", "TMZ", "The Hollywood Reporter", "Financial Times",
+    "The Economist", "El País", "El Mundo", "Süddeutsche Zeitung", "Bild", "Meduza", "Novaya Gazeta",
+    "Al-Ahram", "Arab News", "Gulf News", "Hindustan Times", "NDTV", "Straits Times",
+    "South China Morning Post", "Sydney Morning Herald", "Globe and Mail", "Toronto Star",
+    "Irish Times", "Yle", "NRK", "SVT", "ORF", "TVN", "Polsat", "TVP", "Rzeczpospolita",
+    "Voice of America", "VOA", "ProPublica", "National Review", "The New Yorker", "TechCrunch",
+    "The Verge", "Ars Technica", "Rolling Stone", "Sky Sports", "Kyiv Independent", "Ukrainska Pravda",
+])

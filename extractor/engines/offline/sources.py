@@ -363,6 +363,26 @@ def plural_description_source(m: Mention, p: Phrase) -> bool:
     return False
 
 
+DEMONYM_MAN = re.compile(r"^(dutch|french|english|welsh|scots|irish|swiss|manx|cornish)(man|woman)$")
+
+
+def definite_individual_source(m: Mention, p: Phrase) -> bool:
+    """One individual described by age, nationality or rank, definite and singular: "the
+    28-year-old said", "the Brazilian said", "the Dutchman told", "the world number one said"
+    (sports copy names its subject so after the first mention)."""
+    if m.plural or not p.words or p.words[0] not in ("the", "this") or p.head.tag_ in ("NNS", "NNPS"):
+        return False
+    head = p.head
+    aged = p.low.endswith("year-old") or p.low.endswith("year old")
+    demonym = (head.ent_type_ == "NORP" or DEMONYM_MAN.match(head.lower_) is not None) and head.i == p.tokens[-1].i \
+        and not head.lower_.endswith("s") and len([t for t in p.tokens if t.dep_ != "det"]) <= 2
+    ranked = head.lower_ == "number" and any(c.dep_ == "nummod" for c in head.children)
+    if aged or demonym or ranked:
+        m.type, m.role = "person", _clean_name(p.text)
+        return True
+    return False
+
+
 def party_member_source(m: Mention, p: Phrase) -> bool:
     """One party member, definite and singular, is a person even when NER tags the word NORP:
     "the Ohio Republican said", "The veteran Democrat told"."""
@@ -432,6 +452,7 @@ SOURCE_TYPE_RULES = (
     issued_document_source,
     plural_description_source,
     party_member_source,
+    definite_individual_source,
     organization_source,
     definite_person_source,
     anonymous_source,
