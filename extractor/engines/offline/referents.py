@@ -13,6 +13,8 @@ resolution rules are `REFERENCE_RULES`, asked in turn until one names the mentio
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Callable
 
@@ -95,6 +97,7 @@ def introductions(doc: Doc, base: int) -> list[Intro]:
             out.append(Intro(ent.text, "person", frozenset(words), base + ent.start_char))
         elif ent.label_ == "ORG" and ent.root.pos_ == "PROPN":
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            name = re.sub(r"\s*\([^)]*$", "", name)  # "National Hurricane Center (NHC": the model's span took half the acronym
             words = _intro_words(ent.root, ent) | _words(ent)
             out.append(Intro(name, _organization_kind(name, words), frozenset(words), base + ent.start_char))
     return out
