@@ -168,3 +168,19 @@ def test_state_news_agencies_and_papers_by_name_are_outlets(run):
 def test_a_name_ending_in_a_possessive_keeps_it(run):
     rows = run("Moody's said the outlook was negative.")
     assert typed(rows, "Moody's").type == "organization"
+
+
+# ---- pronouns and the phrase's reach ---------------------------------------------------------
+
+def test_they_with_no_one_before_is_unnamed_people_and_after_a_council_the_council(run):
+    rows = run('"We are tired," they said.')
+    assert typed(rows, "they").type == "anonymous"
+    rows = run("The council met on Monday. They said the road would close.")
+    src = typed(rows, "They")
+    assert (src.type, src.name) == ("organization", "council")
+
+
+def test_an_acronym_in_parentheses_keeps_its_closing_parenthesis(run):
+    # (Wikinews, CC BY 2.5: the parser hangs the ")" on the verb; no invented sentence did that)
+    rows = run("According to Notes from Poland (NFP), some discount stores resorted to offer postal services.")
+    assert rows[0][0] == "Notes from Poland (NFP)"

@@ -222,3 +222,12 @@ class ArticleState:
             m.name, m.type, m.descriptor, m.role = c.name, c.type, c.descriptor, c.role
             m.resolved_from = m.text
             return
+        if want_plural:
+            # "The council met ... They said": an institution is "they" in British copy; with
+            # no one before it, "they" are unnamed people, not an institution
+            orgs = [c for c in candidates if c.type == "organization" and c.name and c.resolved_from is None]
+            if orgs:
+                c = orgs[0]
+                m.name, m.type, m.descriptor, m.role, m.resolved_from = c.name, c.type, c.descriptor, c.role, m.text
+            else:
+                m.type = "anonymous"
