@@ -184,3 +184,16 @@ def test_an_acronym_in_parentheses_keeps_its_closing_parenthesis(run):
     # (Wikinews, CC BY 2.5: the parser hangs the ")" on the verb; no invented sentence did that)
     rows = run("According to Notes from Poland (NFP), some discount stores resorted to offer postal services.")
     assert rows[0][0] == "Notes from Poland (NFP)"
+
+
+# ---- foreign desk: seats of power, groups, religious offices ---------------------------------
+
+def test_seats_of_power_groups_and_offices(run):
+    rows = run("The Vatican said the pope was resting.\n\n"
+               "The palace said the king was resting.\n\n"
+               "Boko Haram said it carried out the attack.\n\n"
+               "The pope said the war was a defeat for humanity.")
+    assert typed(rows, "The Vatican").type == "organization"
+    assert typed(rows, "The palace").type == "organization"
+    assert typed(rows, "Boko Haram").type == "organization"
+    assert typed(rows, "The pope").type == "person"

@@ -442,3 +442,15 @@ MEDIA_NAMES = MEDIA_NAMES | frozenset(x.lower() for x in [
     "Voice of America", "VOA", "ProPublica", "National Review", "The New Yorker", "TechCrunch",
     "The Verge", "Ars Technica", "Rolling Stone", "Sky Sports", "Kyiv Independent", "Ukrainska Pravda",
 ])
+# Armed and political groups by the last word of their name ("Boko Haram", "Islamic Jihad").
+GROUP_NAMES = GROUP_NAMES | frozenset("haram jihad wagner farc pkk ypg sdf hts m23 jnim aqim iswap shabaab".split())
+# Offices that speak, by title, definite and singular: "the pope said", "the emir told".
+TITLE_HEADS = TITLE_HEADS | frozenset("""
+pope emperor empress patriarch archbishop cardinal ayatollah sultan emir monarch sheikh
+""".split())
+# Seats of power that speak for a government or church ("The Vatican said", "the palace said").
+SEAT_NAMES = frozenset(x.lower() for x in """
+Vatican|Holy See|Élysée|Elysee|Élysée Palace|Whitehall|Capitol Hill|Quai d'Orsay|Zhongnanhai|Blue House|
+Buckingham Palace|Kensington Palace|Kremlin|Pentagon|White House|Downing Street|Number 10|No 10|Palace
+""".replace("\n", "").split("|"))
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("palace".split())

@@ -215,7 +215,7 @@ def non_person_name_source(m: Mention, p: Phrase) -> bool:
 
 def group_source(m: Mention, p: Phrase) -> bool:
     """An armed or political group the small model tags as a person: "Hezbollah said"."""
-    if p.head_low in lx.GROUP_NAMES:
+    if p.head_low in lx.GROUP_NAMES or p.core in lx.SEAT_NAMES:  # ("The Vatican said": tagged a person)
         m.type, m.name = "organization", _clean_name(p.text)
         return True
     return False
@@ -407,7 +407,7 @@ def organization_source(m: Mention, p: Phrase) -> bool:
     head = p.head
     if head.lemma_.lower() in lx.NAME_ONLY_ORGANIZATION_HEADS and head.text.islower():
         return False  # "the survey found" is a document; "the Geological Survey" an institution
-    if p.head_low in lx.ORGANIZATION_HEADS or head.lemma_.lower() in lx.ORGANIZATION_HEADS or p.core in lx.COUNTRIES \
+    if p.head_low in lx.ORGANIZATION_HEADS or head.lemma_.lower() in lx.ORGANIZATION_HEADS or p.core in lx.COUNTRIES | lx.SEAT_NAMES \
             or head.ent_type_ in ("ORG", "NORP"):
         m.type, m.name = "organization", _clean_name(p.text)
         return True
