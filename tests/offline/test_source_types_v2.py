@@ -197,3 +197,16 @@ def test_seats_of_power_groups_and_offices(run):
     assert typed(rows, "The palace").type == "organization"
     assert typed(rows, "Boko Haram").type == "organization"
     assert typed(rows, "The pope").type == "person"
+
+
+# ---- documents that mention an outlet (9.7): the issuer's type, not the outlet's -------------
+
+def test_a_document_an_outlet_only_saw_is_not_the_outlets(run):
+    rows = run("A copy of the memo seen by Reuters said the bank had failed.\n\n"
+               "An email from the union's president obtained by the Ledger said the strike was off.\n\n"
+               "A report in the Ledger said the mayor would resign.\n\n"
+               "A Reuters report said the mine had flooded.")
+    assert typed(rows, "A copy of the memo seen by Reuters").type == "anonymous"
+    assert typed(rows, "An email from the union's president obtained by the Ledger").type == "person"
+    assert typed(rows, "A report in the Ledger").type == "media"
+    assert typed(rows, "A Reuters report").type == "media"

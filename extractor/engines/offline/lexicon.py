@@ -454,3 +454,9 @@ Vatican|Holy See|Élysée|Elysee|Élysée Palace|Whitehall|Capitol Hill|Quai d'O
 Buckingham Palace|Kensington Palace|Kremlin|Pentagon|White House|Downing Street|Number 10|No 10|Palace
 """.replace("\n", "").split("|"))
 ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("palace".split())
+# More documents and tallies that speak for whoever made them ("a count by the AP", "early
+# results of the exit poll", "an email from the union's president").
+ISSUED_HEADS = ISSUED_HEADS | frozenset("""
+count counts tally tallies result results polling average estimate estimates projection
+projections email emails audit review investigation
+""".split())

@@ -121,6 +121,14 @@ def _outlet_staff(p: Phrase) -> bool:
         _mentions_outlet(" ".join(t.lower_ for t in o.subtree), " ".join(t.text for t in o.subtree)) for o in owners)
 
 
+def _document_of_issuer(p: Phrase) -> bool:
+    """A document or tally is typed by its issuer (evals/GUIDELINES.md 9.7), not by an outlet
+    named anywhere in it: "a copy of the memo seen by Reuters", "an email from the union's
+    president obtained by the Post" (the issuer rule below types "a CNN poll" as the outlet's)."""
+    return (p.lemma in lx.ISSUED_HEADS or p.head_low in lx.ISSUED_HEADS or p.lemma == "copy") \
+        and p.head.lower_ not in lx.MEDIA_HEADS and not p.head.text[:1].isupper()
+
+
 def _news_agency_alone(p: Phrase) -> bool:
     """"The agency said": a government agency unless the phrase says news ("news agency")."""
     return p.head_low in ("agency", "agencies") and not lx.NEWS_AGENCY_MARKERS & set(p.words)
@@ -129,7 +137,7 @@ def _news_agency_alone(p: Phrase) -> bool:
 def media_source(m: Mention, p: Phrase) -> bool:
     """An outlet: "Reuters reported", "Lebanon's Al-Manar TV", "the newspaper said"."""
     words = p.words
-    if _outlet_staff(p) or _news_agency_alone(p):
+    if _outlet_staff(p) or _news_agency_alone(p) or _document_of_issuer(p):
         return False
     if p.core in lx.MEDIA_NAMES or _mentions_outlet(p.low, p.text) or (
         words and words[-1] in lx.MEDIA_HEADS and p.head_low in lx.MEDIA_HEADS and not {"office", "ministry"} & set(words)
@@ -326,6 +334,12 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
         return False
     issuers = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
                for g in c.children if g.dep_ == "pobj"]
+    for g in (g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
+              for g in c.children if g.dep_ == "pobj"):
+        outlet = head.doc.text[g.left_edge.idx : g.right_edge.idx + len(g.right_edge)]
+        if _mentions_outlet(outlet.lower(), outlet) or g.pos_ == "PROPN" and g.lower_ in lx.NEWSPAPER_NAME_WORDS:
+            m.type, m.name = "media", _clean_name(outlet)  # "a report in the Ledger": the paper's report
+            return True
     issuers += [g for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in lx.ISSUING_VERBS
                 for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     issuers += [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")
@@ -334,6 +348,11 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
     issuers += [t for t in p.tokens if t.dep_ == "poss" and t.head.lemma_.lower() in lx.CHANNEL_NOUNS | {"account"}
                 and t.pos_ == "PROPN"]
     for g in issuers:
+        if g.lemma_.lower() in lx.TITLE_HEADS | lx.ROLE_NOUNS and g.pos_ == "NOUN" and g.tag_ == "NN" \
+                and any(c.lower_ in ("the", "its", "his", "her") or c.dep_ == "poss" for c in g.children):
+            # "an email from the union's president": one office-holder
+            m.type, m.role = "person", _clean_name(head.doc.text[g.left_edge.idx : g.right_edge.idx + len(g.right_edge)])
+            return True
         if g.ent_type_ == "PERSON" or g.dep_ == "poss" and g.head.lemma_.lower() == "account" \
                 and g.ent_type_ not in ("ORG", "NORP") and g.lower_ not in lx.COUNTRIES:
             # "a letter from Dana Ortiz", "a tweet sent from Biden's Twitter account"
