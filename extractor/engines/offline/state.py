@@ -223,10 +223,11 @@ class ArticleState:
             m.resolved_from = m.text
             return
         if want_plural:
-            # "The council met ... They said": an institution is "they" in British copy; with
+            # "The council met ... They said", "WWE ... They": an institution is "they" in some copy; with
             # no one before it, "they" are unnamed people, not an institution
             orgs = [c for c in candidates if c.type == "organization" and c.name and c.resolved_from is None
-                    and c.head is not None and c.head.pos_ == "NOUN" and c.head.lemma_.lower() in lx.ORGANIZATION_HEADS]
+                    and c.head is not None and (c.head.pos_ == "NOUN" and c.head.lemma_.lower() in lx.ORGANIZATION_HEADS
+                                                or c.head.ent_type_ == "ORG" and c.head.text.lower() not in self.people)]
             if orgs:
                 c = orgs[0]
                 m.name, m.type, m.descriptor, m.role, m.resolved_from = c.name, c.type, c.descriptor, c.role, m.text
