@@ -105,7 +105,9 @@ def test_a_news_agency_introduced_before_makes_the_agency_an_outlet(run):
 def test_a_party_member_or_a_role_definite_and_singular_is_a_person(run):
     rows = run("The Wisconsin Republican said the bill was dead.\n\n"
                "The chief executive said profits would rise.\n\n"
-               "The forecaster said snow was likely.")
+               "The forecaster said snow was likely.\n\n"
+               "The CEO said costs rose.")
+    assert typed(rows, "The CEO").type == "person"
     assert typed(rows, "The Wisconsin Republican").type == "person"
     assert typed(rows, "The chief executive").type == "person"
     assert typed(rows, "The forecaster").type == "person"

@@ -460,3 +460,5 @@ ISSUED_HEADS = ISSUED_HEADS | frozenset("""
 count counts tally tallies result results polling average estimate estimates projection
 projections email emails audit review investigation
 """.split())
+# Executive titles by their letters ("the CEO said" is one person).
+ROLE_NOUNS = ROLE_NOUNS | frozenset("ceo cfo coo cto cio".split())
