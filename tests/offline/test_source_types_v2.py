@@ -212,3 +212,10 @@ def test_a_document_an_outlet_only_saw_is_not_the_outlets(run):
     assert typed(rows, "An email from the union's president obtained by the Ledger").type == "person"
     assert typed(rows, "A report in the Ledger").type == "media"
     assert typed(rows, "A Reuters report").type == "media"
+
+
+def test_a_plural_name_is_a_team_unless_it_is_a_family_met_before(run):
+    rows = run("The Lakers said the guard would miss the season.")
+    assert typed(rows, "The Lakers").type == "organization"
+    rows = run("Ada Okafor was arrested on Monday.\n\nThe Okafors said they were sorry.")
+    assert typed(rows, "The Okafors").type == "person"

@@ -441,6 +441,17 @@ def anonymous_source(m: Mention, p: Phrase) -> bool:
     return False
 
 
+def plural_name_source(m: Mention, p: Phrase) -> bool:
+    """A plural proper name with "the" is a team, band or group: "The Lakers said", "the
+    Rolling Stones said" (state.py keeps a family, "the Okafors", with its people)."""
+    head = p.head
+    if head.tag_ != "NNPS" or head.pos_ != "PROPN" or not p.words or p.words[0] != "the" \
+            or head.ent_type_ in ("NORP", "PERSON") or p.lemma in lx.PARTY_MEMBER_NOUNS:
+        return False
+    m.type, m.name = "organization", _clean_name(p.text)
+    return True
+
+
 def proper_noun_source(m: Mention, p: Phrase) -> bool:
     """Any other proper noun: a person, unless a place. spaCy's NER is unreliable on Arabic
     and Persian names; a proper noun that is not a known place or outlet speaking is most
@@ -475,6 +486,7 @@ SOURCE_TYPE_RULES = (
     organization_source,
     definite_person_source,
     anonymous_source,
+    plural_name_source,
     proper_noun_source,
 )
 

@@ -72,6 +72,8 @@ class ArticleState:
         self.agency_as_before(m, tok)
         self.as_before(m, toks or [tok])
         self.by_majority(m)
+        if m.type == "organization" and tok.pos_ == "PROPN" and tok.text.endswith("s") and tok.text.lower()[:-1] in self.people:
+            m.type = "person"  # "the Okafors" after "Ada Okafor": her family, not a team
         if m.head is not None and m.head.text.lower() in lx.PRONOUNS:
             self.resolve(m)
         elif m.type == "person" and m.name and len(m.name.split()) >= 2 and m.name[0].isupper():
