@@ -219,3 +219,11 @@ def test_a_plural_name_is_a_team_unless_it_is_a_family_met_before(run):
     assert typed(rows, "The Lakers").type == "organization"
     rows = run("Ada Okafor was arrested on Monday.\n\nThe Okafors said they were sorry.")
     assert typed(rows, "The Okafors").type == "person"
+
+
+def test_a_surname_tagged_an_organization_is_the_person_the_article_names_anywhere(run):
+    rows = run("Okonkwo said the plea was fair.\n\nProsecutors charged Chidi Okonkwo in May.")
+    src = typed(rows, "Okonkwo")
+    assert (src.type, src.name) == ("person", "Chidi Okonkwo")
+    rows = run("Lebanese Hezbollah fired rockets.\n\nHezbollah said the strike was revenge.")
+    assert typed(rows, "Hezbollah").type == "organization"

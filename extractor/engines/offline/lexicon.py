@@ -462,3 +462,15 @@ projections email emails audit review investigation
 """.split())
 # Executive titles by their letters ("the CEO said" is one person).
 ROLE_NOUNS = ROLE_NOUNS | frozenset("ceo cfo coo cto cio".split())
+# Nationalities and affiliations written before a name that are no first name ("Lebanese
+# Hezbollah", "Iraqi Kataib"), for telling "Chidi Okonkwo" from "Iraqi Okonkwo".
+DEMONYMS = frozenset("""
+american russian iranian iraqi israeli syrian egyptian saudi yemeni palestinian jordanian afghan
+pakistani indian indonesian nigerian kenyan ethiopian somali libyan algerian moroccan tunisian
+mexican brazilian argentine colombian venezuelan cuban canadian australian korean european
+african asian ukrainian belarusian georgian armenian azerbaijani kazakh uzbek serbian croatian
+bosnian albanian romanian bulgarian hungarian austrian italian belgian norwegian estonian latvian
+lithuanian emirati qatari kuwaiti omani bahraini shiite shia sunni muslim catholic republican
+democratic conservative liberal socialist communist federal national regional northern southern
+eastern western central international
+""".split())

@@ -27,6 +27,12 @@ def _without_apposition(toks: list[Token], head: Token) -> list[Token]:
     return [t for t in toks if t.i not in appos and not t.is_punct]
 
 
+# Capitalized function words that start a sentence before a name ("The Boeing", "But Kasich").
+STOP_CAPITALS = frozenset("""
+the a an and but or so if in on at by for from to of with as after before when while since
+then also yet still this that these those its his her their our my your new former
+""".split())
+
 # Numbers and quantifiers heading a partitive: "One of the victims", "some of the residents".
 PARTITIVES = frozenset("one some many most none each several two three".split())
 
@@ -119,7 +125,8 @@ class ArticleState:
             return
         votes = self.tags.get(m.name.lower())
         if votes and votes["ORG"] > votes["PERSON"] and m.name not in self.people.values() \
-                and m.name.split()[-1].lower() not in self.people:
+                and m.name.split()[-1].lower() not in self.people \
+                and not (len(m.name.split()) == 1 and self.first_name_anywhere(m.name)):
             m.type = "organization"
 
     def agency_as_before(self, m: Mention, tok: Token) -> None:
@@ -147,9 +154,27 @@ class ArticleState:
                 or low in self.known and self.known[low][1].lower() != low:
             return  # ("Salling" after "Salling Group")
         votes = self.tags.get(low)
-        titled = re.search(rf"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? {re.escape(head.text)}\b", self.raw) is not None
-        if titled or votes and votes["PERSON"] > votes["ORG"] + votes["GPE"] + votes["NORP"]:
-            m.type, m.name = "person", self.people.get(low, head.text)
+        full = self.first_name_anywhere(head.text)
+        if full or votes and votes["PERSON"] > votes["ORG"] + votes["GPE"] + votes["NORP"]:
+            m.type, m.name = "person", self.people.get(low, full or head.text)
+
+    def first_name_anywhere(self, name: str) -> str | None:
+        """The article writes the name after a first name or a title somewhere, earlier or later:
+        "Trump tells ..." in a headline, "Donald Trump" in the body. Not after a place, a
+        nationality or a function word ("Lebanese Hezbollah", "The Boeing")."""
+        if re.search(rf"\b(?:Mr|Ms|Mrs|Miss|Dr)\.? {re.escape(name)}\b", self.raw):
+            return name
+        for m in re.finditer(rf"\b([A-Z][a-z]+\.?) {re.escape(name)}\b(?!\s+[A-Z])", self.raw):
+            word = m.group(1).rstrip(".").lower()
+            if word in lx.NAME_TITLES or word in lx.TITLE_HEADS:
+                return name
+            tagged = self.tags.get(word)
+            if word in lx.COUNTRIES | lx.DEMONYMS or word in STOP_CAPITALS or re.search(r"(ese|ish|ch)$", word) \
+                    or tagged and (tagged["NORP"] or tagged["GPE"] or tagged["ORG"]) \
+                    or word in lx.ORGANIZATION_HEADS | lx.ORG_NAME_ENDS | lx.MEDIA_HEADS | lx.NON_PERSON_NAME_ENDS:
+                continue
+            return m.group(0)  # "Chidi Okonkwo"
+        return None
 
     def remember(self, t: Token, base: int) -> None:
         """A subject as a candidate antecedent of later pronouns, typed with what the article
