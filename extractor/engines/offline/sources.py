@@ -3,7 +3,8 @@
 Given the token a rule took for the speaker, `noun_phrase` (source_span.py) cuts the phrase ("the mayor
 at the time" -> "the mayor") and `classify_source` types and names it (person,
 organization, media, anonymous). Typing is a list of rule families, `SOURCE_TYPE_RULES`,
-asked in turn; the first that recognises the phrase decides.
+asked in turn; the first that recognises the phrase decides. A coordinated phrase is then
+retyped by its first conjunct (`mixed_group_source`, evals/GUIDELINES.md 9.4).
 """
 
 from __future__ import annotations
