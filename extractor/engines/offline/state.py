@@ -30,7 +30,10 @@ def _without_apposition(toks: list[Token], head: Token) -> list[Token]:
 # Capitalized function words that start a sentence before a name ("The Boeing", "But Kasich").
 STOP_CAPITALS = frozenset("""
 the a an and but or so if in on at by for from to of with as after before when while since
-then also yet still this that these those its his her their our my your new former
+then also yet still this that these those its his her their our my your new former maybe
+perhaps some many most all both even only now here there why what how who where not no yes
+every each other another such like unlike although though because unless until meanwhile
+instead indeed however just dear says said asked
 """.split())
 
 # Numbers and quantifiers heading a partitive: "One of the victims", "some of the residents".
@@ -146,7 +149,7 @@ class ArticleState:
         ("Brafman said" after "Brafman" was tagged PERSON five times and ORG once; "Okafor
         said" where the article also writes "Mr. Okafor")."""
         head = m.head
-        if m.type != "organization" or head is None or len(toks) != 1 or head.pos_ != "PROPN" \
+        if m.type != "organization" or head is None or len(toks) != 1 or head.pos_ != "PROPN" or head.tag_ != "NNP" \
                 or head.ent_type_ not in ("ORG", "GPE", "NORP") or head.text.isupper():
             return
         low = head.text.lower()
