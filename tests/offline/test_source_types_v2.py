@@ -227,3 +227,10 @@ def test_a_surname_tagged_an_organization_is_the_person_the_article_names_anywhe
     assert (src.type, src.name) == ("person", "Chidi Okonkwo")
     rows = run("Lebanese Hezbollah fired rockets.\n\nHezbollah said the strike was revenge.")
     assert typed(rows, "Hezbollah").type == "organization"
+
+
+def test_of_after_a_survey_names_what_it_studied_not_its_issuer(run):
+    rows = run("A survey of Harbor Council members found that most opposed the levy.\n\n"
+               "A statement of the ministry said the roads were closed.")
+    assert typed(rows, "A survey of Harbor Council members").type == "anonymous"
+    assert typed(rows, "A statement of the ministry").type == "organization"

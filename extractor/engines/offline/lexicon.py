@@ -474,3 +474,5 @@ lithuanian emirati qatari kuwaiti omani bahraini shiite shia sunni muslim cathol
 democratic conservative liberal socialist communist federal national regional northern southern
 eastern western central international
 """.split())
+# Documents whose "of" names what they studied, not who issued them ("a review of the filings").
+STUDY_HEADS = frozenset("review survey poll analysis audit investigation count tally study".split())

@@ -333,7 +333,9 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
     head = p.head
     if p.lemma not in lx.ISSUED_HEADS and p.head_low not in lx.ISSUED_HEADS:
         return False
-    issuers = [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")
+    # ("a survey of voters", "a review of election filings": after these "of" names what was studied)
+    of_issues = p.lemma not in lx.STUDY_HEADS
+    issuers = [g for c in head.children if c.dep_ == "prep" and (c.lower_ in ("by", "from") or c.lower_ == "of" and of_issues)
                for g in c.children if g.dep_ == "pobj"]
     for g in (g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "on")
               for g in c.children if g.dep_ == "pobj"):
