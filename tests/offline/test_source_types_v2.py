@@ -24,6 +24,12 @@ def test_conjoined_names_join_their_names(run):
     assert (src.type, src.name) == ("organization", "Harbour Authority and Federal Coast Guard")
 
 
+def test_a_pair_of_titled_names_the_parser_nests_is_still_two_people(run):
+    rows = run("Mayor Lena Ortiz and Police Chief Tom Hale said the city was safe.")
+    src = typed(rows, "Mayor Lena Ortiz and Police Chief Tom Hale")
+    assert (src.type, src.name) == ("person", "Lena Ortiz and Tom Hale")
+
+
 def test_an_and_inside_a_name_makes_no_group(run):
     rows = run("The Northern Institute of Allergy and Infectious Disease's director, Dr. Paul Ekman, said the virus was mild.")
     src = rows[0][3].source

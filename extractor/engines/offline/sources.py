@@ -518,8 +518,11 @@ def _type_by_rules(m: Mention, p: Phrase) -> None:
 def _conjunct_tokens(tokens: list[Token], head: Token) -> list[tuple[Token, list[Token]]]:
     """Each conjunct of a coordinated source with its own words: "Dr Ana Ruiz and the health
     ministry" -> ("Ruiz", "Dr Ana Ruiz"), ("ministry", "the health ministry")."""
-    conjs = [head] + [c for c in head.conjuncts if c.i > head.i]
     ids = {t.i for t in tokens}
+    split = _misparsed_pair(tokens, head)
+    if split is not None:
+        return split
+    conjs = [head] + [c for c in head.conjuncts if c.i > head.i]
     out = []
     for k, c in enumerate(conjs):
         later = {t.i for d in conjs[k + 1:] for t in d.subtree} | {
@@ -532,6 +535,24 @@ def _conjunct_tokens(tokens: list[Token], head: Token) -> list[tuple[Token, list
         if own:
             out.append((c, own))
     return out
+
+
+def _misparsed_pair(tokens: list[Token], head: Token) -> list[tuple[Token, list[Token]]] | None:
+    """"Mayor Dee Margo and Police Chief Greg Allen": the parser makes the last name the head
+    and hangs the first conjunct on it as a modifier (nmod) holding the "and"; split there."""
+    first = next((c for c in head.children if c.dep_ == "nmod" and c.i < head.i
+                  and any(d.dep_ == "cc" for d in c.children) and any(d.dep_ == "conj" for d in c.children)), None)
+    if first is None:
+        return None
+    cc = next(d for d in first.children if d.dep_ == "cc")
+    if cc.lower_ not in ("and", "&"):
+        return None
+    ids = {t.i for t in tokens}
+    own = [t for t in first.subtree if t.i < cc.i and t.i in ids]
+    rest = [t for t in tokens if t.i > cc.i]
+    if not own or not rest or first.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return [(first, own), (head, rest)]
 
 
 def _joined_by_and(conj: Token) -> bool:
@@ -556,8 +577,8 @@ def mixed_group_source(m: Mention, tokens: list[Token], head: Token) -> bool:
     Tom Reyes," an organization. The name joins the conjuncts' names when each is named
     (§5), else there is none; an anonymous group keeps the whole description."""
     parts = _conjunct_tokens(tokens, head)
-    if len(parts) < 2 or not all(c.pos_ in ("NOUN", "PROPN") for c, _ in parts) or not all(
-            _joined_by_and(c) for c, _ in parts[1:]):
+    if len(parts) < 2 or not all(c.pos_ in ("NOUN", "PROPN") for c, _ in parts) or not (all(
+            _joined_by_and(c) for c, _ in parts[1:]) or _misparsed_pair(tokens, head) is not None):
         return False
     typed = []
     for c, own in parts:
