@@ -240,3 +240,10 @@ def test_of_after_a_survey_names_what_it_studied_not_its_issuer(run):
                "A statement of the ministry said the roads were closed.")
     assert typed(rows, "A survey of Harbor Council members").type == "anonymous"
     assert typed(rows, "A statement of the ministry").type == "organization"
+
+
+def test_he_is_never_a_document(run):
+    rows = run("Ana Ruiz ran the poll.\n\nHer survey of voters found that most were angry.\n\n"
+               "She said the mood had changed.")
+    src = typed(rows, "She")
+    assert (src.type, src.name) == ("person", "Ana Ruiz")

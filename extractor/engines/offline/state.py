@@ -245,8 +245,9 @@ class ArticleState:
                 continue
             if c.plural != want_plural:
                 continue
-            if want_person and c.type not in ("person", "anonymous"):
-                continue
+            if want_person and (c.type not in ("person", "anonymous") or c.head is not None
+                                and c.head.lemma_.lower() in lx.ISSUED_HEADS | lx.DOCUMENT_HEADS | lx.MESSAGE_NOUNS):
+                continue  # ("he" is not "his survey of Republicans")
             if low == "it" and c.type not in ("organization", "media"):
                 continue
             m.name, m.type, m.descriptor, m.role = c.name, c.type, c.descriptor, c.role
