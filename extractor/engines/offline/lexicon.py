@@ -444,3 +444,114 @@ ridicule denounce hail applaud lambaste berate castigate scold chide
 # commit less to it (the Wikinews gold marks "indicated", "estimated", "was forecast" asserted;
 # evals/GUIDELINES.md §6 hedges "suggest", "claimed", "did not rule out").
 HEDGE_VERBS = HEDGE_VERBS - frozenset("indicate estimate forecast".split())
+# ---- issue 14 (sources) ----
+# People who work for an outlet: "ABC moderator David Muir", "the Post's Ana Ruiz" is a person
+# with the outlet in the role (evals/GUIDELINES.md 9.7), not the outlet.
+OUTLET_STAFF = frozenset("""
+reporter reporters correspondent correspondents journalist journalists editor editors columnist
+columnists anchor anchors host hosts moderator moderators commentator commentators presenter
+presenters writer writers critic critics contributor contributors analyst analysts producer
+producers photographer photographers blogger bloggers pollster pollsters interviewer
+""".split())
+# Last words of proper names that are never a person's: a club, a metonymic street or a
+# district speaking ("Manchester United said", "Downing Street said", "Bellwether County said").
+NON_PERSON_NAME_ENDS = frozenset("""
+united city fc rovers athletic athletics wanderers rangers county street avenue township
+district airlines airways motors industries technologies systems labs pharmaceuticals energy
+petroleum entertainment studios records partners capital securities brands foods railways
+""".split())
+# Companies and platforms the small model often tags PERSON ("Twitter said", "Boeing said").
+COMPANY_NAMES = frozenset(x.lower() for x in """
+Twitter Facebook Google Apple Amazon Microsoft Meta Instagram YouTube TikTok Netflix Uber Lyft
+Airbnb Tesla Boeing Airbus Toyota Honda Nissan Ford Volkswagen BMW Renault Siemens Samsung Sony
+Huawei Alibaba Tencent Nvidia Intel IBM Oracle Exxon ExxonMobil Chevron BP Walmart Tesco
+Carrefour Nestle Nestlé Unilever Pfizer Moderna AstraZeneca Novartis Bayer Gazprom Rosneft
+Aeroflot Lufthansa Ryanair easyJet Qantas Starbucks McDonald's Disney Spotify PayPal
+Mastercard JPMorgan Citigroup Barclays HSBC Ikea Nike Adidas
+""".split())
+# Party members: singular and definite, "the Ohio Republican said" is one identified person.
+PARTY_MEMBER_NOUNS = frozenset("republican democrat conservative liberal tory socialist".split())
+# More nouns for one identified person when definite and singular ("the chief executive said").
+ROLE_NOUNS = ROLE_NOUNS | frozenset("""
+executive forecaster meteorologist physician investigator commentator correspondent anchor
+host presenter
+""".split())
+# An outlet word only with these before it: "the agency" alone is more often a government agency.
+NEWS_AGENCY_MARKERS = frozenset("news press wire".split())
+# Organization heads that name an institution only when written as a name ("the Geological
+# Survey"); lower-case, "the survey found" is a document.
+NAME_ONLY_ORGANIZATION_HEADS = frozenset("survey archive observatory".split())
+# More words for an institution speaking ("the district said", "the defence argued").
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""
+district defence defense prosecution ministry's club's franchise squad outfit lab laboratory
+""".split())
+# Participles that name a document's issuer: "a poll conducted by Gallup", "a statement released by the club".
+ISSUING_VERBS = frozenset("issue release publish conduct commission prepare compile produce post send".split())
+# Words of newspapers' names, outlets only written as a name: "The Ledger reported", "the
+# Toronto Star said" (lower-case "the star said" is a person, "the record" a document).
+NEWSPAPER_NAME_WORDS = frozenset("""
+ledger chronicle courier mirror examiner inquirer enquirer register bulletin dispatch sentinel
+argus mercury advertiser star sun express standard globe monitor record review gazette herald
+tribune telegraph observer journal times post news daily weekly independent guardian
+""".split())
+# One competitor or official in sport and the courts, definite and singular ("the defending
+# champion said", "the coroner said"): a person, like "the coach".
+ROLE_NOUNS = ROLE_NOUNS | frozenset("""
+champion winner runner-up finalist semifinalist medallist medalist olympian rookie debutant
+newcomer coroner skipper midfielder defender forward winger batsman bowler jockey sprinter
+swimmer skier golfer quarterback pitcher playmaker goalscorer keeper challenger titleholder
+""".split())
+# Institutions and bodies by a common noun ("the fire brigade said", "the junta said").
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""
+brigade opposition junta regime navy guard jury legislature assembly ombudsman inquiry
+""".split())
+# More words no person's name ends in: "Human Rights Watch", "Amnesty International".
+NON_PERSON_NAME_ENDS = NON_PERSON_NAME_ENDS | frozenset("watch international borders frontières frontieres".split())
+# Outlets and agencies beyond the first list; only names that are no common word, since a
+# name longer than three letters is matched anywhere in the phrase ("vice", "dawn" are not here).
+MEDIA_NAMES = MEDIA_NAMES | frozenset(x.lower() for x in [
+    "SANA", "KCNA", "WAFA", "ISNA", "BTA", "PAP", "ČTK", "CTK", "MTI", "ANI", "IANS", "Bernama",
+    "Antara", "Jiji", "Ukrinform", "UNIAN", "BelTA", "Prensa Latina", "Notimex", "Agerpres",
+    "Tanjug", "Lusa", "CCTV", "CGTN", "Global Times", "People's Daily", "RIA", "Itar-Tass", "dpa",
+    "AAP", "RNZ", "RTÉ", "ITV", "ESPN", "CNBC", "TMZ", "The Hollywood Reporter", "Financial Times",
+    "The Economist", "El País", "El Mundo", "Süddeutsche Zeitung", "Bild", "Meduza", "Novaya Gazeta",
+    "Al-Ahram", "Arab News", "Gulf News", "Hindustan Times", "NDTV", "Straits Times",
+    "South China Morning Post", "Sydney Morning Herald", "Globe and Mail", "Toronto Star",
+    "Irish Times", "Yle", "NRK", "SVT", "ORF", "TVN", "Polsat", "TVP", "Rzeczpospolita",
+    "Voice of America", "VOA", "ProPublica", "National Review", "The New Yorker", "TechCrunch",
+    "The Verge", "Ars Technica", "Rolling Stone", "Sky Sports", "Kyiv Independent", "Ukrainska Pravda",
+])
+# Armed and political groups by the last word of their name ("Boko Haram", "Islamic Jihad").
+GROUP_NAMES = GROUP_NAMES | frozenset("haram jihad wagner farc pkk ypg sdf hts m23 jnim aqim iswap shabaab".split())
+# Offices that speak, by title, definite and singular: "the pope said", "the emir told".
+TITLE_HEADS = TITLE_HEADS | frozenset("""
+pope emperor empress patriarch archbishop cardinal ayatollah sultan emir monarch sheikh
+""".split())
+# Seats of power that speak for a government or church ("The Vatican said", "the palace said").
+SEAT_NAMES = frozenset(x.lower() for x in """
+Vatican|Holy See|Élysée|Elysee|Élysée Palace|Whitehall|Capitol Hill|Quai d'Orsay|Zhongnanhai|Blue House|
+Buckingham Palace|Kensington Palace|Kremlin|Pentagon|White House|Downing Street|Number 10|No 10|Palace
+""".replace("\n", "").split("|"))
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("palace".split())
+# More documents and tallies that speak for whoever made them ("a count by the AP", "early
+# results of the exit poll", "an email from the union's president").
+ISSUED_HEADS = ISSUED_HEADS | frozenset("""
+count counts tally tallies result results polling average estimate estimates projection
+projections email emails audit review investigation
+""".split())
+# Executive titles by their letters ("the CEO said" is one person).
+ROLE_NOUNS = ROLE_NOUNS | frozenset("ceo cfo coo cto cio".split())
+# Nationalities and affiliations written before a name that are no first name ("Lebanese
+# Hezbollah", "Iraqi Kataib"), for telling "Chidi Okonkwo" from "Iraqi Okonkwo".
+DEMONYMS = frozenset("""
+american russian iranian iraqi israeli syrian egyptian saudi yemeni palestinian jordanian afghan
+pakistani indian indonesian nigerian kenyan ethiopian somali libyan algerian moroccan tunisian
+mexican brazilian argentine colombian venezuelan cuban canadian australian korean european
+african asian ukrainian belarusian georgian armenian azerbaijani kazakh uzbek serbian croatian
+bosnian albanian romanian bulgarian hungarian austrian italian belgian norwegian estonian latvian
+lithuanian emirati qatari kuwaiti omani bahraini shiite shia sunni muslim catholic republican
+democratic conservative liberal socialist communist federal national regional northern southern
+eastern western central international
+""".split())
+# Documents whose "of" names what they studied, not who issued them ("a review of the filings").
+STUDY_HEADS = frozenset("review survey poll analysis audit investigation count tally study".split())

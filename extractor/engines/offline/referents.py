@@ -13,6 +13,8 @@ resolution rules are `REFERENCE_RULES`, asked in turn until one names the mentio
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 from typing import Callable
 
@@ -76,18 +78,28 @@ def _titled_names(doc: Doc) -> list[TokSpan]:
     return out
 
 
+def _organization_kind(name: str, words: set[str]) -> str:
+    """An organization introduced as an outlet is media: "news agency Interfax", "the daily
+    Postimees", "Reuters"; so is a later "the agency" that stands for it."""
+    outlet_words = lx.OUTLET_NOUNS - {"agency", "network", "channel", "site", "station"}
+    if name.lower() in lx.MEDIA_NAMES or outlet_words & words or "agency" in words and lx.NEWS_AGENCY_MARKERS & words:
+        return "media"
+    return "organization"
+
+
 def introductions(doc: Doc, base: int) -> list[Intro]:
     """The people and organizations a paragraph names, with the words that introduce them."""
     out = [Intro(s.text, "person", frozenset(_intro_words(s.root, s) | {s[-1].lower_}), base + s.start_char)
            for s in _titled_names(doc)]
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in lx.GROUP_NAMES:
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ not in lx.GROUP_NAMES | lx.NON_PERSON_NAME_ENDS:
             words = _intro_words(ent.root, ent) | {ent[-1].lower_}
             out.append(Intro(ent.text, "person", frozenset(words), base + ent.start_char))
         elif ent.label_ == "ORG" and ent.root.pos_ == "PROPN":
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            name = re.sub(r"\s*\([^)]*$", "", name)  # "National Hurricane Center (NHC": the model's span took half the acronym
             words = _intro_words(ent.root, ent) | _words(ent)
-            out.append(Intro(name, "organization", frozenset(words), base + ent.start_char))
+            out.append(Intro(name, _organization_kind(name, words), frozenset(words), base + ent.start_char))
     return out
 
 

@@ -43,10 +43,19 @@ def noun_phrase(tok: Token, participles: bool = False) -> list[Token]:
     keep += coordinated_sibling(tok)
     keep = contiguous(keep, tok)
     while keep and ((keep[-1].is_punct and not (keep[-1].text == ")" and any(t.text == "(" for t in keep)))
-                    or keep[-1].dep_ in ("cc", "case", "prep")):
+                    or keep[-1].dep_ in ("cc", "case", "prep") and not _name_ending_in_s(keep[-1], tok)):
         keep = keep[:-1]
+    if keep and keep[-1].i + 1 < len(doc) and doc[keep[-1].i + 1].text == ")" \
+            and sum(t.text == "(" for t in keep) > sum(t.text == ")" for t in keep):
+        keep.append(doc[keep[-1].i + 1])  # "Notes from Poland (NFP)": the parser hung ")" on the verb
     if keep and keep[0].text == "-" and keep[0].i > 0 and not doc[keep[0].i - 1].whitespace_:
         keep.insert(0, doc[keep[0].i - 1])  # "then-Hezbollah chief ...", "ex-minister ..."
     while keep and (keep[0].is_punct or keep[0].dep_ == "cc"):
         keep = keep[1:]
     return keep
+
+
+def _name_ending_in_s(t: Token, tok: Token) -> bool:
+    """"Moody's said", "McDonald's said": a possessive on the subject itself, owning nothing,
+    ends the name."""
+    return t.dep_ == "case" and t.head.i == tok.i and t.i == tok.i + 1 and tok.pos_ == "PROPN"
