@@ -9,6 +9,7 @@ source and content rules (the `Reading` they get is attributions.Reading).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from . import lexicon as lx
@@ -81,6 +82,54 @@ def editors_note(r: Any) -> bool:
     return start.startswith(("editor's note", "editors' note", "editor's note:"))
 
 
+def supposed_in_clause(r: Any) -> bool:
+    """"Clinton says she would order regulators to ...", "no idea if he would have told her",
+    "hopes its diplomats can make the case": under would/could/can/must inside another clause,
+    the act is supposed, promised or wished for, not reported. (A main clause stays: "Rubio can
+    ask them to ..." is a claim about him; so does a refusal, "he would not say whether ...".)"""
+    verb = r.verb
+    if verb.dep_ == "ROOT" or any(c.dep_ == "neg" or c.lower_ == "only" for c in verb.children):
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in lx.SUPPOSING_MODALS for c in verb.children)
+
+
+def infinitive(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def wanted_not_performed(r: Any) -> bool:
+    """"Clinton plans to call for ...", "asked her to condemn the attack", "wants voters to
+    recall that ...", "prompted him to say": the infinitive of a verb of wanting, planning,
+    asking or causing names an act not (yet) performed. ("continued to say", "declined to
+    say", "was quick to point out" are acts performed and stay.)"""
+    verb = r.verb
+    return infinitive(verb) and verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in lx.UNPERFORMED_HEADS
+
+
+def extraposed_infinitive(r: Any) -> bool:
+    """"It's hard to answer no", "it's fair to say that ...", "it was inappropriate for her to
+    criticize him": an infinitive after "it is ADJ" says what doing it would be, not that it
+    was done."""
+    verb = r.verb
+    if not infinitive(verb):
+        return False
+    head = verb.head
+    be = head if head.lemma_.lower() == "be" else head.head if head.pos_ == "ADJ" else None
+    if be is None or be.lemma_.lower() != "be":
+        return False
+    return any(c.lower_ == "it" and c.dep_ in ("expl", "nsubj") for c in be.children)
+
+
+def set_phrase(r: Any) -> bool:
+    """"That said, the plan may still pass", "needless to say", "so to speak": a set phrase
+    built on "say" attributes nothing."""
+    if r.lemma != "say":
+        return False
+    text, at = r.sent.text.lower(), r.verb.idx - r.sent.start_char
+    return any(m.start() <= at < m.end() for idiom in lx.SAY_IDIOMS for m in re.finditer(r"\b" + idiom + r"\b", text))
+
+
 CUE_GUARDS: tuple[Callable[[Any], bool], ...] = (
     inside_quotation, announced_not_reported, act_not_performed, claimed_a_win, wrote_a_work, editors_note,
+    supposed_in_clause, wanted_not_performed, extraposed_infinitive, set_phrase,
 )

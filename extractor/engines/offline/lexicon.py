@@ -364,3 +364,17 @@ advisory bulletin communique communiqué resolution petition leaflet flyer
 PASSIVE_COMPLEMENT_PREPS = frozenset("as for of over on against".split())  # (not "to": the recipient)
 # Words that set another claim against a reported clause: "says X despite Y claiming Z".
 RIVAL_MARKERS = frozenset("despite".split())  # (not "while": "said that while X, Y" is one claim)
+
+# ---- issue 14 (precision) ----------------------------------------------------------------
+# Modals that make an act supposed, not reported ("says she would order", "hopes they can
+# make the case"); "will", "may", "might", "should" already rule a cue out everywhere (cues.MODALS).
+SUPPOSING_MODALS = frozenset("would could can must 'd ’d ca".split())
+# Verbs whose infinitive complement is an act wanted, planned, asked for or caused, not one
+# performed: "plans to call for", "asked her to condemn", "wants to say", "prompted him to say".
+UNPERFORMED_HEADS = frozenset("""
+want plan intend expect hope need require ask urge bother prompt fail wish prepare aim press
+encourage invite force pressure push lead allow
+""".split())
+# Set phrases built on a cue verb that attribute nothing ("That said, ...", "needless to say").
+SAY_IDIOMS = ("that said", "having said that", "that being said", "needless to say", "suffice it to say",
+              "so to speak", "that is to say", "to say the least", "to say nothing of")
