@@ -68,3 +68,24 @@ def test_a_source_who_said_that_stays(run):
     rows = run("The engineer said that the cables were sound.")
     assert one(rows, "The engineer")[2] == "the cables were sound"
 
+
+
+# ---- a speaker the parser left without a subject (subjects.subject_before) ----
+
+def test_a_polls_share_before_the_cue_is_the_source(run):
+    rows = run("Nearly 6 in 10 say they want the council to spend less.")
+    assert [r for r in rows if r[0] == "Nearly 6 in 10" and r[2] == "they want the council to spend less"], rows
+
+
+def test_a_surname_read_as_an_adverb_is_the_source(run):
+    rows = run("Gently said the harbour board would meet again in May.\n\n"
+               "Early said the bridge was news to him.")
+    assert one(rows, "Gently")[2] == "the harbour board would meet again in May"
+    assert one(rows, "Early")[2] == "the bridge was news to him"
+
+
+def test_no_subject_is_made_up_for_a_participle_or_a_question(run):
+    rows = run("Why not just say the bridge is closed?\n\n"
+               "Later, residents said the ferry was late.")
+    assert not [r for r in rows if r[0] in ("Why", "not", "just")], rows
+    assert one(rows, "residents")[2] == "the ferry was late"
