@@ -70,6 +70,21 @@ def test_a_source_who_said_that_stays(run):
 
 
 
+# ---- an act named as a reason, a lack or a topic (for/without/about + gerund) ----
+
+def test_an_act_named_as_a_reason_or_a_lack_is_not_reported(run):
+    rows = run("The mayor criticized the chief for saying the riot was planned.\n\n"
+               "The union is unlikely to back the deal without naming a date.")
+    assert not [c for c in cues(rows) if c in ("saying", "naming")], rows
+    assert [r for r in rows if r[1] == "criticized"], rows
+
+
+def test_quoted_as_saying_and_by_saying_stay(run):
+    rows = run("The paper quoted the harbour master as saying the ferry was unsafe.\n\n"
+               "The coach answered the critics by saying that the team had improved.")
+    assert [r for r in rows if r[2] == "the ferry was unsafe"], rows
+
+
 # ---- a speaker the parser left without a subject (subjects.subject_before) ----
 
 def test_a_polls_share_before_the_cue_is_the_source(run):

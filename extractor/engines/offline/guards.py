@@ -129,7 +129,18 @@ def set_phrase(r: Any) -> bool:
     return any(m.start() <= at < m.end() for idiom in lx.SAY_IDIOMS for m in re.finditer(r"\b" + idiom + r"\b", text))
 
 
+def act_named_as_reason(r: Any) -> bool:
+    """"criticized him for saying he had served", "praised the mayor for speaking out",
+    "unlikely to win support without naming a site", "talks about her endorsing the nominee":
+    a gerund after "for", "without" or "about" names an act as the reason for, the lack of,
+    or the topic of another predicate; the sentence reports that predicate, not the act.
+    ("quoted X as saying" and "by saying" stay: they report the words.)"""
+    verb = r.verb
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in lx.REASON_PREPS
+
+
 CUE_GUARDS: tuple[Callable[[Any], bool], ...] = (
     inside_quotation, announced_not_reported, act_not_performed, claimed_a_win, wrote_a_work, editors_note,
     supposed_in_clause, wanted_not_performed, extraposed_infinitive, set_phrase,
+    act_named_as_reason,
 )

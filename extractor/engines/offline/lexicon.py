@@ -378,3 +378,6 @@ encourage invite force pressure push lead allow
 # Set phrases built on a cue verb that attribute nothing ("That said, ...", "needless to say").
 SAY_IDIOMS = ("that said", "having said that", "that being said", "needless to say", "suffice it to say",
               "so to speak", "that is to say", "to say the least", "to say nothing of")
+# Prepositions whose gerund names an act as a reason, a lack or a topic ("criticized him for
+# saying", "without naming a site", "about her endorsing"), not an act reported.
+REASON_PREPS = frozenset("for without about".split())
