@@ -69,6 +69,12 @@ def test_a_source_who_said_that_stays(run):
     assert one(rows, "The engineer")[2] == "the cables were sound"
 
 
+def test_signs_that_said_and_a_speaker_named_will_stay(run):
+    rows = run('Volunteers handed out leaflets that said, "The harbour belongs to everyone."\n\n'
+               'Will Ortega said the ferry would return in May.')
+    assert [r for r in rows if r[2].startswith("The harbour belongs to everyone")], rows
+    assert [r for r in rows if r[1] == "said" and r[2] == "the ferry would return in May" and "Ortega" in r[0]], rows
+
 
 # ---- an act named as a reason, a lack or a topic (for/without/about + gerund) ----
 

@@ -26,7 +26,13 @@ def inside_quotation(r: Any) -> bool:
 def announced_not_reported(r: Any) -> bool:
     """"will declare", "may say", "Ortiz says he'll welcome volunteers": an act announced,
     not one reported."""
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in r.verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in MODALS and not name_will(c) for c in r.verb.children)
+
+
+def name_will(tok: Any) -> bool:
+    """"Will Estrada said ...": a capitalized "Will" before a name is the name, not the modal."""
+    doc = tok.doc
+    return tok.text == "Will" and tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper()
 
 
 def act_not_performed(r: Any) -> bool:
@@ -122,11 +128,14 @@ def extraposed_infinitive(r: Any) -> bool:
 
 def set_phrase(r: Any) -> bool:
     """"That said, the plan may still pass", "needless to say", "so to speak": a set phrase
-    built on "say" attributes nothing."""
+    built on "say" attributes nothing. ("signs that said 'Go home'" stay.)"""
     if r.lemma != "say":
         return False
     text, at = r.sent.text.lower(), r.verb.idx - r.sent.start_char
-    return any(m.start() <= at < m.end() for idiom in lx.SAY_IDIOMS for m in re.finditer(r"\b" + idiom + r"\b", text))
+    # The phrase is set off: it opens the sentence or follows a comma, dash or "but"/"and"
+    # ("bottles that said 'Welcome'" is a relative clause, not the phrase).
+    return any(m.start(1) <= at < m.end(1) for idiom in lx.SAY_IDIOMS
+               for m in re.finditer(r"(?:^|[,;:(—–]\s*|\b(?:but|and)\s+)(" + idiom + r")\b", text))
 
 
 def act_named_as_reason(r: Any) -> bool:
