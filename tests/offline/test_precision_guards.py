@@ -38,6 +38,13 @@ def test_an_act_planned_or_asked_for_is_not_performed(run):
     assert not [c for c in cues(rows) if c.startswith(("call", "condemn", "recall"))], rows
 
 
+def test_an_official_act_in_a_purpose_clause_was_performed(run):
+    rows = run("The senator rode an escalator into the lobby to declare her candidacy.\n\n"
+               "The council asked the mayor to declare an emergency.")
+    assert [r for r in rows if r[1] == "declare" and r[2] == "her candidacy"], rows
+    assert not [r for r in rows if r[1] == "declare" and "emergency" in r[2]], rows
+
+
 def test_an_act_continued_or_declined_stays(run):
     rows = run("The minister continued to insist that the budget was balanced.")
     assert [r for r in rows if "insist" in (r[1] or "") and r[2] == "the budget was balanced"], rows

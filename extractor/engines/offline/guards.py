@@ -41,7 +41,8 @@ def act_not_performed(r: Any) -> bool:
     verb = r.verb
     if r.lemma not in lx.OFFICIAL_ACTS:
         return False
-    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    # (a purpose clause reports an act done: "took the stage to declare his candidacy")
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children) and verb.dep_ != "advcl"
     supposed = any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children)
     return infinitive or supposed
 
