@@ -112,6 +112,11 @@ def test_a_surname_read_as_an_adverb_is_the_source(run):
     assert one(rows, "Early")[2] == "the bridge was news to him"
 
 
+def test_a_name_between_a_closing_quote_and_its_cue_is_the_source(run):
+    rows = run("“In this case it was the mayor picking a fight with the council out of necessity,” Bozell notes.")
+    assert one(rows, "Bozell")[2] == "In this case it was the mayor picking a fight with the council out of necessity"
+
+
 def test_no_subject_is_made_up_for_a_participle_or_a_question(run):
     rows = run("Why not just say the bridge is closed?\n\n"
                "Later, residents said the ferry was late.")

@@ -241,7 +241,7 @@ def find_source(r: Reading) -> bool:
     r.subj = surface_subject(r.verb, r.sent) if r.how == "surface" else find_subject(r.verb)
     if r.subj is None and r.how == "inverted":
         r.subj = subject_after(r.verb)
-    if r.subj is None and r.how in ("clause", "colon", "said_object"):
+    if r.subj is None and r.how in ("clause", "colon", "said_object", "inverted"):
         r.subj = subject_before(r.verb, r.sent)
     r.cue_tok = r.verb
     for rule in SOURCE_RULES:

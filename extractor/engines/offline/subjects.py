@@ -112,7 +112,8 @@ def subject_before(verb: Token, sent: TokSpan) -> Token | None:
     """The noun phrase right before a finite cue that the parser left without a subject:
     "About 4 in 10 say ..." (the number hung on the verb), "Sen. Ana Ruiz (D-Ohio) said ...",
     "Jolly said ..." (a surname read as an adverb). The phrase must open its sentence or
-    follow a comma, and run straight into the cue (a parenthesis between is skipped)."""
+    follow a comma or a closing quote ('..." Vance notes.'), and run straight into the cue (a
+    parenthesis between is skipped)."""
     doc = verb.doc
     if verb.tag_ not in FINITE_TAGS or any(c.dep_ in ("auxpass", "nsubjpass", "expl") for c in verb.children):
         return None
@@ -126,7 +127,7 @@ def subject_before(verb: Token, sent: TokSpan) -> Token | None:
             and (doc[i].pos_ in NP_POS and not doc[i].is_punct or doc[i].text in ("-", "'s", "’s", ".") or in_ratio(doc[i])):
         words.append(doc[i])
         i -= 1
-    if not words or not (i < sent.start or doc[i].text == ","):
+    if not words or not (i < sent.start or doc[i].text == "," or doc[i].is_quote):
         return None
     if words[-1].i == sent.start and words[-1].pos_ in ("ADV", "ADJ") and words[-1].text[:1].isupper() and len(words) == 1:
         return words[-1]  # "Jolly said": a capitalized word opening the sentence, read as an adverb
