@@ -122,3 +122,18 @@ def test_no_subject_is_made_up_for_a_participle_or_a_question(run):
                "Later, residents said the ferry was late.")
     assert not [r for r in rows if r[0] in ("Why", "not", "just")], rows
     assert one(rows, "residents")[2] == "the ferry was late"
+
+
+# ---- writing for someone, writing a piece ----
+
+def test_writing_for_a_paper_or_an_introduction_is_not_what_it_says(run):
+    rows = run("She wrote for the Chronicle for ten years.\n\n"
+               "The former mayor wrote the introduction for a new book on the harbour.")
+    assert not [c for c in cues(rows) if "wrote" in c], rows
+
+
+def test_writing_for_a_paper_with_a_quotation_or_a_clause_stays(run):
+    rows = run('"The city is broke," she wrote for the Chronicle.\n\n'
+               "He wrote for the council that the bridge was unsafe.")
+    assert [r for r in rows if r[2] == "The city is broke"], rows
+    assert [r for r in rows if r[2] == "the bridge was unsafe"], rows

@@ -65,15 +65,22 @@ def claimed_a_win(r: Any) -> bool:
 
 def wrote_a_work(r: Any) -> bool:
     """"She wrote a children's book", "writes a weekly column", "wrote the letter Feb. 2",
-    "write off the costs": the object is the piece written, not what it says. (A clause or a
-    quotation after the cue, "wrote that ...", 'wrote: "..."', is content and stays.)"""
+    "write off the costs": the object is the piece written, not what it says; "wrote for the
+    Chronicle" says who one writes for. (A clause or a quotation after the cue, "wrote that
+    ...", 'wrote: "..."', is content and stays.)"""
     verb = r.verb
     if r.lemma != "write":
         return False
     if any(c.dep_ == "prt" and c.lower_ in ("off", "down", "in") for c in verb.children):
         return True  # "write off the costs", "write in a candidate"
+    if not any(c.dep_ in ("dobj", "ccomp", "xcomp", "parataxis") for c in verb.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        # "wrote for the Chronicle", "also wrote for other artists": who one writes for (a
+        # quotation in the sentence, '"...," she wrote for the Chronicle', is what was written)
+        s0, s1 = r.base + r.sent.start_char, r.base + r.sent.end_char
+        return not any(qs < s1 and s0 < qe for qs, qe in r.quotes)
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None or obj.lemma_.lower() not in lx.WRITTEN_WORKS:
+    if obj is None or obj.lemma_.lower() not in lx.WRITTEN_WORKS | lx.MORE_WRITTEN_WORKS:
         return False
     # "wrote a letter saying ...", "wrote an op-ed arguing that ...": the participle is the
     # cue; "wrote a short note on the ruling": a piece on a topic is a written comment on it.

@@ -381,3 +381,6 @@ SAY_IDIOMS = ("that said", "having said that", "that being said", "needless to s
 # Prepositions whose gerund names an act as a reason, a lack or a topic ("criticized him for
 # saying", "without naming a site", "about her endorsing"), not an act reported.
 REASON_PREPS = frozenset("for without about".split())
+# More pieces written, not what they say (guards.wrote_a_work): "wrote the introduction for
+# a new book", "wrote the bill", "wrote the amendment".
+MORE_WRITTEN_WORKS = frozenset("introduction preface afterword bill bills legislation amendment amendments jingle".split())
