@@ -5,6 +5,10 @@ True rules the cue out. Each guard names one construction of English with an exa
 ("claimed 41 percent of the vote", "wrote a children's book"); word lists are in
 lexicon.py. The guards read only the verb and its paragraph, so they sit below the
 source and content rules (the `Reading` they get is attributions.Reading).
+
+Issue 14 (precision) added the acts that are there but not performed: supposed under a modal
+inside another clause, wanted or planned ("plans to call for"), extraposed ("it's fair to
+say"), named as a reason ("criticized him for saying"), and set phrases ("That said,").
 """
 
 from __future__ import annotations
@@ -108,6 +112,7 @@ def supposed_in_clause(r: Any) -> bool:
 
 
 def infinitive(verb: Any) -> bool:
+    """Is the verb a "to"-infinitive ("plans to call", "hard to answer")?"""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
