@@ -25,7 +25,7 @@ from .quotes import quote_before
 from .records import Found, Mention
 from .relays import RELAY_RULES
 from .spans import STRIP_CHARS, contiguous, tokens_span, trim
-from .subjects import find_subject, relative_antecedent, subject_after, surface_subject
+from .subjects import find_subject, relative_antecedent, subject_after, subject_before, surface_subject
 from .syntax import agent_capable, asked_passively, inverted_subject_like, own_subject, plainly_passive
 
 VERB_FIRST = re.compile(r"(is|was|are|were|has|have|had|can|could|will|would|should|may|might|must)\b", re.I)
@@ -243,6 +243,8 @@ def find_source(r: Reading) -> bool:
     r.subj = surface_subject(r.verb, r.sent) if r.how == "surface" else find_subject(r.verb)
     if r.subj is None and r.how == "inverted":
         r.subj = subject_after(r.verb)
+    if r.subj is None and r.how in ("clause", "colon", "said_object", "inverted"):
+        r.subj = subject_before(r.verb, r.sent)
     r.cue_tok = r.verb
     for rule in SOURCE_RULES:
         verdict = rule(r)

@@ -58,7 +58,9 @@ def cue_extent(verb: Token) -> tuple[int, int]:
     parts = [verb]
     # The verb group: "has expressed hope", "had been blamed", "did not rule out", "have also
     # warned" (PolNeAR's cues keep it too). An infinitive's "to" is not part of it.
-    parts += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i and c.tag_ != "TO"]
+    # ("Will Ortega said": a capitalized "Will" before a name is the speaker's name, not an auxiliary)
+    parts += [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i and c.tag_ != "TO"
+              and not (c.text == "Will" and c.i + 1 < len(verb.doc) and verb.doc[c.i + 1].pos_ == "PROPN")]
     if verb.i > 0 and verb.doc[verb.i - 1].lower_ == "also":
         parts.append(verb.doc[verb.i - 1])
     if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_.lower() in lx.CATENATIVE_VERBS:

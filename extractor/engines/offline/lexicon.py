@@ -555,3 +555,22 @@ eastern western central international
 """.split())
 # Documents whose "of" names what they studied, not who issued them ("a review of the filings").
 STUDY_HEADS = frozenset("review survey poll analysis audit investigation count tally study".split())
+# ---- issue 14 (precision) ----------------------------------------------------------------
+# Modals that make an act supposed, not reported ("says she would order", "hopes they can
+# make the case"); "will", "may", "might", "should" already rule a cue out everywhere (cues.MODALS).
+SUPPOSING_MODALS = frozenset("would could can must 'd ’d ca".split())
+# Verbs whose infinitive complement is an act wanted, planned, asked for or caused, not one
+# performed: "plans to call for", "asked her to condemn", "wants to say", "prompted him to say".
+UNPERFORMED_HEADS = frozenset("""
+want plan intend expect hope need require ask urge bother prompt fail wish prepare aim press
+encourage invite force pressure push lead allow
+""".split())
+# Set phrases built on a cue verb that attribute nothing ("That said, ...", "needless to say").
+SAY_IDIOMS = ("that said", "having said that", "that being said", "needless to say", "suffice it to say",
+              "so to speak", "that is to say", "to say the least", "to say nothing of")
+# Prepositions whose gerund names an act as a reason, a lack or a topic ("criticized him for
+# saying", "without naming a site", "about her endorsing"), not an act reported.
+REASON_PREPS = frozenset("for without about".split())
+# More pieces written, not what they say (guards.wrote_a_work): "wrote the introduction for
+# a new book", "wrote the bill", "wrote the amendment".
+MORE_WRITTEN_WORKS = frozenset("introduction preface afterword bill bills legislation amendment amendments jingle".split())

@@ -98,6 +98,46 @@ def subject_after(verb: Token) -> Token | None:
     return last
 
 
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+
+
+def in_ratio(tok: Token) -> bool:
+    """The "in" of "4 in 10", "out of" of "four out of 10": a poll's share is one phrase."""
+    doc = tok.doc
+    return tok.lower_ in ("in", "of", "out") and 0 < tok.i < len(doc) - 1 and any(
+        t.like_num or t.lower_ in ("of", "out") for t in (doc[tok.i - 1], doc[tok.i + 1])) and tok.dep_ != "prep" or tok.dep_ == "quantmod"
+
+
+def subject_before(verb: Token, sent: TokSpan) -> Token | None:
+    """The noun phrase right before a finite cue that the parser left without a subject:
+    "About 4 in 10 say ..." (the number hung on the verb), "Sen. Ana Ruiz (D-Ohio) said ...",
+    "Jolly said ..." (a surname read as an adverb). The phrase must open its sentence or
+    follow a comma or a closing quote ('..." Vance notes.'), and run straight into the cue (a
+    parenthesis between is skipped)."""
+    doc = verb.doc
+    if verb.tag_ not in FINITE_TAGS or any(c.dep_ in ("auxpass", "nsubjpass", "expl") for c in verb.children):
+        return None
+    i = verb.i - 1
+    if i >= sent.start and doc[i].text == ")":
+        while i >= sent.start and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    words = []
+    while i >= sent.start and verb.i - i <= 10 and doc[i].text not in (",", ";", ":", "—", "–") \
+            and (doc[i].pos_ in NP_POS and not doc[i].is_punct or doc[i].text in ("-", "'s", "’s", ".") or in_ratio(doc[i])):
+        words.append(doc[i])
+        i -= 1
+    if not words or not (i < sent.start or doc[i].text == "," or doc[i].is_quote):
+        return None
+    if words[-1].i == sent.start and words[-1].pos_ in ("ADV", "ADJ") and words[-1].text[:1].isupper() and len(words) == 1:
+        return words[-1]  # "Jolly said": a capitalized word opening the sentence, read as an adverb
+    heads = [t for t in words if t.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+    if not heads:
+        return None
+    head = heads[0]  # the nearest to the cue
+    return head if agent_capable(head) or head.pos_ == "NUM" else None
+
+
 def comma_antecedent(relative: Token) -> Token | None:
     """The noun a relative pronoun after a comma stands for: "according to police, who said";
     None when `relative` is no relative pronoun or no speaking noun stands before ", who"."""
