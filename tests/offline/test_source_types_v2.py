@@ -188,6 +188,14 @@ def test_they_with_no_one_before_is_unnamed_people_and_after_a_council_the_counc
     assert (src.type, src.name) == ("organization", "council")
 
 
+def test_they_after_a_person_spoke_since_the_council_is_not_the_council(run):
+    # "They" may be the people just quoted and others: the reader must decide (a review flag)
+    rows = run("The council met on Monday.\n\nMayor Ana Ruiz told reporters the road would close.\n\n"
+               "They said the vote was postponed.")
+    src = typed(rows, "They")
+    assert src.name is None and src.type != "organization"
+
+
 def test_an_acronym_in_parentheses_keeps_its_closing_parenthesis(run):
     # (Wikinews, CC BY 2.5: the parser hangs the ")" on the verb; no invented sentence did that)
     rows = run("According to Notes from Poland (NFP), some discount stores resorted to offer postal services.")

@@ -259,7 +259,10 @@ class ArticleState:
             orgs = [c for c in candidates if c.type == "organization" and c.name and c.resolved_from is None
                     and c.head is not None and (c.head.pos_ == "NOUN" and c.head.lemma_.lower() in lx.ORGANIZATION_HEADS
                                                 or c.head.ent_type_ == "ORG" and c.head.text.lower() not in self.people)]
-            if orgs:
+            # only when the institution is the latest source before it: after "Ana Ruiz told
+            # reporters ...", "They said" may be Ruiz and others, and stays unresolved
+            latest = next((c for c in candidates if c.head is None or c.head.text.lower() not in lx.PRONOUNS), None)
+            if orgs and orgs[0] is latest:
                 c = orgs[0]
                 m.name, m.type, m.descriptor, m.role, m.resolved_from = c.name, c.type, c.descriptor, c.role, m.text
             else:
