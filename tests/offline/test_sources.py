@@ -47,6 +47,6 @@ def test_a_possessive_tagged_as_a_person_is_no_name():
     from spacy.tokens import Doc
 
     from extractor.engines.offline.nlp import load_nlp
-    from extractor.engines.offline.sources import _person_name
+    from extractor.engines.offline.source_phrase import person_name
     doc = Doc(load_nlp().vocab, words=["Fox", "\u2019s", "host"], ents=["O", "B-PERSON", "O"])
-    assert _person_name(list(doc)) is None
+    assert person_name(list(doc)) is None

@@ -24,7 +24,7 @@ from .guards import CUE_GUARDS
 from .quotes import quote_before
 from .records import Found, Mention
 from .relays import RELAY_RULES
-from .spans import STRIP_CHARS, contiguous, tokens_span, trim
+from .spans import STRIP_CHARS, tokens_span, trim
 from .subjects import find_subject, relative_antecedent, subject_after, subject_before, surface_subject
 from .syntax import agent_capable, asked_passively, inverted_subject_like, own_subject, plainly_passive
 

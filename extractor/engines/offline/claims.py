@@ -11,7 +11,7 @@ from typing import Any
 from ...models import Claim, Flag, Relay, Source, Span
 from .records import Found
 from .sentences import claim_sentence
-from .sources import _strip_det
+from .source_phrase import strip_det
 
 
 def _span(raw: str, se: tuple[int, int] | None) -> Span | None:
@@ -29,7 +29,7 @@ def to_claim(raw: str, f: Found, state: Any) -> Claim:
         descriptor=src.descriptor if src else None,
         role=src.role if src else None,
     )
-    via = [Relay(mention=_span(raw, (v.start, v.end)), name=v.name or v.descriptor or _strip_det(v.text),
+    via = [Relay(mention=_span(raw, (v.start, v.end)), name=v.name or v.descriptor or strip_det(v.text),
                  type=v.type if v.type != "unattributed" else "anonymous") for v in f.via]  # type: ignore[arg-type]
     claim_text = claim_sentence(raw, f)
     flags = list(f.flags)
