@@ -486,7 +486,7 @@ ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""
 district defence defense prosecution ministry's club's franchise squad outfit lab laboratory
 """.split())
 # Participles that name a document's issuer: "a poll conducted by Gallup", "a statement released by the club".
-ISSUING_VERBS = frozenset("issue release publish conduct commission prepare compile produce post send".split())
+ISSUER_PARTICIPLES = frozenset("issue release publish conduct commission prepare compile produce post send".split())
 # Words of newspapers' names, outlets only written as a name: "The Ledger reported", "the
 # Toronto Star said" (lower-case "the star said" is a person, "the record" a document).
 NEWSPAPER_NAME_WORDS = frozenset("""

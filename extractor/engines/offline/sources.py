@@ -176,7 +176,7 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
         if mentions_outlet(outlet.lower(), outlet) or g.pos_ == "PROPN" and g.lower_ in lx.NEWSPAPER_NAME_WORDS:
             m.type, m.name = "media", clean_name(outlet)  # "a report in the Ledger": the paper's report
             return True
-    issuers += [g for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in lx.ISSUING_VERBS
+    issuers += [g for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in lx.ISSUER_PARTICIPLES
                 for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     issuers += [c for c in head.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")
                 and c.lower_ not in lx.PRONOUNS and c.ent_type_ not in ("DATE", "TIME", "ORDINAL", "CARDINAL")]
