@@ -24,3 +24,26 @@ def test_each_family_has_a_docstring_with_an_example_and_appears_once(name):
         assert doc.strip(), f"{rule.__name__} has no docstring"
         assert any(q in doc for q in "\"'“"), f"{rule.__name__}'s docstring gives no example"
 
+
+
+def test_no_word_list_is_silently_redefined():
+    # Rule areas add their lists in blocks of their own; a list may be widened ("X = X | ...")
+    # or rebuilt from the same parts, never given a second meaning under the same name (two
+    # blocks once both defined ISSUING_VERBS, and the later one widened the other's rule).
+    import ast
+    from pathlib import Path
+
+    folder = Path(attributions.__file__).parent
+    for name in ("lexicon.py", "source_words.py"):
+        path = folder / name
+        if not path.exists():
+            continue
+        first: dict[str, str] = {}
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, ast.Assign) or not isinstance(node.targets[0], ast.Name):
+                continue
+            target, value = node.targets[0].id, ast.unparse(node.value)
+            refs = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+            if target in first:
+                assert target in refs or value == first[target], f"{name}: {target} is defined twice"
+            first.setdefault(target, value)
