@@ -26,3 +26,23 @@ def test_a_closing_aside_still_ends_the_complement(run):
     rows = run("The militia denied responsibility for the attack on the town on Saturday, the deadliest in the "
                "country since 2006.")
     assert one(rows, "The militia")[2] == "responsibility for the attack on the town on Saturday"
+
+
+# ---- an "in"/"at" phrase the parser hung on the cue, right after the object -----------------
+
+
+def test_where_the_recalled_thing_happened_stays_with_it(run):
+    rows = run("The coach recalled an incident at a small gym that left his brother in tears.")
+    assert one(rows, "The coach")[2] == "an incident at a small gym that left his brother in tears"
+
+
+def test_in_support_of_stays_with_the_object(run):
+    rows = run("The coach recalled the kindness of his first teacher in support of a reading program in the town.")
+    assert one(rows, "The coach")[2] == "the kindness of his first teacher in support of a reading program in the town"
+
+
+def test_the_occasion_of_the_speech_act_is_not_content(run):
+    rows = run("The senator praised the firefighters at a rally in the spring.")
+    assert one(rows, "The senator")[2] == "the firefighters"
+    rows = run("The senator praised the volunteers at the White House.")
+    assert one(rows, "The senator")[2] == "the volunteers"

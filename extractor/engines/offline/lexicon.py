@@ -364,3 +364,12 @@ advisory bulletin communique communiqué resolution petition leaflet flyer
 PASSIVE_COMPLEMENT_PREPS = frozenset("as for of over on against".split())  # (not "to": the recipient)
 # Words that set another claim against a reported clause: "says X despite Y claiming Z".
 RIVAL_MARKERS = frozenset("despite".split())  # (not "while": "said that while X, Y" is one claim)
+
+# ---- content edges (helper "bound") ------------------------------------------------------------
+# Where and on what occasion words were said ("praised the crew at a rally", "in a speech"):
+# a phrase on these is the speech act's circumstance, not part of what it is about.
+OCCASION_NOUNS = frozenset("""
+rally conference meeting event hearing debate session summit ceremony forum gathering dinner luncheon
+breakfast reception visit trip tour stop appearance show program programme broadcast podcast episode
+news press town hall speeches remarks comments interviews statements posts tweets letters point
+""".split())

@@ -211,7 +211,7 @@ def complement_tokens(verb: Token, only_preps: frozenset[str] | None = None) -> 
     # ("urged maximum restraint from both sides"), unless it says when.
     end = max(t.i for p in parts for t in p.subtree)
     for c in verb.children:
-        if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in COMPLEMENT_PREPS and not any(
+        if c.dep_ == "prep" and c.i == end + 1 and (c.lower_ in COMPLEMENT_PREPS or placed_on_the_object(c)) and not any(
                 g.ent_type_ in ("DATE", "TIME") for g in c.subtree):
             parts.append(c)
             end = c.right_edge.i
@@ -220,6 +220,18 @@ def complement_tokens(verb: Token, only_preps: frozenset[str] | None = None) -> 
     doc = verb.doc
     hi = aside_cut(doc, lo, hi)
     return [doc[i] for i in range(lo, hi + 1)]
+
+
+def placed_on_the_object(prep: Token) -> bool:
+    """'recalled an incident at a small gym that ...', 'expressed her support in the name of
+    ...': an "in"/"at" phrase right after the object that the parser hung on the cue. It
+    says where the thing recalled happened, unless it names the occasion or place of the
+    speech act itself ("praised the crew at a rally", "in a statement", "in Ohio")."""
+    if prep.lower_ not in ("in", "at"):
+        return False
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG") \
+        and pobj.lemma_.lower() not in lx.WHEN_OR_WHERE_NOUNS | lx.OCCASION_NOUNS and pobj.lower_ not in lx.OCCASION_NOUNS
 
 
 def sentence_final_cue(verb: Token, sent: TokSpan) -> list[Token]:
