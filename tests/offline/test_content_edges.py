@@ -46,3 +46,45 @@ def test_the_occasion_of_the_speech_act_is_not_content(run):
     assert one(rows, "The senator")[2] == "the firefighters"
     rows = run("The senator praised the volunteers at the White House.")
     assert one(rows, "The senator")[2] == "the volunteers"
+
+
+# ---- a reported clause ends before another claim set beside it ---------------------------------
+
+
+def test_a_with_phrase_holding_another_sources_claim(run):
+    rows = run("The driver told reporters he lost control, with some witnesses claiming he was speeding.")
+    assert one(rows, "The driver")[2] == "he lost control"
+    assert one(rows, "some witnesses")[2] == "he was speeding"
+
+
+def test_a_with_phrase_without_a_claim_stays(run):
+    rows = run("The driver told reporters he lost control, with the road still wet from the storm.")
+    assert one(rows, "The driver")[2] == "he lost control, with the road still wet from the storm"
+
+
+def test_a_time_clause_reporting_another_claim_frames_the_report(run):
+    rows = run("Lopez is assuring voters he is tough enough to be president after a woman in Ohio told him "
+               "she worries he is too nice.")
+    assert one(rows, "Lopez")[2] == "he is tough enough to be president"
+
+
+def test_a_time_clause_about_an_event_stays(run):
+    rows = run("Benford says he knew little about the senator before he announced his bid for the presidency.")
+    assert one(rows, "Benford")[2] == "he knew little about the senator before he announced his bid for the presidency"
+
+
+def test_the_sources_next_statement_in_a_while_clause(run):
+    rows = run("The actor insisted it was too early to endorse anyone while adding that he liked the governor.")
+    assert [r[2] for r in rows if r[1] == "insisted"] == ["it was too early to endorse anyone"]
+
+
+def test_a_second_source_saying_something_in_a_conjunct(run):
+    rows = run("The mayor said the bridge would reopen and one in four residents said the road was unsafe.")
+    assert one(rows, "The mayor")[2] == "the bridge would reopen"
+    assert one(rows, "one in four residents")[2] == "the road was unsafe"
+
+
+def test_a_participle_after_a_closing_quotation_is_a_claim_of_its_own(run):
+    rows = run('The senators argue that "there is precedent for a trial," citing a case in which a clerk was '
+               'found guilty.')
+    assert [r[2] for r in rows if r[1] == "argue"] == ["there is precedent for a trial"]

@@ -23,7 +23,7 @@ from .content_objects import (after_a_colon, asked_question, content_noun_clause
                               clause_read_as_object, said_object, speech_act_object)
 from .cues import is_cue_verb
 from .phrases import (NOTHING, Answer, Cue, clause_tokens, main_clause_after, near_cue, object_relative_tokens,
-                      read_cue, reason_after, sentence_final_cue)
+                      read_cue, rival_conjunct, reason_after, sentence_final_cue)
 from .subjects import surface_subject
 from .syntax import (after_quote, has_subject, is_parenthetical, is_trailing, is_trailing_shape, own_subject,
                      starts_with_wh)
@@ -116,6 +116,8 @@ def reported_clause(c: Cue) -> Answer | None:
         after = inner
     toks = []
     for x in after:
+        if x is not after[0] and rival_conjunct(x):
+            break  # "said A and one in four residents said B": B is theirs
         toks += clause_tokens(x)
     if starts_with_wh(toks) and not lx.WH_CONTENT_OK & {c.lemma}:
         return NOTHING
@@ -135,12 +137,15 @@ def reported_clause(c: Cue) -> Answer | None:
 def before_a_rival_claim(verb: Token, toks: list[Token]) -> list[Token]:
     """A reported clause ends where another source's claim is set beside it: "Phivolcs
     reported the magnitude was 5.5; the USGS reported 5.8", "The committee says it found no
-    trace of explosives despite the site claiming a source described a depot". After a
-    semicolon, or in a "despite" phrase, a cue verb with a subject of its own starts an
+    trace of explosives despite the site claiming a source described a depot", "The driver
+    said he lost control, with some witnesses claiming he was speeding". After a
+    semicolon, in a "despite" phrase or a "with" phrase set off by a comma, a cue verb with a subject of its own starts an
     attribution of its own."""
     doc = verb.doc
     for t in toks:
-        if t.i <= verb.i or not (t.text == ";" or t.lower_ in lx.RIVAL_MARKERS and t.dep_ in ("prep", "mark")):
+        # (", with some witnesses claiming ...": an absolute phrase set off by a comma)
+        absolute = t.lower_ == "with" and t.dep_ == "prep" and doc[t.i - 1].text == ","
+        if t.i <= verb.i or not (t.text == ";" or t.lower_ in lx.RIVAL_MARKERS and t.dep_ in ("prep", "mark") or absolute):
             continue
         scope = [x for x in toks if x.i > t.i] if t.text == ";" else list(t.head.subtree if t.dep_ == "mark" else t.subtree)
         # ("despite the site claiming ...": the participle's noun is its subject)

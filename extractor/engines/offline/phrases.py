@@ -26,7 +26,7 @@ def clause_tokens(clause: Token) -> list[Token]:
     """A reported clause without trailing circumstance clauses (", after two sources told ...")."""
     drop: set[int] = set()
     for t in clause.subtree:
-        after_comma = t.i > clause.i and t.doc[t.left_edge.i - 1].text == ","
+        after_comma = t.i > clause.i and set_off(t)
         circumstance = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS for m in t.children)
         participle = t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i  # ", echoing a memo"
         contrast = t.dep_ == "advcl" and t.head.i == clause.i and t.right_edge.i >= clause.right_edge.i - 1 and any(
@@ -36,7 +36,42 @@ def clause_tokens(clause: Token) -> list[Token]:
             drop |= {x.i for x in t.subtree}
         if t.dep_ == "conj" and t.head.i == clause.i and is_cue_verb(t) and own_subject(t) is None:
             drop |= {x.i for x in t.subtree}  # "... and asked whether": the source's next act
+        if t.i > clause.i and t.head.i == clause.i and (framing_clause(t) or rival_conjunct(t)):
+            drop |= {x.i for x in t.subtree}
     return contiguous([t for t in clause.subtree if t.i not in drop], clause)
+
+
+def set_off(t: Token) -> bool:
+    """Is the phrase `t` heads set off by a comma before it (also ',"' closing a quotation)?"""
+    doc, first = t.doc, t.left_edge.i
+    return first > 0 and (doc[first - 1].text == "," or doc[first - 1].is_quote and first > 1 and doc[first - 2].text == ",")
+
+
+FRAMING_MARKS = frozenset("after before when while as once until".split())
+
+
+def framing_clause(t: Token) -> bool:
+    """'is assuring voters he is tough enough after a woman told him she worries ...',
+    '... while adding that ...': a time clause closing the reported clause whose verb reports
+    another claim (someone else's, or the source's next one) frames the report; it is not
+    what was reported."""
+    if t.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in FRAMING_MARKS for m in t.children):
+        return False
+    if not (t.lemma_.lower() in lx.UTTERANCE_VERBS and is_cue_verb(t)):
+        return False
+    # (a claim of its own, not an event: "before he announced his bid" is part of the report)
+    reports = any(c.dep_ == "ccomp" for c in t.children)
+    return reports and own_subject(t) is not None or t.tag_ == "VBG" and own_subject(t) is None
+
+
+def rival_conjunct(t: Token) -> bool:
+    """'said the bridge would reopen and one in four residents said the road was unsafe': a
+    conjunct that is another source's verb of saying is their claim, not part of this one
+    (but "said that A and that B said nothing" reports both). The parser may make it a
+    second complement of the cue rather than a conjunct."""
+    second = t.dep_ == "ccomp" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].dep_ == "cc"
+    return (t.dep_ == "conj" or second) and t.lemma_.lower() in lx.SPEECH_VERBS and is_cue_verb(t) and own_subject(t) is not None \
+        and not any(m.dep_ == "mark" for m in t.children)
 
 
 def light_content(verb: Token, noun: Token) -> list[Token]:
