@@ -88,3 +88,20 @@ def test_a_participle_after_a_closing_quotation_is_a_claim_of_its_own(run):
     rows = run('The senators argue that "there is precedent for a trial," citing a case in which a clerk was '
                'found guilty.')
     assert [r[2] for r in rows if r[1] == "argue"] == ["there is precedent for a trial"]
+
+
+# ---- a quotation goes on after the cue clause's own participle ---------------------------------
+
+
+def test_a_quotation_goes_on_after_a_noting_participle(run):
+    rows = run('"That is the big question," Lind said, noting he would back any of the other candidates if they '
+               'won. "We have a deep bench here."')
+    said = [r for r in rows if r[1] == "said"][0]
+    assert said[2].startswith("That is the big question") and said[2].endswith("We have a deep bench here")
+    assert [p.text for p in said[3].fragments["content"]] == ["That is the big question", "We have a deep bench here"]
+    assert [r[2] for r in rows if r[1] == "noting"] == ["he would back any of the other candidates if they won"]
+
+
+def test_a_quotation_the_participle_introduces_is_the_participles(run):
+    rows = run('"The plan is sound," the engineer said, mentioning the report is "a careful piece of work."')
+    assert [r[2] for r in rows if r[1] == "said"] == ["The plan is sound"]
