@@ -105,3 +105,17 @@ def test_a_quotation_goes_on_after_a_noting_participle(run):
 def test_a_quotation_the_participle_introduces_is_the_participles(run):
     rows = run('"The plan is sound," the engineer said, mentioning the report is "a careful piece of work."')
     assert [r[2] for r in rows if r[1] == "said"] == ["The plan is sound"]
+
+
+# ---- a clause opened by a subordinator after a comma is not a trailing cue ----------------------
+
+
+def test_a_when_clause_cue_reports_its_own_complement(run):
+    rows = run("He avoided any criticism of the mayor until last week, when he expressed concern that the mayor "
+               "was ignoring the floods.")
+    assert [r[2] for r in rows if r[1] == "expressed concern"] == ["the mayor was ignoring the floods"]
+
+
+def test_a_though_clause_cue_reports_its_own_complement(run):
+    rows = run("Stricter laws would help, most voters say, though they blame the courts for the delays.")
+    assert [r[2] for r in rows if r[1] == "blame"] == ["the courts for the delays"]

@@ -174,7 +174,7 @@ def trailing(c: Cue) -> Answer | None:
     """"..., the sources said.": everything before the cue; and what goes on after it
     ("..., he said, by creating a false reality")."""
     verb, sent = c.verb, c.sent
-    if not is_trailing(verb):
+    if not is_trailing(verb) or subordinate(verb):
         return None
     left = [t for t in sent if t.i < verb.left_edge.i]
     right = [t for t in sent if t.i > verb.right_edge.i and not (t.i == verb.right_edge.i + 1 and t.is_punct)]
@@ -186,6 +186,13 @@ def trailing(c: Cue) -> Answer | None:
         if len([t for t in right if not t.is_punct]) >= 3:
             return left + right, "trailing"
     return left, "trailing"
+
+
+def subordinate(verb: Token) -> bool:
+    """"He avoided any criticism until last week, when he expressed concern that ...", "...,
+    though they blame the courts for it": a clause opened by a subordinator after the comma
+    is not a cue trailing what it reports; its own complement is what was said."""
+    return any(x.i < verb.i and (x.dep_ == "mark" or x.tag_ == "WRB" and x.dep_ == "advmod") for x in verb.children)
 
 
 def parenthetical(c: Cue) -> Answer | None:
