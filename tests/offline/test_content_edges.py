@@ -119,3 +119,21 @@ def test_a_when_clause_cue_reports_its_own_complement(run):
 def test_a_though_clause_cue_reports_its_own_complement(run):
     rows = run("Stricter laws would help, most voters say, though they blame the courts for the delays.")
     assert [r[2] for r in rows if r[1] == "blame"] == ["the courts for the delays"]
+
+
+# ---- a cue with a complement of its own in an "as" clause is a time clause ----------------------
+
+
+def test_an_as_clause_cue_with_an_object_reports_the_object(run):
+    rows = run("The rift is growing, as the party leader has accused his own colleagues of a breach of trust.")
+    assert one(rows, "the party leader")[2] == "his own colleagues of a breach of trust"
+
+
+def test_an_opening_as_clause_cue_with_an_object(run):
+    rows = run("As the two rivals criticized the deficit, the mayor spoke about new jobs for the valley.")
+    assert one(rows, "the two rivals")[2] == "the deficit"
+
+
+def test_as_the_paper_reported_still_takes_the_clause_around_it(run):
+    rows = run("And, as the Daily Ledger previously reported, the mayor is the top recipient of the donations.")
+    assert "the mayor is the top recipient of the donations" in one(rows, "the Daily Ledger")[2]

@@ -160,11 +160,22 @@ def before_a_rival_claim(verb: Token, toks: list[Token]) -> list[Token]:
 
 
 def as_clause(c: Cue) -> Answer | None:
-    """"The second matter, as outlined by the source, is ...": the clause around the cue."""
-    if any(x.dep_ == "mark" and x.lower_ == "as" for x in c.children):
+    """"The second matter, as outlined by the source, is ...": the clause around the cue. A
+    cue with a complement of its own is in a time clause, "As the two rivals lamented the
+    deficit, the mayor spoke of jobs": its complement is what was said (later families)."""
+    if any(x.dep_ == "mark" and x.lower_ == "as" for x in c.children) and not own_complement(c):
         own = {t.i for t in c.verb.subtree}
         return [t for t in c.sent.root.subtree if t.i not in own], "as"
     return None
+
+
+def own_complement(c: Cue) -> bool:
+    """Does the cue take an object, clause or about-phrase after it ("lamented the deficit",
+    "call on him to quit", "accused the leaders of a breach")?"""
+    return any(x.i > c.verb.i and (x.dep_ in ("dobj", "ccomp", "xcomp", "dative", "oprd")
+                                   or x.dep_ in ("prep", "prt") and x.lower_ in ("of", "about", "for", "against", "on")
+                                   and not any(g.ent_type_ in ("DATE", "TIME") for g in x.subtree))
+               for x in c.children)
 
 
 # ---- cues set off by commas -------------------------------------------------------------------
@@ -200,7 +211,7 @@ def parenthetical(c: Cue) -> Answer | None:
     content (the pieces go in `fragments`), as for a quote interrupted by its cue. But
     "..., analysts have said, reported the Daily Ledger" is two trailing cues."""
     verb, sent = c.verb, c.sent
-    if not is_parenthetical(verb):
+    if not is_parenthetical(verb) or subordinate(verb):  # (not "As the rivals lamented the deficit, ...")
         return None
     right = [t for t in sent if t.i > verb.right_edge.i]
     left = [t for t in sent if t.i < verb.left_edge.i and not t.is_punct]
