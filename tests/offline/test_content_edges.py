@@ -137,3 +137,16 @@ def test_an_opening_as_clause_cue_with_an_object(run):
 def test_as_the_paper_reported_still_takes_the_clause_around_it(run):
     rows = run("And, as the Daily Ledger previously reported, the mayor is the top recipient of the donations.")
     assert "the mayor is the top recipient of the donations" in one(rows, "the Daily Ledger")[2]
+
+
+# ---- a comma closing a quotation is not a colon ---------------------------------------------------
+
+
+def test_a_quoted_object_before_a_closing_comma(run):
+    rows = run('It is strange that the mayor would denounce "self-reliance," which is mild compared to his own plans.')
+    assert one(rows, "the mayor")[2] == "self-reliance"
+
+
+def test_a_comma_opening_a_quotation_still_introduces_it(run):
+    rows = run('The mayor told reporters, "We will rebuild the bridge."')
+    assert one(rows, "The mayor")[2].startswith("We will rebuild the bridge")
