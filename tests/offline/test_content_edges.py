@@ -150,3 +150,22 @@ def test_a_quoted_object_before_a_closing_comma(run):
 def test_a_comma_opening_a_quotation_still_introduces_it(run):
     rows = run('The mayor told reporters, "We will rebuild the bridge."')
     assert one(rows, "The mayor")[2].startswith("We will rebuild the bridge")
+
+
+# ---- a quotation set off from the author's lead-in before an inverted cue ---------------------
+
+
+def test_the_lead_in_before_a_set_off_quotation_is_not_content(run):
+    rows = run('The senator weighed in as well, telling a radio host in an interview on Monday, "But they are '
+               'both qualified," he said.')
+    assert [r[2] for r in rows if r[1] == "said"] == ["But they are both qualified"]
+
+
+def test_a_quotation_ending_a_clause_keeps_the_clause(run):
+    rows = run('The race has taken a negative turn and that will take time to "cool off," Kunin said.')
+    assert one(rows, "Kunin")[2].startswith("The race has taken a negative turn")
+
+
+def test_a_nested_single_quotation_is_not_the_opening(run):
+    rows = run('"She said on the trail, \u2018I refuse to use that phrase,\u2019" he noted.')
+    assert one(rows, "he")[2].startswith("She said on the trail")

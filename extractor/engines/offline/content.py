@@ -96,7 +96,31 @@ def inverted(c: Cue) -> Answer | None:
     clause = {t.i for b in before for t in b.subtree}
     cue_left = min(t.i for t in verb.subtree if t.i not in clause and not t.is_punct)
     toks = [t for t in c.sent if before[0].left_edge.i <= t.i < cue_left]
+    if after_quote(verb, cue_left):
+        toks = set_off_quotation(toks, cue_left)
     return (toks, "inverted") if has_subject(before[0]) or after_quote(verb, cue_left) else NOTHING
+
+
+def set_off_quotation(toks: list[Token], cue_left: int) -> list[Token]:
+    """'The senator weighed in as well, telling a radio host, "They are both qualified," he
+    said': the words before the cue are the quotation, set off from the author's lead-in by
+    a comma, colon or bracket; the lead-in is not what the cue reports (unless another
+    speaker's verb in it introduces the quotation). (A quotation that
+    ends a clause, 'it will take time to "cool off," she said', keeps the clause.)"""
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    close = cue_left - 1
+    while close > toks[0].i and doc[close].text in (",", "."):
+        close -= 1
+    double = ('"', "“", "”", "''", "``")  # (not a single quote nested inside: '"... ‘I refuse,’" he noted')
+    opening = next((t for t in reversed(toks) if t.i < close and t.text in double), None)
+    if doc[close].text not in double or opening is None or opening.i <= toks[0].i or doc[opening.i - 1].text not in (",", ":", "("):
+        return toks
+    said = doc[opening.i - 2] if opening.i >= 2 else None
+    if said is not None and is_cue_verb(said) and said.tag_ != "VBG":
+        return toks  # ('Lind "bristled" and said, "No comment," the paper reported': the quotation is Lind's)
+    return [t for t in toks if t.i > opening.i]
 
 
 # ---- the clause after the cue ---------------------------------------------------------------
