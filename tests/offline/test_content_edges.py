@@ -169,3 +169,16 @@ def test_a_quotation_ending_a_clause_keeps_the_clause(run):
 def test_a_nested_single_quotation_is_not_the_opening(run):
     rows = run('"She said on the trail, \u2018I refuse to use that phrase,\u2019" he noted.')
     assert one(rows, "he")[2].startswith("She said on the trail")
+
+
+# ---- a date inside a phrase does not make the phrase a date --------------------------------------
+
+
+def test_a_phrase_naming_a_dated_event_stays_with_the_object(run):
+    rows = run("The government has denied any role in the September 11 attacks.")
+    assert one(rows, "The government")[2] == "any role in the September 11 attacks"
+
+
+def test_a_phrase_saying_when_is_not_content(run):
+    rows = run("The ministry urged restraint from both sides on Monday.")
+    assert one(rows, "The ministry")[2] == "restraint from both sides"

@@ -247,7 +247,7 @@ def complement_tokens(verb: Token, only_preps: frozenset[str] | None = None) -> 
     end = max(t.i for p in parts for t in p.subtree)
     for c in verb.children:
         if c.dep_ == "prep" and c.i == end + 1 and (c.lower_ in COMPLEMENT_PREPS or placed_on_the_object(c)) and not any(
-                g.ent_type_ in ("DATE", "TIME") for g in c.subtree):
+                g.ent_type_ in ("DATE", "TIME") for g in c.children):  # (but "in the Sept. 11 attacks" is a thing)
             parts.append(c)
             end = c.right_edge.i
     lo = min(t.i for p in parts for t in p.subtree)
