@@ -182,3 +182,13 @@ def test_a_phrase_naming_a_dated_event_stays_with_the_object(run):
 def test_a_phrase_saying_when_is_not_content(run):
     rows = run("The ministry urged restraint from both sides on Monday.")
     assert one(rows, "The ministry")[2] == "restraint from both sides"
+
+
+# ---- a reason after a comma is part of the reported clause ------------------------------------
+
+
+def test_a_reason_set_off_by_commas_stays_in_the_clause(run):
+    rows = run("A spokesman said the mayor enjoys the dinner, in part, because so many of his other speeches deal "
+               "with serious topics.")
+    assert one(rows, "A spokesman")[2] == ("the mayor enjoys the dinner, in part, because so many of his other "
+                                           "speeches deal with serious topics")

@@ -27,7 +27,9 @@ def clause_tokens(clause: Token) -> list[Token]:
     drop: set[int] = set()
     for t in clause.subtree:
         after_comma = t.i > clause.i and set_off(t)
-        circumstance = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS for m in t.children)
+        # (a reason stays: "enjoys the event, in part, because it is light", as in reason_after)
+        circumstance = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS - lx.REASON_WORDS
+                                                 for m in t.children)
         participle = t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i  # ", echoing a memo"
         contrast = t.dep_ == "advcl" and t.head.i == clause.i and t.right_edge.i >= clause.right_edge.i - 1 and any(
             m.dep_ == "mark" and m.lower_ in ("as", "though", "although", "while") for m in t.children)
