@@ -32,13 +32,13 @@ def test_a_closing_aside_still_ends_the_complement(run):
 
 
 def test_where_the_recalled_thing_happened_stays_with_it(run):
-    rows = run("The coach recalled an incident at a small gym that left his brother in tears.")
-    assert one(rows, "The coach")[2] == "an incident at a small gym that left his brother in tears"
+    rows = run("The fisherman recalled a storm at a small harbour that sank his brother's boat.")
+    assert one(rows, "The fisherman")[2] == "a storm at a small harbour that sank his brother's boat"
 
 
 def test_in_support_of_stays_with_the_object(run):
-    rows = run("The coach recalled the kindness of his first teacher in support of a reading program in the town.")
-    assert one(rows, "The coach")[2] == "the kindness of his first teacher in support of a reading program in the town"
+    rows = run("The fisherman recalled the courage of his first captain in defence of a drowning crew near the cape.")
+    assert one(rows, "The fisherman")[2] == "the courage of his first captain in defence of a drowning crew near the cape"
 
 
 def test_the_occasion_of_the_speech_act_is_not_content(run):
@@ -63,19 +63,18 @@ def test_a_with_phrase_without_a_claim_stays(run):
 
 
 def test_a_time_clause_reporting_another_claim_frames_the_report(run):
-    rows = run("Lopez is assuring voters he is tough enough to be president after a woman in Ohio told him "
-               "she worries he is too nice.")
-    assert one(rows, "Lopez")[2] == "he is tough enough to be president"
+    rows = run("The coach insists the team is ready for the final after a scout told him the defence looked weak.")
+    assert one(rows, "The coach")[2] == "the team is ready for the final"
 
 
 def test_a_time_clause_about_an_event_stays(run):
-    rows = run("Benford says he knew little about the senator before he announced his bid for the presidency.")
-    assert one(rows, "Benford")[2] == "he knew little about the senator before he announced his bid for the presidency"
+    rows = run("The farmer says he had never met the minister before she announced the new water plan.")
+    assert one(rows, "The farmer")[2] == "he had never met the minister before she announced the new water plan"
 
 
 def test_the_sources_next_statement_in_a_while_clause(run):
-    rows = run("The actor insisted it was too early to endorse anyone while adding that he liked the governor.")
-    assert [r[2] for r in rows if r[1] == "insisted"] == ["it was too early to endorse anyone"]
+    rows = run("The baker insisted the shop would stay open while adding that prices would rise in May.")
+    assert [r[2] for r in rows if r[1] == "insisted"] == ["the shop would stay open"]
 
 
 def test_a_second_source_saying_something_in_a_conjunct(run):
@@ -94,12 +93,12 @@ def test_a_participle_after_a_closing_quotation_is_a_claim_of_its_own(run):
 
 
 def test_a_quotation_goes_on_after_a_noting_participle(run):
-    rows = run('"That is the big question," Lind said, noting he would back any of the other candidates if they '
-               'won. "We have a deep bench here."')
+    rows = run('"That is the big question," Lind said, noting the club had two more games to play. '
+               '"We have a deep bench here."')
     said = [r for r in rows if r[1] == "said"][0]
     assert said[2].startswith("That is the big question") and said[2].endswith("We have a deep bench here")
     assert [p.text for p in said[3].fragments["content"]] == ["That is the big question", "We have a deep bench here"]
-    assert [r[2] for r in rows if r[1] == "noting"] == ["he would back any of the other candidates if they won"]
+    assert [r[2] for r in rows if r[1] == "noting"] == ["the club had two more games to play"]
 
 
 def test_a_quotation_the_participle_introduces_is_the_participles(run):
@@ -111,9 +110,9 @@ def test_a_quotation_the_participle_introduces_is_the_participles(run):
 
 
 def test_a_when_clause_cue_reports_its_own_complement(run):
-    rows = run("He avoided any criticism of the mayor until last week, when he expressed concern that the mayor "
-               "was ignoring the floods.")
-    assert [r[2] for r in rows if r[1] == "expressed concern"] == ["the mayor was ignoring the floods"]
+    rows = run("The union kept quiet for a month, until Friday, when it expressed concern that the depot "
+               "was unsafe.")
+    assert [r[2] for r in rows if r[1] == "expressed concern"] == ["the depot was unsafe"]
 
 
 def test_a_though_clause_cue_reports_its_own_complement(run):
@@ -125,8 +124,8 @@ def test_a_though_clause_cue_reports_its_own_complement(run):
 
 
 def test_an_as_clause_cue_with_an_object_reports_the_object(run):
-    rows = run("The rift is growing, as the party leader has accused his own colleagues of a breach of trust.")
-    assert one(rows, "the party leader")[2] == "his own colleagues of a breach of trust"
+    rows = run("The dispute is growing, as the club owner has accused the league of bias against small teams.")
+    assert one(rows, "the club owner")[2] == "the league of bias against small teams"
 
 
 def test_an_opening_as_clause_cue_with_an_object(run):
@@ -143,8 +142,8 @@ def test_as_the_paper_reported_still_takes_the_clause_around_it(run):
 
 
 def test_a_quoted_object_before_a_closing_comma(run):
-    rows = run('It is strange that the mayor would denounce "self-reliance," which is mild compared to his own plans.')
-    assert one(rows, "the mayor")[2] == "self-reliance"
+    rows = run('In the interview the mayor praised "slow travel," which is popular with the young.')
+    assert one(rows, "the mayor")[2] == "slow travel"
 
 
 def test_a_comma_opening_a_quotation_still_introduces_it(run):
@@ -162,13 +161,13 @@ def test_the_lead_in_before_a_set_off_quotation_is_not_content(run):
 
 
 def test_a_quotation_ending_a_clause_keeps_the_clause(run):
-    rows = run('The race has taken a negative turn and that will take time to "cool off," Kunin said.')
-    assert one(rows, "Kunin")[2].startswith("The race has taken a negative turn")
+    rows = run('The talks have stalled and the delegates will need a week to "find their feet," Ortiz said.')
+    assert one(rows, "Ortiz")[2].startswith("The talks have stalled")
 
 
 def test_a_nested_single_quotation_is_not_the_opening(run):
-    rows = run('"She said on the trail, \u2018I refuse to use that phrase,\u2019" he noted.')
-    assert one(rows, "he")[2].startswith("She said on the trail")
+    rows = run('"My aunt told me once, \u2018Never sell the boat,\u2019" he recalled.')
+    assert one(rows, "he")[2].startswith("My aunt told me once")
 
 
 # ---- a date inside a phrase does not make the phrase a date --------------------------------------
@@ -188,7 +187,5 @@ def test_a_phrase_saying_when_is_not_content(run):
 
 
 def test_a_reason_set_off_by_commas_stays_in_the_clause(run):
-    rows = run("A spokesman said the mayor enjoys the dinner, in part, because so many of his other speeches deal "
-               "with serious topics.")
-    assert one(rows, "A spokesman")[2] == ("the mayor enjoys the dinner, in part, because so many of his other "
-                                           "speeches deal with serious topics")
+    rows = run("A spokesman said the ferry was late, in part, because the harbour crew had walked out over pay.")
+    assert one(rows, "A spokesman")[2] == "the ferry was late, in part, because the harbour crew had walked out over pay"

@@ -113,13 +113,13 @@ def set_off_quotation(toks: list[Token], cue_left: int) -> list[Token]:
     close = cue_left - 1
     while close > toks[0].i and doc[close].text in (",", "."):
         close -= 1
-    double = ('"', "“", "”", "''", "``")  # (not a single quote nested inside: '"... ‘I refuse,’" he noted')
+    double = ('"', "“", "”", "''", "``")  # (not a single quote nested inside: '"... ‘Not now,’" she recalled')
     opening = next((t for t in reversed(toks) if t.i < close and t.text in double), None)
     if doc[close].text not in double or opening is None or opening.i <= toks[0].i or doc[opening.i - 1].text not in (",", ":", "("):
         return toks
     said = doc[opening.i - 2] if opening.i >= 2 else None
     if said is not None and is_cue_verb(said) and said.tag_ != "VBG":
-        return toks  # ('Lind "bristled" and said, "No comment," the paper reported': the quotation is Lind's)
+        return toks  # ('Asked about the fire, Ruiz frowned and said, "Not today," the radio reported': it is Ruiz's)
     return [t for t in toks if t.i > opening.i]
 
 
@@ -195,7 +195,7 @@ def as_clause(c: Cue) -> Answer | None:
 
 def own_complement(c: Cue) -> bool:
     """Does the cue take an object, clause or about-phrase after it ("lamented the deficit",
-    "call on him to quit", "accused the leaders of a breach")?"""
+    "called on them to wait", "accused the league of bias")?"""
     return any(x.i > c.verb.i and (x.dep_ in ("dobj", "ccomp", "xcomp", "dative", "oprd")
                                    or x.dep_ in ("prep", "prt") and x.lower_ in ("of", "about", "for", "against", "on")
                                    and not any(g.ent_type_ in ("DATE", "TIME") for g in x.subtree))
@@ -224,7 +224,7 @@ def trailing(c: Cue) -> Answer | None:
 
 
 def subordinate(verb: Token) -> bool:
-    """"He avoided any criticism until last week, when he expressed concern that ...", "...,
+    """"The union kept quiet for a month, when it expressed concern that ...", "...,
     though they blame the courts for it": a clause opened by a subordinator after the comma
     is not a cue trailing what it reports; its own complement is what was said."""
     return any(x.i < verb.i and (x.dep_ == "mark" or x.tag_ == "WRB" and x.dep_ == "advmod") for x in verb.children)

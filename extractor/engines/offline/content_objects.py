@@ -81,8 +81,8 @@ def next_paragraph(c: Cue) -> Answer | None:
 
 def after_a_colon(c: Cue) -> Answer | None:
     """"told Reuters: ..." — what follows the colon, or a comma opening a quotation ('said,
-    "..."'). Not the comma that closes one: in 'denounced "self-deportation," which is ...'
-    and 'calling him "a buffoon," Lind said' the quotation is the object, already read."""
+    "..."'). Not the comma that closes one: in 'praised "slow travel," which is ...'
+    and 'calling the bridge "a relic," Ruiz said' the quotation is the object, already read."""
     sent, verb = c.sent, c.verb
     colon = next((t for t in sent if t.i > verb.i and t.i + 1 < sent.end
                   and (t.text == ":" or t.text == "," and opens_quotation(t.nbor(1)))), None)
@@ -92,7 +92,7 @@ def after_a_colon(c: Cue) -> Answer | None:
 
 
 def opens_quotation(t: Token) -> bool:
-    """A quotation mark that opens ('said, "We ...') rather than closes ('"a buffoon," Lind'):
+    """A quotation mark that opens ('said, "We ...') rather than closes ('"a relic," Ruiz'):
     an opening mark follows a space and sticks to the next word."""
     doc = t.doc
     return t.is_quote and t.i > 0 and doc[t.i - 1].whitespace_ != "" and t.whitespace_ == "" \

@@ -53,7 +53,7 @@ FRAMING_MARKS = frozenset("after before when while as once until".split())
 
 
 def framing_clause(t: Token) -> bool:
-    """'is assuring voters he is tough enough after a woman told him she worries ...',
+    """'The coach insists the team is ready after a scout told him the defence looked weak',
     '... while adding that ...': a time clause closing the reported clause whose verb reports
     another claim (someone else's, or the source's next one) frames the report; it is not
     what was reported."""
@@ -260,7 +260,7 @@ def complement_tokens(verb: Token, only_preps: frozenset[str] | None = None) -> 
 
 
 def placed_on_the_object(prep: Token) -> bool:
-    """'recalled an incident at a small gym that ...', 'expressed her support in the name of
+    """'recalled a storm at a small harbour that ...', 'expressed her support in the name of
     ...': an "in"/"at" phrase right after the object that the parser hung on the cue. It
     says where the thing recalled happened, unless it names the occasion or place of the
     speech act itself ("praised the crew at a rally", "in a statement", "in Ohio")."""

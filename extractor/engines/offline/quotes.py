@@ -113,13 +113,13 @@ def continue_quotes(state: Any, quotes: list[tuple[int, int]]) -> None:
         speaker.quote = None
 
 
-# A sentence ends between two offsets: '..., noting he would back them. "We ...'
+# A sentence ends between two offsets: '..., noting the club had two games left. "We ...'
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
 
 
 def ends_with(found: list[Found], speaker: Found) -> bool:
     """Is `speaker` the last attribution read, but for the participles of its own cue clause
-    ('"...," Lind said, noting he would back them. "..."': the quotation still goes on)?"""
+    ('"...," Lind said, noting the club had two games left. "..."': the quotation still goes on)?"""
     at = next((i for i in range(len(found) - 1, -1, -1) if found[i] is speaker), None)
     if at is None:
         return False

@@ -79,7 +79,7 @@ def aside_cut(doc: Doc, lo: int, hi: int) -> int:
     for i in range(lo + 1, hi):
         if doc[i].text != ",":
             continue
-        # (',"' closing a quotation before the aside: 'denounced "self-reliance," which is ...')
+        # (',"' closing a quotation before the aside: 'praised "slow travel," which is ...')
         opens = i + 2 if i + 1 <= hi and doc[i + 1].is_quote else i + 1
         aside = next((t for t in doc[i + 1 : hi + 1] if t.dep_ in ("appos", "relcl") and t.left_edge.i == opens), None)
         if aside is not None and not listed(aside) and not goes_on_after(aside, hi):
