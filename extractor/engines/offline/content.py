@@ -25,7 +25,7 @@ from .acts import ACT_CONTENT_RULES, issued_act
 from .cues import is_cue_verb
 from .evidence import evidence_finding
 from .phrases import (NOTHING, Answer, Cue, clause_tokens, main_clause_after, near_cue, object_relative_tokens,
-                      read_cue, reason_after, sentence_final_cue)
+                      read_cue, rival_conjunct, reason_after, sentence_final_cue)
 from .subjects import surface_subject
 from .unsourced import agentless_report
 from .syntax import (after_quote, has_subject, is_parenthetical, is_trailing, is_trailing_shape, own_subject,
@@ -99,7 +99,31 @@ def inverted(c: Cue) -> Answer | None:
     clause = {t.i for b in before for t in b.subtree}
     cue_left = min(t.i for t in verb.subtree if t.i not in clause and not t.is_punct)
     toks = [t for t in c.sent if before[0].left_edge.i <= t.i < cue_left]
+    if after_quote(verb, cue_left):
+        toks = set_off_quotation(toks, cue_left)
     return (toks, "inverted") if has_subject(before[0]) or after_quote(verb, cue_left) else NOTHING
+
+
+def set_off_quotation(toks: list[Token], cue_left: int) -> list[Token]:
+    """'The senator weighed in as well, telling a radio host, "They are both qualified," he
+    said': the words before the cue are the quotation, set off from the author's lead-in by
+    a comma, colon or bracket; the lead-in is not what the cue reports (unless another
+    speaker's verb in it introduces the quotation). (A quotation that
+    ends a clause, 'it will take time to "cool off," she said', keeps the clause.)"""
+    if not toks:
+        return toks
+    doc = toks[0].doc
+    close = cue_left - 1
+    while close > toks[0].i and doc[close].text in (",", "."):
+        close -= 1
+    double = ('"', "“", "”", "''", "``")  # (not a single quote nested inside: '"... ‘Not now,’" she recalled')
+    opening = next((t for t in reversed(toks) if t.i < close and t.text in double), None)
+    if doc[close].text not in double or opening is None or opening.i <= toks[0].i or doc[opening.i - 1].text not in (",", ":", "("):
+        return toks
+    said = doc[opening.i - 2] if opening.i >= 2 else None
+    if said is not None and is_cue_verb(said) and said.tag_ != "VBG":
+        return toks  # ('Asked about the fire, Ruiz frowned and said, "Not today," the radio reported': it is Ruiz's)
+    return [t for t in toks if t.i > opening.i]
 
 
 # ---- the clause after the cue ---------------------------------------------------------------
@@ -119,6 +143,8 @@ def reported_clause(c: Cue) -> Answer | None:
         after = inner
     toks = []
     for x in after:
+        if x is not after[0] and rival_conjunct(x):
+            break  # "said A and one in four residents said B": B is theirs
         toks += clause_tokens(x)
     if starts_with_wh(toks) and not lx.WH_CONTENT_OK & {c.lemma}:
         return NOTHING
@@ -138,12 +164,15 @@ def reported_clause(c: Cue) -> Answer | None:
 def before_a_rival_claim(verb: Token, toks: list[Token]) -> list[Token]:
     """A reported clause ends where another source's claim is set beside it: "Phivolcs
     reported the magnitude was 5.5; the USGS reported 5.8", "The committee says it found no
-    trace of explosives despite the site claiming a source described a depot". After a
-    semicolon, or in a "despite" phrase, a cue verb with a subject of its own starts an
+    trace of explosives despite the site claiming a source described a depot", "The driver
+    said he lost control, with some witnesses claiming he was speeding". After a
+    semicolon, in a "despite" phrase or a "with" phrase set off by a comma, a cue verb with a subject of its own starts an
     attribution of its own."""
     doc = verb.doc
     for t in toks:
-        if t.i <= verb.i or not (t.text == ";" or t.lower_ in lx.RIVAL_MARKERS and t.dep_ in ("prep", "mark")):
+        # (", with some witnesses claiming ...": an absolute phrase set off by a comma)
+        absolute = t.lower_ == "with" and t.dep_ == "prep" and doc[t.i - 1].text == ","
+        if t.i <= verb.i or not (t.text == ";" or t.lower_ in lx.RIVAL_MARKERS and t.dep_ in ("prep", "mark") or absolute):
             continue
         scope = [x for x in toks if x.i > t.i] if t.text == ";" else list(t.head.subtree if t.dep_ == "mark" else t.subtree)
         # ("despite the site claiming ...": the participle's noun is its subject)
@@ -158,11 +187,22 @@ def before_a_rival_claim(verb: Token, toks: list[Token]) -> list[Token]:
 
 
 def as_clause(c: Cue) -> Answer | None:
-    """"The second matter, as outlined by the source, is ...": the clause around the cue."""
-    if any(x.dep_ == "mark" and x.lower_ == "as" for x in c.children):
+    """"The second matter, as outlined by the source, is ...": the clause around the cue. A
+    cue with a complement of its own is in a time clause, "As the two rivals lamented the
+    deficit, the mayor spoke of jobs": its complement is what was said (later families)."""
+    if any(x.dep_ == "mark" and x.lower_ == "as" for x in c.children) and not own_complement(c):
         own = {t.i for t in c.verb.subtree}
         return [t for t in c.sent.root.subtree if t.i not in own], "as"
     return None
+
+
+def own_complement(c: Cue) -> bool:
+    """Does the cue take an object, clause or about-phrase after it ("lamented the deficit",
+    "called on them to wait", "accused the league of bias")?"""
+    return any(x.i > c.verb.i and (x.dep_ in ("dobj", "ccomp", "xcomp", "dative", "oprd")
+                                   or x.dep_ in ("prep", "prt") and x.lower_ in ("of", "about", "for", "against", "on")
+                                   and not any(g.ent_type_ in ("DATE", "TIME") for g in x.subtree))
+               for x in c.children)
 
 
 # ---- cues set off by commas -------------------------------------------------------------------
@@ -172,7 +212,7 @@ def trailing(c: Cue) -> Answer | None:
     """"..., the sources said.": everything before the cue; and what goes on after it
     ("..., he said, by creating a false reality")."""
     verb, sent = c.verb, c.sent
-    if not is_trailing(verb):
+    if not is_trailing(verb) or subordinate(verb):
         return None
     left = [t for t in sent if t.i < verb.left_edge.i]
     right = [t for t in sent if t.i > verb.right_edge.i and not (t.i == verb.right_edge.i + 1 and t.is_punct)]
@@ -186,12 +226,19 @@ def trailing(c: Cue) -> Answer | None:
     return left, "trailing"
 
 
+def subordinate(verb: Token) -> bool:
+    """"The union kept quiet for a month, when it expressed concern that ...", "...,
+    though they blame the courts for it": a clause opened by a subordinator after the comma
+    is not a cue trailing what it reports; its own complement is what was said."""
+    return any(x.i < verb.i and (x.dep_ == "mark" or x.tag_ == "WRB" and x.dep_ == "advmod") for x in verb.children)
+
+
 def parenthetical(c: Cue) -> Answer | None:
     """"In the long run, several engineers said, the repairs ...": both sides are the
     content (the pieces go in `fragments`), as for a quote interrupted by its cue. But
     "..., analysts have said, reported the Daily Ledger" is two trailing cues."""
     verb, sent = c.verb, c.sent
-    if not is_parenthetical(verb):
+    if not is_parenthetical(verb) or subordinate(verb):  # (not "As the rivals lamented the deficit, ...")
         return None
     right = [t for t in sent if t.i > verb.right_edge.i]
     left = [t for t in sent if t.i < verb.left_edge.i and not t.is_punct]

@@ -9,6 +9,8 @@ point that ...") and for content placed after the cue by punctuation ("told Reut
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from . import lexicon as lx
 from .cues import light_noun
 from .phrases import (NOTHING, Answer, Cue, complement_tokens, light_content, noun_content, question_tokens)
@@ -78,13 +80,23 @@ def next_paragraph(c: Cue) -> Answer | None:
 
 
 def after_a_colon(c: Cue) -> Answer | None:
-    """"told Reuters: ..." — what follows the colon."""
+    """"told Reuters: ..." — what follows the colon, or a comma opening a quotation ('said,
+    "..."'). Not the comma that closes one: in 'praised "slow travel," which is ...'
+    and 'calling the bridge "a relic," Ruiz said' the quotation is the object, already read."""
     sent, verb = c.sent, c.verb
     colon = next((t for t in sent if t.i > verb.i and t.i + 1 < sent.end
-                  and (t.text == ":" or t.text == "," and t.nbor(1).is_quote)), None)
+                  and (t.text == ":" or t.text == "," and opens_quotation(t.nbor(1)))), None)
     if colon is not None and colon.i + 1 < sent.end and colon.i - verb.i <= 6:
         return [t for t in sent if t.i > colon.i], "colon"
     return None
+
+
+def opens_quotation(t: Token) -> bool:
+    """A quotation mark that opens ('said, "We ...') rather than closes ('"a relic," Ruiz'):
+    an opening mark follows a space and sticks to the next word."""
+    doc = t.doc
+    return t.is_quote and t.i > 0 and doc[t.i - 1].whitespace_ != "" and t.whitespace_ == "" \
+        and t.text not in ("”", "’", "»")
 
 
 def quotation_right_after(c: Cue) -> Answer | None:

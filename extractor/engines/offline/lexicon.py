@@ -574,3 +574,11 @@ REASON_PREPS = frozenset("for without about".split())
 # More pieces written, not what they say (guards.wrote_a_work): "wrote the introduction for
 # a new book", "wrote the bill", "wrote the amendment".
 MORE_WRITTEN_WORKS = frozenset("introduction preface afterword bill bills legislation amendment amendments jingle".split())
+# ---- content edges (helper "bound") ------------------------------------------------------------
+# Where and on what occasion words were said ("praised the crew at a rally", "in a speech"):
+# a phrase on these is the speech act's circumstance, not part of what it is about.
+OCCASION_NOUNS = frozenset("""
+rally conference meeting event hearing debate session summit ceremony forum gathering dinner luncheon
+breakfast reception visit trip tour stop appearance show program programme broadcast podcast episode
+news press town hall speeches remarks comments interviews statements posts tweets letters point
+""".split())

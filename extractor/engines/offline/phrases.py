@@ -26,8 +26,10 @@ def clause_tokens(clause: Token) -> list[Token]:
     """A reported clause without trailing circumstance clauses (", after two sources told ...")."""
     drop: set[int] = set()
     for t in clause.subtree:
-        after_comma = t.i > clause.i and t.doc[t.left_edge.i - 1].text == ","
-        circumstance = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS for m in t.children)
+        after_comma = t.i > clause.i and set_off(t)
+        # (a reason stays: "enjoys the event, in part, because it is light", as in reason_after)
+        circumstance = t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in TEMPORAL_MARKS - lx.REASON_WORDS
+                                                 for m in t.children)
         participle = t.dep_ == "advcl" and t.tag_ == "VBG" and t.left_edge.i == t.i  # ", echoing a memo"
         contrast = t.dep_ == "advcl" and t.head.i == clause.i and t.right_edge.i >= clause.right_edge.i - 1 and any(
             m.dep_ == "mark" and m.lower_ in ("as", "though", "although", "while") for m in t.children)
@@ -36,7 +38,42 @@ def clause_tokens(clause: Token) -> list[Token]:
             drop |= {x.i for x in t.subtree}
         if t.dep_ == "conj" and t.head.i == clause.i and is_cue_verb(t) and own_subject(t) is None:
             drop |= {x.i for x in t.subtree}  # "... and asked whether": the source's next act
+        if t.i > clause.i and t.head.i == clause.i and (framing_clause(t) or rival_conjunct(t)):
+            drop |= {x.i for x in t.subtree}
     return contiguous([t for t in clause.subtree if t.i not in drop], clause)
+
+
+def set_off(t: Token) -> bool:
+    """Is the phrase `t` heads set off by a comma before it (also ',"' closing a quotation)?"""
+    doc, first = t.doc, t.left_edge.i
+    return first > 0 and (doc[first - 1].text == "," or doc[first - 1].is_quote and first > 1 and doc[first - 2].text == ",")
+
+
+FRAMING_MARKS = frozenset("after before when while as once until".split())
+
+
+def framing_clause(t: Token) -> bool:
+    """'The coach insists the team is ready after a scout told him the defence looked weak',
+    '... while adding that ...': a time clause closing the reported clause whose verb reports
+    another claim (someone else's, or the source's next one) frames the report; it is not
+    what was reported."""
+    if t.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in FRAMING_MARKS for m in t.children):
+        return False
+    if not (t.lemma_.lower() in lx.UTTERANCE_VERBS and is_cue_verb(t)):
+        return False
+    # (a claim of its own, not an event: "before he announced his bid" is part of the report)
+    reports = any(c.dep_ == "ccomp" for c in t.children)
+    return reports and own_subject(t) is not None or t.tag_ == "VBG" and own_subject(t) is None
+
+
+def rival_conjunct(t: Token) -> bool:
+    """'said the bridge would reopen and one in four residents said the road was unsafe': a
+    conjunct that is another source's verb of saying is their claim, not part of this one
+    (but "said that A and that B said nothing" reports both). The parser may make it a
+    second complement of the cue rather than a conjunct."""
+    second = t.dep_ == "ccomp" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].dep_ == "cc"
+    return (t.dep_ == "conj" or second) and t.lemma_.lower() in lx.SPEECH_VERBS and is_cue_verb(t) and own_subject(t) is not None \
+        and not any(m.dep_ == "mark" for m in t.children)
 
 
 def light_content(verb: Token, noun: Token) -> list[Token]:
@@ -211,8 +248,8 @@ def complement_tokens(verb: Token, only_preps: frozenset[str] | None = None) -> 
     # ("urged maximum restraint from both sides"), unless it says when.
     end = max(t.i for p in parts for t in p.subtree)
     for c in verb.children:
-        if c.dep_ == "prep" and c.i == end + 1 and c.lower_ in COMPLEMENT_PREPS and not any(
-                g.ent_type_ in ("DATE", "TIME") for g in c.subtree):
+        if c.dep_ == "prep" and c.i == end + 1 and (c.lower_ in COMPLEMENT_PREPS or placed_on_the_object(c)) and not any(
+                g.ent_type_ in ("DATE", "TIME") for g in c.children):  # (but "in the Sept. 11 attacks" is a thing)
             parts.append(c)
             end = c.right_edge.i
     lo = min(t.i for p in parts for t in p.subtree)
@@ -220,6 +257,18 @@ def complement_tokens(verb: Token, only_preps: frozenset[str] | None = None) -> 
     doc = verb.doc
     hi = aside_cut(doc, lo, hi)
     return [doc[i] for i in range(lo, hi + 1)]
+
+
+def placed_on_the_object(prep: Token) -> bool:
+    """'recalled a storm at a small harbour that ...', 'expressed her support in the name of
+    ...': an "in"/"at" phrase right after the object that the parser hung on the cue. It
+    says where the thing recalled happened, unless it names the occasion or place of the
+    speech act itself ("praised the crew at a rally", "in a statement", "in Ohio")."""
+    if prep.lower_ not in ("in", "at"):
+        return False
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return pobj is not None and pobj.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "ORG") \
+        and pobj.lemma_.lower() not in lx.WHEN_OR_WHERE_NOUNS | lx.OCCASION_NOUNS and pobj.lower_ not in lx.OCCASION_NOUNS
 
 
 def sentence_final_cue(verb: Token, sent: TokSpan) -> list[Token]:

@@ -83,7 +83,7 @@ def continue_quotes(state: Any, quotes: list[tuple[int, int]]) -> None:
     piece (listed in `fragments`). Only the cue clause may stand between the pieces.
     """
     speaker = state.last_quote_speaker
-    if speaker is None or speaker.source is None or not state.found or state.found[-1] is not speaker:
+    if speaker is None or speaker.source is None or not state.found or not ends_with(state.found, speaker):
         return
     for qs, qe in quotes:
         end = speaker.content[1]
@@ -99,7 +99,7 @@ def continue_quotes(state: Any, quotes: list[tuple[int, int]]) -> None:
         # The cue clause may carry the source's relative clause ("said a member who ...").
         if len(re.findall(r"\w+", rest)) > (25 if holds_cue else 8) or len(gap) > 250:
             return  # the author's own words come between: the quote chain ends
-        if any(end <= at < qs for at in state.cue_participles):
+        if any(end <= at < qs and not SENTENCE_END.search(state.raw, at, qs) for at in state.cue_participles):
             return  # '"...," the engineer said, mentioning the report is "...": a second cue starts its own claim
         if "\n" in gap and not left_open(state.raw, end):
             return  # the last piece closed its quote: a new paragraph starts a new quotation
@@ -111,6 +111,21 @@ def continue_quotes(state: Any, quotes: list[tuple[int, int]]) -> None:
         speaker.pieces.append((cs, ce))
         speaker.content = (speaker.content[0], ce)
         speaker.quote = None
+
+
+# A sentence ends between two offsets: '..., noting the club had two games left. "We ...'
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s")
+
+
+def ends_with(found: list[Found], speaker: Found) -> bool:
+    """Is `speaker` the last attribution read, but for the participles of its own cue clause
+    ('"...," Lind said, noting the club had two games left. "..."': the quotation still goes on)?"""
+    at = next((i for i in range(len(found) - 1, -1, -1) if found[i] is speaker), None)
+    if at is None:
+        return False
+    src = speaker.source
+    return all(f.source is not None and src is not None and (f.source.start, f.source.end) == (src.start, src.end)
+               and f.cue is not None and f.cue[0] > speaker.content[1] and f.quote is None for f in found[at + 1 :])
 
 
 def left_open(raw: str, end: int) -> bool:

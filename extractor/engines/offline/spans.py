@@ -72,8 +72,33 @@ def up_to(doc: Doc, end: int, last: int) -> list[Token]:
 
 
 def aside_cut(doc: Doc, lo: int, hi: int) -> int:
-    """End a span before a non-restrictive aside (", the deadliest since ...", ", who ...")."""
+    """End a span before a non-restrictive aside (", the deadliest since ...", ", who ...").
+    Not before a list the parser read as an apposition ("noted the drought, her plan for the
+    farmers and her work on the dams"), nor before an aside the complement goes on after
+    ("praised Ana Ruiz, who quit on Monday, as a woman of courage")."""
     for i in range(lo + 1, hi):
-        if doc[i].text == "," and any(t.dep_ in ("appos", "relcl") and t.left_edge.i == i + 1 for t in doc[i + 1 : hi + 1]):
+        if doc[i].text != ",":
+            continue
+        # (',"' closing a quotation before the aside: 'praised "slow travel," which is ...')
+        opens = i + 2 if i + 1 <= hi and doc[i + 1].is_quote else i + 1
+        aside = next((t for t in doc[i + 1 : hi + 1] if t.dep_ in ("appos", "relcl") and t.left_edge.i == opens), None)
+        if aside is not None and not listed(aside) and not goes_on_after(aside, hi):
             return i - 1
     return hi
+
+
+def listed(aside: Token) -> bool:
+    """', her plan for the farmers and her work on the dams': an "apposition" holding the
+    rest of a list. Its head is of the kind of the noun it hangs on (a person's title after
+    a name, "Ana Ruiz, the former ambassador and senator", is an apposition), or a number
+    ("twelve votes for Smith, nine for Jones and three abstentions")."""
+    if aside.dep_ != "appos" or not any(t.dep_ == "cc" and t.lower_ in ("and", "or") for t in aside.subtree):
+        return False
+    return aside.pos_ == aside.head.pos_ or aside.pos_ == "NUM"
+
+
+def goes_on_after(aside: Token, hi: int) -> bool:
+    """Do words of the span follow the aside, after the comma closing it?"""
+    doc = aside.doc
+    rest = [t for t in doc[aside.right_edge.i + 1 : hi + 1] if not t.is_punct]
+    return bool(rest) and doc[aside.right_edge.i + 1].text == ","
