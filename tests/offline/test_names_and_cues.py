@@ -28,3 +28,26 @@ def test_the_content_after_an_acronym_in_brackets_starts_after_them(run):
                "According to Notes from Harbor (NFH), the chain will close twelve stores.")
     assert one(rows, "Friends of the Earth (FOE)")[2] == "the river is polluted"
     assert one(rows, "Notes from Harbor (NFH)")[2] == "the chain will close twelve stores"
+
+
+# ---- cue nouns of feeling: "expressed disappointment that ..." (cues.light_noun) ----
+
+def test_an_expressed_feeling_keeps_its_noun_in_the_cue_and_its_clause_as_content(run):
+    rows = run("The mayor expressed disappointment that the court had rejected the appeal.\n\n"
+               "The minister has expressed deep regret that the vote was delayed.")
+    mayor = one(rows, "The mayor")
+    assert mayor[1] == "expressed disappointment" and mayor[2] == "the court had rejected the appeal"
+    assert one(rows, "The minister")[1] == "has expressed deep regret"
+
+
+def test_an_expressed_feeling_about_something_has_that_phrase_as_content(run):
+    rows = run("The union expressed concern about the new shift rules.\n\n"
+               "The club expressed outrage over the fine.")
+    union, club = one(rows, "The union"), one(rows, "The club")
+    assert union[1] == "expressed concern" and "concern" not in union[2] and "the new shift rules" in union[2]
+    assert club[1] == "expressed outrage" and "the fine" in club[2] and "outrage" not in club[2]
+
+
+def test_a_feeling_expressed_about_nothing_stated_is_no_claim(run):
+    rows = run("The club expressed outrage.\n\nThe union expressed concern.")
+    assert not rows, rows

@@ -574,3 +574,16 @@ REASON_PREPS = frozenset("for without about".split())
 # More pieces written, not what they say (guards.wrote_a_work): "wrote the introduction for
 # a new book", "wrote the bill", "wrote the amendment".
 MORE_WRITTEN_WORKS = frozenset("introduction preface afterword bill bills legislation amendment amendments jingle".split())
+
+# ---- names and cues (helper "names") ----
+# Feelings and stances a speaker "expresses" about something (cues.light_noun): "expressed
+# disappointment that the court ...", "expressed concern about X", "expressed outrage over
+# X". The content is the noun's that-clause or its about-phrase; with neither there is no
+# claim. (Not condolences, sympathy or thanks: their "to"/"for" phrase names whom they are
+# for, not what was said.)
+EXPRESSED_FEELINGS = frozenset("""
+disappointment regret regrets concern concerns support outrage anger frustration dismay
+surprise satisfaction sorrow sadness shock alarm skepticism scepticism reservation reservations
+opposition displeasure unease worry worries fear fears pessimism doubt doubts indignation
+disapproval approval disbelief astonishment
+""".split())
