@@ -51,3 +51,27 @@ def test_an_expressed_feeling_about_something_has_that_phrase_as_content(run):
 def test_a_feeling_expressed_about_nothing_stated_is_no_claim(run):
     rows = run("The club expressed outrage.\n\nThe union expressed concern.")
     assert not rows, rows
+
+
+# ---- documents and tallies as speakers of evidence verbs (evidence.issued_tally) ----
+
+def test_a_count_by_an_issuer_finds(run):
+    rows = run("A count by the AP found that turnout fell in every county.\n\n"
+               "An email from the chair reveals that the budget was cut twice.")
+    row = one(rows, "A count by the AP")
+    assert row[1] == "found" and row[2] == "turnout fell in every county"
+    assert one(rows, "An email from the chair")[2] == "the budget was cut twice"
+
+
+def test_results_show_what_they_found(run):
+    rows = run("Early results showed that the incumbent was ahead.\n\n"
+               "The tally indicates that the measure passed narrowly.")
+    assert one(rows, "Early results")[2] == "the incumbent was ahead"
+    assert one(rows, "The tally")[2] == "the measure passed narrowly"
+
+
+def test_results_without_a_verb_of_finding_and_documents_without_an_issuer_say_nothing(run):
+    rows = run("The results were good for the company.\n\n"
+               "The plan shows a park near the river.\n\n"
+               "The results confirmed the trend.")
+    assert not rows, rows

@@ -587,3 +587,6 @@ surprise satisfaction sorrow sadness shock alarm skepticism scepticism reservati
 opposition displeasure unease worry worries fear fears pessimism doubt doubts indignation
 disapproval approval disbelief astonishment
 """.split())
+# Tallies whose findings speak for whoever counted (evidence.issued_tally): "early results of
+# the vote showed ...", "the count found ...".
+RESULT_NOUNS = frozenset("result results count counts tally tallies returns".split())
