@@ -36,6 +36,17 @@ def reported_clause_head(tok: Token, source: Token) -> Token:
     return head
 
 
+def unclosed_bracket(tok: Token) -> set[int]:
+    """"According to Friends of the Earth (FOE), the river ...": the parser may hang the closing
+    bracket of an acronym on the main clause; it still belongs to the phrase, so the content
+    starts after it, not at "), "."""
+    doc, end = tok.doc, tok.right_edge.i
+    opened = sum(t.text == "(" for t in tok.subtree) - sum(t.text == ")" for t in tok.subtree)
+    if opened > 0 and end + 1 < len(doc) and doc[end + 1].text == ")":
+        return {end + 1}
+    return set()
+
+
 def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | None:
     """"The plant will close next year, according to two people familiar with the plans":
     the clause "according to" hangs on (or the sentence) is the content."""
@@ -44,7 +55,7 @@ def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | No
     if not objs:
         return None
     src = state.mention(objs[0], base, participles=True)
-    own = {t.i for t in tok.subtree}
+    own = {t.i for t in tok.subtree} | unclosed_bracket(tok)
     head = reported_clause_head(tok, objs[0])
     if head.i not in (tok.i, tok.head.i):
         # (the clause the parser hung the phrase on is not part of the content: "who said ...")

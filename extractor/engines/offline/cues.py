@@ -46,10 +46,28 @@ def written_reader(verb: Token) -> Token | None:
 
 
 def light_noun(verb: Token) -> Token | None:
-    """The object of a light-verb cue: "placing *the blame* on X", "cast *doubt* on X"."""
-    if verb.lemma_.lower() not in lx.LIGHT_VERBS:
+    """The object of a light-verb cue: "placing *the blame* on X", "cast *doubt* on X",
+    "expressed *disappointment* that ..."."""
+    lemma = verb.lemma_.lower()
+    if lemma == "express":
+        # "expressed disappointment that ...", "expressed concern about X": a feeling named
+        # as the act, its clause or phrase the content.
+        noun = next((c for c in verb.children if c.dep_ == "dobj"
+                     and (c.lemma_.lower() in lx.EXPRESSED_FEELINGS or c.lower_ in lx.EXPRESSED_FEELINGS)), None)
+        return None if noun is not None and felt_at(verb, noun) else noun
+    if lemma not in lx.LIGHT_VERBS:
         return None
     return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.LIGHT_NOUNS), None)
+
+
+def felt_at(verb: Token, noun: Token) -> bool:
+    """"expressed frustration with the pace", "anger at the ruling": the feeling's object is an
+    at/with phrase, which the light-verb content (about, over, for, on) does not read, so the
+    cue is left to the object rules that take the whole phrase."""
+    preps = [c for c in list(noun.children) + list(verb.children) if c.dep_ == "prep" and c.i > noun.i]
+    has_clause = any(c.dep_ in ("acl", "ccomp", "relcl") for c in noun.children)
+    return not has_clause and any(p.lower_ in ("at", "with") for p in preps) \
+        and not any(p.lower_ in lx.ABOUT_PREPS | {"on", "to"} for p in preps)
 
 
 def cue_extent(verb: Token) -> tuple[int, int]:
@@ -66,7 +84,8 @@ def cue_extent(verb: Token) -> tuple[int, int]:
     if verb.dep_ == "xcomp" and verb.head.i < verb.i and verb.head.lemma_.lower() in lx.CATENATIVE_VERBS:
         parts.append(verb.head)  # "continued to assert", "went on to say"
     parts += [c for c in verb.children if c.dep_ == "prt"]
-    parts += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lx.CONTENT_NOUNS]
+    parts += [c for c in verb.children if c.dep_ == "dobj" and (c.lemma_.lower() in lx.CONTENT_NOUNS
+              or verb.lemma_.lower() == "express" and c.lemma_.lower() in lx.EXPRESSED_FEELINGS)]
     noun = light_noun(verb)
     if noun is not None:
         parts += [t for t in noun.subtree if t.i <= noun.i]  # "placing the blame"

@@ -46,8 +46,11 @@ class OfflineEngine:
 
     def extract(self, raw: str, article: Article, include_unattributed: bool = False) -> EngineOutput:
         paragraphs = [(r, raw[r.start : r.end]) for r in article.body]
-        docs = self.nlp.pipe([t for _, t in paragraphs])
+        docs = list(self.nlp.pipe([t for _, t in paragraphs]))
         state = ArticleState(raw=raw)
+        # Names first, in one pass: a surname in the lede is the full name given further down.
+        for (region, _), doc in zip(paragraphs, docs):
+            state.learn_names(doc, region.start)
         for (region, text), doc in zip(paragraphs, docs):
             read_paragraph(state, region, text, doc)
         found = state.found
@@ -59,7 +62,7 @@ class OfflineEngine:
 
 
 def read_paragraph(state: ArticleState, region: Region, text: str, doc: Doc) -> None:
-    """One paragraph: names met, a colon cue left open by the last paragraph, each sentence,
+    """One paragraph: entities met, a colon cue left open by the last paragraph, each sentence,
     then the quotations that carry on."""
     base = region.start
     quotes = find_quotations(text, base)

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from . import lexicon as lx
 from .phrases import Answer, Cue, complement_tokens
-from .syntax import own_subject
+from .syntax import agent_capable, own_subject
 
 # Documents and data that already count as sources (lexicon.ANONYMOUS_HEADS, ISSUED_HEADS).
 FINDING_SUBJECTS = lx.EVIDENCE_NOUNS | lx.ISSUED_HEADS | frozenset("""
@@ -36,7 +36,41 @@ def evidence_source(subj: Token, lemma: str) -> bool:
     "the storm showed"), and a court or jury for a ruling or a charge ("a grand jury indicted",
     "the jury found that ...", but not "courts dismiss cases")."""
     low = {subj.lemma_.lower(), subj.lower_}
-    return lemma in lx.EVIDENCE_VERBS and bool(low & lx.EVIDENCE_NOUNS) or lemma in lx.RULING_ACTS and bool(low & lx.RULING_BODIES)
+    return lemma in lx.EVIDENCE_VERBS and bool(low & lx.EVIDENCE_NOUNS) or lemma in lx.RULING_ACTS and bool(low & lx.RULING_BODIES) \
+        or lemma in lx.EVIDENCE_VERBS and issued_tally(subj, lemma)
+
+
+def issued_tally(subj: Token, lemma: str) -> bool:
+    """A document or tally that finds for whoever made it: "a count by the AP found ...", "an
+    email from the chair reveals ..." (an issuer by or from), and results of their nature
+    ("early results of the vote showed ...", "the tally indicates ..."), with what was found
+    after the verb. Without an issuer a document only describes ("the plan shows a park"), and
+    results that are merely good or bad have no verb of finding. (A possessive or name
+    compound as issuer, "the union's survey", "the CNN poll", cost PolNeAR dev precision.)"""
+    low = {subj.lemma_.lower(), subj.lower_}
+    if not states_a_finding(subj.head):
+        return False  # ("even if the returns suggest otherwise": no finding stated)
+    if low & lx.RESULT_NOUNS and lemma in FINDING_VERBS:
+        return True
+    if not low & (lx.ISSUED_HEADS | lx.RESULT_NOUNS):
+        return False
+    return any(issuer(c) for c in subj.children)
+
+
+def states_a_finding(verb: Token) -> bool:
+    """The verb of finding has what was found after it: a clause or an object of some words."""
+    return any(c.i > verb.i and (c.dep_ == "ccomp" or c.dep_ == "dobj" and c.right_edge.i > c.left_edge.i)
+               for c in verb.children)
+
+
+def issuer(c: Token) -> bool:
+    """"by the AP", "from the ministry": who made the document."""
+    return c.dep_ == "prep" and c.lower_ in ("by", "from") and any(g.dep_ == "pobj" and agent_capable(g) for g in c.children)
+
+
+# Verbs by which a tally presents what it found (not "confirmed" or "estimated": a result
+# confirms or estimates nothing said).
+FINDING_VERBS = frozenset("show find indicate suggest reveal".split())
 
 
 def evidence_finding(c: Cue) -> Answer | None:

@@ -582,3 +582,19 @@ rally conference meeting event hearing debate session summit ceremony forum gath
 breakfast reception visit trip tour stop appearance show program programme broadcast podcast episode
 news press town hall speeches remarks comments interviews statements posts tweets letters point
 """.split())
+
+# ---- names and cues (helper "names") ----
+# Feelings and stances a speaker "expresses" about something (cues.light_noun): "expressed
+# disappointment that the court ...", "expressed concern about X", "expressed outrage over
+# X". The content is the noun's that-clause or its about-phrase; with neither there is no
+# claim. (Not condolences, sympathy or thanks: their "to"/"for" phrase names whom they are
+# for, not what was said.)
+EXPRESSED_FEELINGS = frozenset("""
+disappointment regret regrets concern concerns support outrage anger frustration dismay
+surprise satisfaction sorrow sadness shock alarm skepticism scepticism reservation reservations
+opposition displeasure unease worry worries fear fears pessimism doubt doubts indignation
+disapproval approval disbelief astonishment
+""".split())
+# Tallies whose findings speak for whoever counted (evidence.issued_tally): "early results of
+# the vote showed ...", "the count found ...".
+RESULT_NOUNS = frozenset("result results count counts tally tallies returns".split())

@@ -91,11 +91,17 @@ class ArticleState:
         return m
 
     def meet(self, doc: Doc, base: int) -> None:
-        """The names a paragraph introduces, source or not: a person's full name makes a later
-        surname that person; an organization's name ending in a word like "Group" or
-        "Ministry" makes a later short form the organization ("Salling" after "the Danish
-        retailer Salling Group"), and so does an acronym in parentheses after it."""
+        """The entities a paragraph introduces, for later definite descriptions ("the
+        retailer" after "Salling Group"): these are met in reading order (referents.py)."""
         self.intros += introductions(doc, base)
+
+    def learn_names(self, doc: Doc, base: int) -> None:
+        """The names a paragraph gives, source or not, learned for the whole article before any
+        attribution is read (engine.py): a person's full name makes the surname that person
+        wherever it stands ("Okafor said ..." in the lede, "Health Minister Grace Okafor" two
+        paragraphs on); an organization's name ending in a word like "Group" or "Ministry"
+        makes its short form the organization ("Salling" and "Salling Group"), and so does an
+        acronym in parentheses after it; and how often the model tags a name which way."""
         for ent in doc.ents:
             if ent.label_ in ("ORG", "PERSON", "GPE", "NORP"):
                 self.tags.setdefault(re.sub(r"^the\s+", "", ent.text.lower()), Counter())[ent.label_] += 1
