@@ -36,6 +36,14 @@ def reported_clause_head(tok: Token, source: Token) -> Token:
     return head
 
 
+def splits_subject(head: Token, tok: Token) -> bool:
+    """"The council, according to the mayor, approved the budget": the phrase stands between
+    the clause's subject and its verb, so the claim is the whole clause around it (two
+    fragments, evals/GUIDELINES.md section 2), not the predicate alone."""
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subj is not None and subj.i < tok.i < head.i and subj.tag_ not in ("WP", "WDT")
+
+
 def unclosed_bracket(tok: Token) -> set[int]:
     """"According to Friends of the Earth (FOE), the river ...": the parser may hang the closing
     bracket of an acronym on the main clause; it still belongs to the phrase, so the content
@@ -62,7 +70,7 @@ def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | No
         own |= {t.i for t in tok.head.subtree} if tok.head.i > tok.i else set()
     toks = [t for t in (head.subtree if head.i != tok.i else sent) if t.i not in own]
     left = [t for t in toks if t.i < tok.i]
-    interrupted = head.i > tok.i and bool(left) and left[0].i < tok.head.i < tok.i
+    interrupted = head.i > tok.i and bool(left) and (left[0].i < tok.head.i < tok.i or splits_subject(head, tok))
     toks = contiguous(toks, head) if head.i != tok.i and not interrupted else toks
     span = tokens_span(toks)
     if not span:
