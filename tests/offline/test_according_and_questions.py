@@ -19,3 +19,12 @@ def test_according_to_inside_a_report_makes_a_relay(run):
     said = one(rows, "Lindqvist")
     assert said[2] == "the factory would reopen in May"
     assert [v.mention.text for v in said[3].via] == ["the local radio station"]
+
+
+def test_according_to_closing_a_report_credits_the_whole_report(run):
+    rows = run("The ministry said the road would stay closed, according to local radio.")
+    radio = one(rows, "local radio")
+    assert radio[2] == "The ministry said the road would stay closed"
+    ministry = one(rows, "The ministry")
+    assert ministry[2].startswith("the road would stay closed")
+    assert [v.mention.text for v in ministry[3].via] == ["local radio"]
