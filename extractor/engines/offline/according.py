@@ -97,6 +97,9 @@ def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | No
         return None
     cue = (base + tok.idx, base + to.idx + len(to))
     found = Found(content=(cs, ce), cue=cue, source=src, confidence=0.85, cue_token=cue[0], lemma="according to")
+    if head.i != tok.head.i and closes_a_report(tok, tok.head):
+        # (what X said runs up to the phrase; its whole sentence is what Y relays)
+        found.scope = (cs, base + tok.right_edge.idx + len(tok.right_edge))
     if interrupted:
         # "Rescuers, working ..., according to X recovered ...": both sides, as for an interrupted quote.
         found.pieces = [trim(state.raw, cs, base + tok.idx), trim(state.raw, base + tok.right_edge.idx + len(tok.right_edge), ce)]
