@@ -28,3 +28,13 @@ def test_according_to_closing_a_report_credits_the_whole_report(run):
     ministry = one(rows, "The ministry")
     assert ministry[2].startswith("the road would stay closed")
     assert [v.mention.text for v in ministry[3].via] == ["local radio"]
+
+
+def test_a_question_put_aside_to_the_speaker_is_not_her_claim(run):
+    rows = run("Ruiz, asked whether the plan was legal, said it was.")
+    assert not [r for r in rows if r[1] == "asked"], rows
+
+
+def test_a_source_asking_a_question_is_still_read(run):
+    rows = run("Ruiz asked whether the plan was legal.")
+    assert one(rows, "Ruiz")[2] == "whether the plan was legal"
