@@ -12,6 +12,7 @@ from typing import Any
 
 from spacy.tokens import Span as TokSpan, Token
 
+from . import lexicon as lx
 from .records import Found
 from .spans import contiguous, tokens_span, trim
 
@@ -26,6 +27,8 @@ def reported_clause_head(tok: Token, source: Token) -> Token:
     head = tok.head
     if head.i == tok.i:
         return tok
+    if closes_a_report(tok, head):
+        return head.head  # "X said the border would stay closed, according to Y": Y relays X's report
     wh = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")), None)
     if head.i > tok.i and wh is not None and wh.i > source.i and head.head.i != head.i and head.head.i < tok.i:
         return head.head  # "..., according to police, who said ...": not what "who" said
@@ -34,6 +37,28 @@ def reported_clause_head(tok: Token, source: Token) -> Token:
             and main.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return main  # "Rescuers, working ..., according to X recovered ...": the main clause
     return head
+
+
+def closes_a_report(tok: Token, head: Token) -> bool:
+    """"The ministry said the border would stay closed, according to state television": set
+    off by a comma at the end of a reported clause, the phrase credits the whole report to Y
+    (Y relays it, evals/GUIDELINES.md section 5, as "..., reported the New York Times"), so
+    the content is "The ministry said ...", not only what the ministry said."""
+    cue = head.head
+    if head.dep_ != "ccomp" or cue.i >= head.i or cue.lemma_.lower() not in lx.SPEECH_VERBS:
+        return False
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    return before is not None and before.text == "," and tok.right_edge.i >= head.right_edge.i - 1 \
+        and any(c.dep_ == "nsubj" for c in cue.children)
+
+
+def splits_subject(head: Token, tok: Token) -> bool:
+    """"The council, according to the mayor, approved the budget": the phrase stands between
+    the clause's subject and its verb, so the claim is the whole clause around it (two
+    fragments, evals/GUIDELINES.md section 2), not the predicate alone."""
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return subj is not None and subj.i < tok.i < head.i and subj.tag_ not in ("WP", "WDT")
 
 
 def unclosed_bracket(tok: Token) -> set[int]:
@@ -62,7 +87,7 @@ def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | No
         own |= {t.i for t in tok.head.subtree} if tok.head.i > tok.i else set()
     toks = [t for t in (head.subtree if head.i != tok.i else sent) if t.i not in own]
     left = [t for t in toks if t.i < tok.i]
-    interrupted = head.i > tok.i and bool(left) and left[0].i < tok.head.i < tok.i
+    interrupted = head.i > tok.i and bool(left) and (left[0].i < tok.head.i < tok.i or splits_subject(head, tok))
     toks = contiguous(toks, head) if head.i != tok.i and not interrupted else toks
     span = tokens_span(toks)
     if not span:
@@ -72,6 +97,9 @@ def according_to(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | No
         return None
     cue = (base + tok.idx, base + to.idx + len(to))
     found = Found(content=(cs, ce), cue=cue, source=src, confidence=0.85, cue_token=cue[0], lemma="according to")
+    if head.i != tok.head.i and closes_a_report(tok, tok.head):
+        # (what X said runs up to the phrase; its whole sentence is what Y relays)
+        found.scope = (cs, base + tok.right_edge.idx + len(tok.right_edge))
     if interrupted:
         # "Rescuers, working ..., according to X recovered ...": both sides, as for an interrupted quote.
         found.pieces = [trim(state.raw, cs, base + tok.idx), trim(state.raw, base + tok.right_edge.idx + len(tok.right_edge), ce)]

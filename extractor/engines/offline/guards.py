@@ -161,8 +161,23 @@ def act_named_as_reason(r: Any) -> bool:
     return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in lx.REASON_PREPS
 
 
+def question_put_aside(r: Any) -> bool:
+    """"Ms. Alvarez, asked whether the plant was safe, said ...": a participle aside set off by
+    commas tells what the speaker was asked; the parser may read "asked" as her own past-tense
+    verb (a clause of the later "said"), but a question put to a source is not a claim
+    (evals/GUIDELINES.md section 1)."""
+    verb, doc = r.verb, r.verb.doc
+    if r.lemma != "ask" or verb.i < 2 or doc[verb.i - 1].text != "," or any(c.dep_ == "aux" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    head = verb.head
+    return subj is not None and subj.right_edge.i in (verb.i - 2, verb.i - 1) and head.i > verb.i \
+        and head.lemma_.lower() in lx.SPEECH_VERBS and not any(c.dep_ == "nsubj" for c in head.children) \
+        and doc[head.left_edge.i if head.left_edge.i > verb.right_edge.i else verb.right_edge.i + 1].text == ","
+
+
 CUE_GUARDS: tuple[Callable[[Any], bool], ...] = (
     inside_quotation, announced_not_reported, act_not_performed, claimed_a_win, wrote_a_work, editors_note,
     supposed_in_clause, wanted_not_performed, extraposed_infinitive, set_phrase,
-    act_named_as_reason,
+    act_named_as_reason, question_put_aside,
 )
