@@ -18,7 +18,7 @@ from typing import Callable
 from spacy.tokens import Span as TokSpan, Token
 
 from . import lexicon as lx
-from .content_objects import (after_a_colon, asked_question, content_noun_clause, instruction, light_verb_object,
+from .content_objects import (after_a_colon, opens_quotation, asked_question, content_noun_clause, instruction, light_verb_object,
                               next_paragraph, passive_with_agent, passive_with_complement, quotation_right_after,
                               clause_read_as_object, said_object, speech_act_object)
 from .acts import ACT_CONTENT_RULES, issued_act
@@ -146,9 +146,13 @@ def reported_clause(c: Cue) -> Answer | None:
         if x is not after[0] and rival_conjunct(x):
             break  # "said A and one in four residents said B": B is theirs
         toks += clause_tokens(x)
-    if starts_with_wh(toks) and not lx.WH_CONTENT_OK & {c.lemma}:
+    # 'added, "What we saw is ..."', 'said on Monday, in a post, "Next year will be ..."': a
+    # clause that opens a quotation is the speaker's words whatever it starts with, and a
+    # subject the parser lost is inside the quotation, not in the words before it.
+    quoted = opens_quotation(verb.doc[after[0].left_edge.i - 1]) if after[0].left_edge.i > verb.i + 1 else False
+    if starts_with_wh(toks) and not lx.WH_CONTENT_OK & {c.lemma} and not quoted:
         return NOTHING
-    if not has_subject(after[0]) and not any(t.dep_ in ("nsubj", "nsubjpass") for t in after[0].subtree):
+    if not quoted and not has_subject(after[0]) and not any(t.dep_ in ("nsubj", "nsubjpass") for t in after[0].subtree):
         # "said about half of X reflected Y": the parser lost the subject between the
         # cue and the clause; the words in between are it. (A subject found deeper in the
         # clause means the parser only picked a wrong head: "said the former mayor of

@@ -1,0 +1,22 @@
+"""Speech cues that were recognised but yielded no content: one group of tests per
+construction the content rules had no family for. Sentences written for these tests."""
+
+from .support import one
+
+
+# ---- a reported clause that opens a quotation ----
+
+
+def test_a_quoted_clause_opening_with_what(run):
+    rows = run('But the coach added, "What we saw tonight is a team that never gives up."')
+    assert one(rows, "the coach")[2] == "What we saw tonight is a team that never gives up"
+
+
+def test_a_quotation_after_phrases_between_cue_and_quote(run):
+    rows = run('The senator said on Monday, in a post about her son, "Next year will be better for all of us."')
+    assert one(rows, "The senator")[2] == "Next year will be better for all of us"
+
+
+def test_an_unquoted_wh_clause_still_reports_nothing(run):
+    rows = run("The coach added what the players had asked for.")
+    assert not [r for r in rows if r[0] == "The coach"]
