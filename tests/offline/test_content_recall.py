@@ -20,3 +20,23 @@ def test_a_quotation_after_phrases_between_cue_and_quote(run):
 def test_an_unquoted_wh_clause_still_reports_nothing(run):
     rows = run("The coach added what the players had asked for.")
     assert not [r for r in rows if r[0] == "The coach"]
+
+
+# ---- an aside between the cue and its clause ----
+
+
+def test_a_subject_with_an_aside_read_as_the_object(run):
+    rows = run("The teachers said their classes of adult learners, nearly all retirees until recently, "
+               "were now filled with young parents.")
+    assert one(rows, "The teachers")[2] == ("their classes of adult learners, nearly all retirees until recently, "
+                                            "were now filled with young parents")
+
+
+def test_an_aside_set_off_before_that(run):
+    rows = run("The chief said, as expected, that the strike would go on.")
+    assert one(rows, "The chief")[2] == "the strike would go on"
+
+
+def test_an_aside_in_dashes_before_that(run):
+    rows = run("Her campaign manager said — on the radio, as it happens — that the plan had failed.")
+    assert one(rows, "Her campaign manager")[2] == "the plan had failed"

@@ -134,8 +134,14 @@ def reported_clause(c: Cue) -> Answer | None:
     "Kaine now says, however, that he supports the plan". It takes a reason or a main
     clause the parser hung elsewhere, and the subject the parser lost before the clause."""
     verb, after = c.verb, c.after
-    if not (after and (verb.doc[after[0].left_edge.i - 1].text != "," or after[0].left_edge.lower_ == "that")):
+    # ("said - on the radio, as it happens - that the plan failed": the aside the parser hung
+    # on the clause ends at the dash; the clause is what follows "that")
+    mark = next((m for m in after[0].children if m.dep_ == "mark" and m.lower_ == "that"), None) if after else None
+    aside_before_that = mark is not None and mark.i > after[0].left_edge.i and verb.doc[mark.i - 1].is_punct
+    if not (after and (verb.doc[after[0].left_edge.i - 1].text != "," or after[0].left_edge.lower_ == "that"
+                       or aside_before_that or lost_subject_with_aside(verb, verb.doc[verb.i + 1 : after[0].left_edge.i]))):
         return None
+    comma_cut = aside_before_that and verb.doc[after[0].left_edge.i - 1].text == ","
     # "... and said Tehran had nothing to do with it, two politicians said Monday": the
     # parser made the trailing cue the complement; what was said is its own clause.
     inner = [x for x in after[0].children if x.dep_ == "ccomp" and x.i < after[0].i]
@@ -146,6 +152,8 @@ def reported_clause(c: Cue) -> Answer | None:
         if x is not after[0] and rival_conjunct(x):
             break  # "said A and one in four residents said B": B is theirs
         toks += clause_tokens(x)
+    if comma_cut:
+        toks = [t for t in toks if t.i >= mark.i]  # type: ignore[union-attr]
     # 'added, "What we saw is ..."', 'said on Monday, in a post, "Next year will be ..."': a
     # clause that opens a quotation is the speaker's words whatever it starts with, and a
     # subject the parser lost is inside the quotation, not in the words before it.
@@ -158,11 +166,24 @@ def reported_clause(c: Cue) -> Answer | None:
         # clause means the parser only picked a wrong head: "said the former mayor of
         # the city was ...".)
         gap = verb.doc[verb.i + 1 : after[0].left_edge.i]
-        if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in gap) or any(t.is_punct for t in gap):
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in gap) or any(t.is_punct for t in gap) \
+                and not lost_subject_with_aside(verb, gap):
             return NOTHING
         toks = list(gap) + toks
     toks += main_clause_after(verb, toks)
     return before_a_rival_claim(verb, toks + reason_after(verb, toks)), "clause"
+
+
+def lost_subject_with_aside(verb: Token, gap: TokSpan) -> bool:
+    """"said the old bridge, built by convicts a century ago, was unsafe", parsed with the
+    subject as the cue's object: the commas in the gap set off an aside inside that noun
+    phrase, not a phrase of the cue's own ("said on Monday, after the vote, ..."). The gap
+    opens with the object and holds no verb of its own outside asides."""
+    obj = next((x for x in verb.children if x.dep_ == "dobj" and x.left_edge.i == verb.i + 1), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or not len(gap) \
+            or "," not in (gap[-1].text, verb.doc[gap.end].text):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in gap)
 
 
 def before_a_rival_claim(verb: Token, toks: list[Token]) -> list[Token]:
