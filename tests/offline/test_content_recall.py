@@ -40,3 +40,16 @@ def test_an_aside_set_off_before_that(run):
 def test_an_aside_in_dashes_before_that(run):
     rows = run("Her campaign manager said — on the radio, as it happens — that the plan had failed.")
     assert one(rows, "Her campaign manager")[2] == "the plan had failed"
+
+
+# ---- a reported clause after a comma that opens with an adverbial ----
+
+
+def test_a_clause_after_a_comma_opening_with_if(run):
+    rows = run("She said, if elected, she would ask the mayor to stay.")
+    assert one(rows, "She")[2] == "if elected, she would ask the mayor to stay"
+
+
+def test_a_clause_after_a_comma_opening_with_a_phrase(run):
+    rows = run("The coach said, after the game, his players had done their best.")
+    assert one(rows, "The coach")[2] == "after the game, his players had done their best"

@@ -139,7 +139,8 @@ def reported_clause(c: Cue) -> Answer | None:
     mark = next((m for m in after[0].children if m.dep_ == "mark" and m.lower_ == "that"), None) if after else None
     aside_before_that = mark is not None and mark.i > after[0].left_edge.i and verb.doc[mark.i - 1].is_punct
     if not (after and (verb.doc[after[0].left_edge.i - 1].text != "," or after[0].left_edge.lower_ == "that"
-                       or aside_before_that or lost_subject_with_aside(verb, verb.doc[verb.i + 1 : after[0].left_edge.i]))):
+                       or aside_before_that or lost_subject_with_aside(verb, verb.doc[verb.i + 1 : after[0].left_edge.i])
+                       or opens_with_adverbial(after[0]))):
         return None
     comma_cut = aside_before_that and verb.doc[after[0].left_edge.i - 1].text == ","
     # "... and said Tehran had nothing to do with it, two politicians said Monday": the
@@ -172,6 +173,20 @@ def reported_clause(c: Cue) -> Answer | None:
         toks = list(gap) + toks
     toks += main_clause_after(verb, toks)
     return before_a_rival_claim(verb, toks + reason_after(verb, toks)), "clause"
+
+
+def opens_with_adverbial(clause: Token) -> bool:
+    """"She said, if elected, she would ask ...", "He said, after the vote, the council had
+    erred": after the comma a reported clause with its own subject that opens with an
+    adverbial clause or phrase set off by a comma. (Without its own subject, what follows
+    the comma is more often the author's: "..., he said, adding ...".)"""
+    if not has_subject(clause) or own_subject(clause) is None or own_subject(clause).i < clause.left_edge.i:
+        return False
+    opener = next((ch for ch in clause.children if ch.left_edge.i == clause.left_edge.i and ch.i < clause.i), None)
+    if opener is None or opener.dep_ not in ("advcl", "prep", "advmod", "npadvmod"):
+        return False
+    end = opener.right_edge.i
+    return end + 1 < clause.i and clause.doc[end + 1].text == ","
 
 
 def lost_subject_with_aside(verb: Token, gap: TokSpan) -> bool:
