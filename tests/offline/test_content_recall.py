@@ -53,3 +53,16 @@ def test_a_clause_after_a_comma_opening_with_if(run):
 def test_a_clause_after_a_comma_opening_with_a_phrase(run):
     rows = run("The coach said, after the game, his players had done their best.")
     assert one(rows, "The coach")[2] == "after the game, his players had done their best"
+
+
+# ---- a commitment's infinitive after a time or place phrase ----
+
+
+def test_a_promise_after_a_day_and_a_place(run):
+    rows = run("The mayor promised Sunday at a rally to end the program.")
+    assert one(rows, "The mayor")[2] == "to end the program"
+
+
+def test_a_vow_whose_infinitive_hangs_on_the_speech(run):
+    rows = run("The governor vowed on Friday in a speech to veto the bill.")
+    assert one(rows, "The governor")[2] == "to veto the bill"

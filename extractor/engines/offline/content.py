@@ -26,6 +26,7 @@ from .cues import is_cue_verb
 from .evidence import evidence_finding
 from .phrases import (NOTHING, Answer, Cue, clause_tokens, main_clause_after, near_cue, object_relative_tokens,
                       read_cue, rival_conjunct, reason_after, sentence_final_cue)
+from .spans import aside_cut
 from .subjects import surface_subject
 from .unsourced import agentless_report
 from .syntax import (after_quote, has_subject, is_parenthetical, is_trailing, is_trailing_shape, own_subject,
@@ -335,6 +336,28 @@ def final_cue_after_lost_clause(c: Cue) -> Answer | None:
     return (toks, "trailing") if toks else None
 
 
+def delayed_infinitive(c: Cue) -> Answer | None:
+    """"The mayor promised Sunday at a rally to end the program", "vowed in a speech to veto
+    the bill": a commitment whose infinitive comes after a time or place phrase, which the
+    parser hangs on that phrase or reads as a purpose clause. The first infinitive after the
+    cue, reached only through such phrases, is what was committed to."""
+    verb = c.verb
+    if c.lemma not in lx.COMMITMENT_VERBS or any(x.dep_ in ("xcomp", "ccomp") and x.i > verb.i for x in c.children):
+        return None
+    doc = verb.doc
+    for t in doc[verb.i + 1 : c.sent.end]:
+        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX") and t.tag_ != "VB":
+            return None  # (a comma or a finite verb first: the phrase is not the cue's)
+        if t.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" and a.i == t.i - 1 for a in t.children):
+            up = t
+            while up.i != verb.i and up.dep_ in ("advcl", "acl", "pobj", "prep", "relcl", "npadvmod", "dobj") and up.head.i < up.i:
+                up = up.head
+            if up.i != verb.i:
+                return None
+            return list(doc[t.i - 1 : aside_cut(doc, t.i - 1, t.right_edge.i) + 1]), "object"
+    return None
+
+
 # Asked in this order; the first answer (content, how) wins, NOTHING included.
 CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     asked_question,
@@ -365,6 +388,7 @@ CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     clause_read_as_object,
     speech_act_object,
     instruction,
+    delayed_infinitive,
     said_object,
     final_cue_after_lost_clause,
 )
