@@ -18,7 +18,7 @@ from typing import Callable
 from spacy.tokens import Span as TokSpan, Token
 
 from . import lexicon as lx
-from .content_objects import (after_a_colon, asked_question, content_noun_clause, instruction, light_verb_object,
+from .content_objects import (after_a_colon, opens_quotation, asked_question, content_noun_clause, instruction, light_verb_object,
                               next_paragraph, passive_with_agent, passive_with_complement, quotation_right_after,
                               clause_read_as_object, said_object, speech_act_object)
 from .acts import ACT_CONTENT_RULES, issued_act
@@ -26,6 +26,7 @@ from .cues import is_cue_verb
 from .evidence import evidence_finding
 from .phrases import (NOTHING, Answer, Cue, clause_tokens, main_clause_after, near_cue, object_relative_tokens,
                       read_cue, rival_conjunct, reason_after, sentence_final_cue)
+from .spans import aside_cut
 from .subjects import surface_subject
 from .unsourced import agentless_report
 from .syntax import (after_quote, has_subject, is_parenthetical, is_trailing, is_trailing_shape, own_subject,
@@ -134,8 +135,15 @@ def reported_clause(c: Cue) -> Answer | None:
     "Kaine now says, however, that he supports the plan". It takes a reason or a main
     clause the parser hung elsewhere, and the subject the parser lost before the clause."""
     verb, after = c.verb, c.after
-    if not (after and (verb.doc[after[0].left_edge.i - 1].text != "," or after[0].left_edge.lower_ == "that")):
+    # ("said - on the radio, as it happens - that the plan failed": the aside the parser hung
+    # on the clause ends at the dash; the clause is what follows "that")
+    mark = next((m for m in after[0].children if m.dep_ == "mark" and m.lower_ == "that"), None) if after else None
+    aside_before_that = mark is not None and mark.i > after[0].left_edge.i and verb.doc[mark.i - 1].is_punct
+    if not (after and (verb.doc[after[0].left_edge.i - 1].text != "," or after[0].left_edge.lower_ == "that"
+                       or aside_before_that or lost_subject_with_aside(verb, verb.doc[verb.i + 1 : after[0].left_edge.i])
+                       or opens_with_adverbial(after[0]))):
         return None
+    comma_cut = aside_before_that and verb.doc[after[0].left_edge.i - 1].text == ","
     # "... and said Tehran had nothing to do with it, two politicians said Monday": the
     # parser made the trailing cue the complement; what was said is its own clause.
     inner = [x for x in after[0].children if x.dep_ == "ccomp" and x.i < after[0].i]
@@ -146,19 +154,52 @@ def reported_clause(c: Cue) -> Answer | None:
         if x is not after[0] and rival_conjunct(x):
             break  # "said A and one in four residents said B": B is theirs
         toks += clause_tokens(x)
-    if starts_with_wh(toks) and not lx.WH_CONTENT_OK & {c.lemma}:
+    if comma_cut:
+        toks = [t for t in toks if t.i >= mark.i]  # type: ignore[union-attr]
+    # 'added, "What we saw is ..."', 'said on Monday, in a post, "Next year will be ..."': a
+    # clause that opens a quotation is the speaker's words whatever it starts with, and a
+    # subject the parser lost is inside the quotation, not in the words before it.
+    quoted = opens_quotation(verb.doc[after[0].left_edge.i - 1]) if after[0].left_edge.i > verb.i + 1 else False
+    if starts_with_wh(toks) and not lx.WH_CONTENT_OK & {c.lemma} and not quoted:
         return NOTHING
-    if not has_subject(after[0]) and not any(t.dep_ in ("nsubj", "nsubjpass") for t in after[0].subtree):
+    if not quoted and not has_subject(after[0]) and not any(t.dep_ in ("nsubj", "nsubjpass") for t in after[0].subtree):
         # "said about half of X reflected Y": the parser lost the subject between the
         # cue and the clause; the words in between are it. (A subject found deeper in the
         # clause means the parser only picked a wrong head: "said the former mayor of
         # the city was ...".)
         gap = verb.doc[verb.i + 1 : after[0].left_edge.i]
-        if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in gap) or any(t.is_punct for t in gap):
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in gap) or any(t.is_punct for t in gap) \
+                and not lost_subject_with_aside(verb, gap):
             return NOTHING
         toks = list(gap) + toks
     toks += main_clause_after(verb, toks)
     return before_a_rival_claim(verb, toks + reason_after(verb, toks)), "clause"
+
+
+def opens_with_adverbial(clause: Token) -> bool:
+    """"She said, if elected, she would ask ...", "He said, after the vote, the council had
+    erred": after the comma a reported clause with its own subject that opens with an
+    adverbial clause or phrase set off by a comma. (Without its own subject, what follows
+    the comma is more often the author's: "..., he said, adding ...".)"""
+    if not has_subject(clause) or own_subject(clause) is None or own_subject(clause).i < clause.left_edge.i:
+        return False
+    opener = next((ch for ch in clause.children if ch.left_edge.i == clause.left_edge.i and ch.i < clause.i), None)
+    if opener is None or opener.dep_ not in ("advcl", "prep", "advmod", "npadvmod"):
+        return False
+    end = opener.right_edge.i
+    return end + 1 < clause.i and clause.doc[end + 1].text == ","
+
+
+def lost_subject_with_aside(verb: Token, gap: TokSpan) -> bool:
+    """"said the old bridge, built by convicts a century ago, was unsafe", parsed with the
+    subject as the cue's object: the commas in the gap set off an aside inside that noun
+    phrase, not a phrase of the cue's own ("said on Monday, after the vote, ..."). The gap
+    opens with the object and holds no verb of its own outside asides."""
+    obj = next((x for x in verb.children if x.dep_ == "dobj" and x.left_edge.i == verb.i + 1), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or not len(gap) \
+            or "," not in (gap[-1].text, verb.doc[gap.end].text):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in gap)
 
 
 def before_a_rival_claim(verb: Token, toks: list[Token]) -> list[Token]:
@@ -295,6 +336,28 @@ def final_cue_after_lost_clause(c: Cue) -> Answer | None:
     return (toks, "trailing") if toks else None
 
 
+def delayed_infinitive(c: Cue) -> Answer | None:
+    """"The mayor promised Sunday at a rally to end the program", "vowed in a speech to veto
+    the bill": a commitment whose infinitive comes after a time or place phrase, which the
+    parser hangs on that phrase or reads as a purpose clause. The first infinitive after the
+    cue, reached only through such phrases, is what was committed to."""
+    verb = c.verb
+    if c.lemma not in lx.COMMITMENT_VERBS or any(x.dep_ in ("xcomp", "ccomp") and x.i > verb.i for x in c.children):
+        return None
+    doc = verb.doc
+    for t in doc[verb.i + 1 : c.sent.end]:
+        if t.is_punct and t.text != "-" or t.pos_ in ("VERB", "AUX") and t.tag_ != "VB":
+            return None  # (a comma or a finite verb first: the phrase is not the cue's)
+        if t.tag_ == "VB" and any(a.lower_ == "to" and a.dep_ == "aux" and a.i == t.i - 1 for a in t.children):
+            up = t
+            while up.i != verb.i and up.dep_ in ("advcl", "acl", "pobj", "prep", "relcl", "npadvmod", "dobj") and up.head.i < up.i:
+                up = up.head
+            if up.i != verb.i:
+                return None
+            return list(doc[t.i - 1 : aside_cut(doc, t.i - 1, t.right_edge.i) + 1]), "object"
+    return None
+
+
 # Asked in this order; the first answer (content, how) wins, NOTHING included.
 CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     asked_question,
@@ -325,6 +388,7 @@ CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     clause_read_as_object,
     speech_act_object,
     instruction,
+    delayed_infinitive,
     said_object,
     final_cue_after_lost_clause,
 )

@@ -307,3 +307,8 @@ disapproval approval disbelief astonishment
 # Tallies whose findings speak for whoever counted (evidence.issued_tally): "early results of
 # the vote showed ...", "the count found ...".
 RESULT_NOUNS = frozenset("result results count counts tally tallies returns".split())
+
+# ---- speech-cue content recall (content.delayed_infinitive) ----
+# Commitments whose infinitive may come after a time or place phrase the parser hangs it on:
+# "promised on Sunday at a rally to end the program", "vowed in a speech to veto the bill".
+COMMITMENT_VERBS = frozenset("promise pledge vow threaten swear".split())
