@@ -24,7 +24,8 @@ from .content_objects import (after_a_colon, opens_quotation, asked_question, co
 from .acts import ACT_CONTENT_RULES, issued_act
 from .cues import is_cue_verb
 from .evidence import evidence_finding
-from .phrases import (NOTHING, Answer, Cue, clause_tokens, main_clause_after, near_cue, object_relative_tokens,
+from .phrases import (NOTHING, Answer, Cue, before_a_rival_claim, clause_tokens, lost_subject_with_aside, main_clause_after,
+                      near_cue, object_relative_tokens, opens_with_adverbial,
                       read_cue, rival_conjunct, reason_after, sentence_final_cue)
 from .spans import aside_cut
 from .subjects import surface_subject
@@ -174,57 +175,6 @@ def reported_clause(c: Cue) -> Answer | None:
         toks = list(gap) + toks
     toks += main_clause_after(verb, toks)
     return before_a_rival_claim(verb, toks + reason_after(verb, toks)), "clause"
-
-
-def opens_with_adverbial(clause: Token) -> bool:
-    """"She said, if elected, she would ask ...", "He said, after the vote, the council had
-    erred": after the comma a reported clause with its own subject that opens with an
-    adverbial clause or phrase set off by a comma. (Without its own subject, what follows
-    the comma is more often the author's: "..., he said, adding ...".)"""
-    if not has_subject(clause) or own_subject(clause) is None or own_subject(clause).i < clause.left_edge.i:
-        return False
-    opener = next((ch for ch in clause.children if ch.left_edge.i == clause.left_edge.i and ch.i < clause.i), None)
-    if opener is None or opener.dep_ not in ("advcl", "prep", "advmod", "npadvmod"):
-        return False
-    end = opener.right_edge.i
-    return end + 1 < clause.i and clause.doc[end + 1].text == ","
-
-
-def lost_subject_with_aside(verb: Token, gap: TokSpan) -> bool:
-    """"said the old bridge, built by convicts a century ago, was unsafe", parsed with the
-    subject as the cue's object: the commas in the gap set off an aside inside that noun
-    phrase, not a phrase of the cue's own ("said on Monday, after the vote, ..."). The gap
-    opens with the object and holds no verb of its own outside asides."""
-    obj = next((x for x in verb.children if x.dep_ == "dobj" and x.left_edge.i == verb.i + 1), None)
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN") or not len(gap) \
-            or "," not in (gap[-1].text, verb.doc[gap.end].text):
-        return False
-    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in gap)
-
-
-def before_a_rival_claim(verb: Token, toks: list[Token]) -> list[Token]:
-    """A reported clause ends where another source's claim is set beside it: "Phivolcs
-    reported the magnitude was 5.5; the USGS reported 5.8", "The committee says it found no
-    trace of explosives despite the site claiming a source described a depot", "The driver
-    said he lost control, with some witnesses claiming he was speeding". After a
-    semicolon, in a "despite" phrase or a "with" phrase set off by a comma, a cue verb with a subject of its own starts an
-    attribution of its own."""
-    doc = verb.doc
-    for t in toks:
-        # (", with some witnesses claiming ...": an absolute phrase set off by a comma)
-        absolute = t.lower_ == "with" and t.dep_ == "prep" and doc[t.i - 1].text == ","
-        if t.i <= verb.i or not (t.text == ";" or t.lower_ in lx.RIVAL_MARKERS and t.dep_ in ("prep", "mark") or absolute):
-            continue
-        scope = [x for x in toks if x.i > t.i] if t.text == ";" else list(t.head.subtree if t.dep_ == "mark" else t.subtree)
-        # ("despite the site claiming ...": the participle's noun is its subject)
-        if any(is_cue_verb(x) and x.i != verb.i and (own_subject(x) is not None or x.dep_ == "pcomp"
-                                                    and doc[x.i - 1].dep_ in ("nsubj", "poss")
-                                                    or x.dep_ == "acl" and x.head.i > t.i) for x in scope):
-            kept = [x for x in toks if x.i < min(t.i, min(y.i for y in scope))]
-            while kept and (kept[-1].is_punct or kept[-1].dep_ == "cc"):
-                kept = kept[:-1]
-            return kept or toks
-    return toks
 
 
 def as_clause(c: Cue) -> Answer | None:
