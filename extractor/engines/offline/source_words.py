@@ -300,3 +300,11 @@ eastern western central international
 """.split())
 # Documents whose "of" names what they studied, not who issued them ("a review of the filings").
 STUDY_HEADS = frozenset("review survey poll analysis audit investigation count tally study".split())
+# Capitalized function words that start a sentence before a name ("The Boeing", "But Kasich").
+STOP_CAPITALS = frozenset("""
+the a an and but or so if in on at by for from to of with as after before when while since
+then also yet still this that these those its his her their our my your new former maybe
+perhaps some many most all both even only now here there why what how who where not no yes
+every each other another such like unlike although though because unless until meanwhile
+instead indeed however just dear says said asked
+""".split())

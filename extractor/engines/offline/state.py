@@ -27,15 +27,6 @@ def _without_apposition(toks: list[Token], head: Token) -> list[Token]:
     return [t for t in toks if t.i not in appos and not t.is_punct]
 
 
-# Capitalized function words that start a sentence before a name ("The Boeing", "But Kasich").
-STOP_CAPITALS = frozenset("""
-the a an and but or so if in on at by for from to of with as after before when while since
-then also yet still this that these those its his her their our my your new former maybe
-perhaps some many most all both even only now here there why what how who where not no yes
-every each other another such like unlike although though because unless until meanwhile
-instead indeed however just dear says said asked
-""".split())
-
 # Numbers and quantifiers heading a partitive: "One of the victims", "some of the residents".
 PARTITIVES = frozenset("one some many most none each several two three".split())
 
@@ -178,7 +169,7 @@ class ArticleState:
             if word in lx.NAME_TITLES or word in lx.TITLE_HEADS:
                 return name
             tagged = self.tags.get(word)
-            if word in lx.COUNTRIES | lx.DEMONYMS or word in STOP_CAPITALS or re.search(r"(ese|ish|ch)$", word) \
+            if word in lx.COUNTRIES | lx.DEMONYMS or word in lx.STOP_CAPITALS or re.search(r"(ese|ish|ch)$", word) \
                     or tagged and (tagged["NORP"] or tagged["GPE"] or tagged["ORG"]) \
                     or word in lx.ORGANIZATION_HEADS | lx.ORG_NAME_ENDS | lx.MEDIA_HEADS | lx.NON_PERSON_NAME_ENDS:
                 continue
