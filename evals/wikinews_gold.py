@@ -8,7 +8,7 @@ guessing: a span text that is not in the article stops the build with a message 
 article and the claim. Wikinews texts are CC BY 2.5, so the raw texts are written next to
 the gold (`evals/gold/wikinews/texts/<id>.txt`) and credited in the metadata.
 
-Inputs: `evals/gold/wikinews/annotations-{tune,heldout}.jsonl` (whichever exist), one
+Inputs: every `evals/gold/wikinews/annotations-*.jsonl`, one
 `{"id", "split", "claims": [...]}` per article, and the articles in
 ../shared/data/wikinews/articles.jsonl.
 
@@ -28,7 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = Path("../shared/data/wikinews/articles.jsonl")
 GOLD_DIR = ROOT / "evals" / "gold" / "wikinews"
-ANNOTATIONS = [GOLD_DIR / "annotations-tune.jsonl", GOLD_DIR / "annotations-heldout.jsonl"]
+# Every annotations-<part>.jsonl in the folder; the split is each line's own "split" field.
+ANNOTATIONS = sorted(GOLD_DIR.glob("annotations-*.jsonl"),
+                     key=lambda p: ({"annotations-tune.jsonl": 0, "annotations-heldout.jsonl": 1}.get(p.name, 2), p.name))
 OUT = ROOT / "evals" / "gold" / "wikinews.jsonl"
 CREDIT = "Wikinews contributors, CC BY 2.5"
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s|\n\s*\n")
