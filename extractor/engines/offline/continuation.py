@@ -15,6 +15,7 @@ from typing import Any
 from ...models import Flag
 from .records import Found
 from .spans import trim
+from .transcript import answer_turn
 
 
 def whole_quotation(text: str, base: int, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -31,7 +32,10 @@ def whole_quotation(text: str, base: int, quotes: list[tuple[int, int]]) -> tupl
 
 def continue_speaker(state: Any, region: Any, text: str, quotes: list[tuple[int, int]], found_before: int) -> None:
     """After a paragraph is read: a whole-quotation paragraph with no attribution of its own
-    goes to the speaker the previous paragraph ended with; then remember who ends this one."""
+    goes to the speaker the previous paragraph ended with; then remember who ends this one.
+    In an interview transcript the turn's label says who speaks instead (transcript.py)."""
+    if answer_turn(state, region, found_before):
+        return
     speaker = state.paragraph_speaker
     state.paragraph_speaker = None
     own = state.found[found_before:]

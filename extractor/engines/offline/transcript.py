@@ -1,0 +1,282 @@
+"""Interview transcripts: every answer paragraph is a claim of the person answering.
+
+A question-and-answer interview carries no cue words; its layout says who speaks. A turn
+opens with a speaker label (Wikinews writes `((Ana Ruiz))  The data.` and `((WN))  Why?`,
+other outlets `Ana Ruiz: ...`, `AR: ...`, `Q: ...` / `A: ...`, or a bare question paragraph
+before a labelled answer), and a paragraph without a label goes on with the turn above it.
+Read sentence by sentence, such an article gave almost nothing (the answers have no cue) or
+the wrong things (cue words inside the questions, "we have shown" inside an answer, read as
+if the article reported them). evals/GUIDELINES.md section 9.8 says what to annotate: each
+answer paragraph is one claim of the answerer, source mention = the turn's label, cue and
+quote null; the interviewer's questions and thanks are no claims.
+
+The layout is read once per article, before the walk (`transcript_turns`), because whether
+`NG:` is a speaker label is only clear from the whole article (it recurs, or stands for the
+`Natasha Gownaris:` of the first answer). Each paragraph is then settled after the sentence
+rules have read it (`answer_turn`, asked by continuation.py): an answer paragraph becomes one
+claim with the flag `inferred_speaker`, and what the rules found inside it that is only the
+answerer (or the interviewer) speaking is dropped; a question keeps nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from copy import copy
+from dataclasses import dataclass
+from typing import Any
+
+from ...models import Flag, Region
+from .records import Found, Mention
+from .source_words import NAME_TITLES
+
+# "((Ana Ruiz))  ..." (Wikinews), "((WN))  ...": the double brackets make it a label wherever it stands.
+BRACKET_LABEL = re.compile(r"[ \t\u00a0]*\(\(\s*([^()\n]{1,60}?)\s*\)\)[ \t\u00a0]*")
+# "Ana Ruiz: ...", "DR. ANA RUIZ: ...", "NG: ...", "Q: ...": up to four capitalized words, a colon and words.
+_NAME_WORD = r"[A-Z][\w'’.-]*"
+COLON_LABEL = re.compile(rf"[ \t\u00a0]*({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{0,3}})[ \t\u00a0]*:[ \t\u00a0]+(?=\S)")
+# Labels of the one asking: the publication, "Q", "Interviewer".
+INTERVIEWER_LABELS = frozenset({"wn", "wikinews", "q", "question", "interviewer", "int"})
+# Labels of the one answering that do not name them: the interviewee is the article's.
+ANSWER_LABELS = frozenset({"a", "answer", "ans"})
+# Run-in heads that are not speakers ("Update: the vote was moved", "Note: ...").
+NOT_SPEAKERS = frozenset("update note correction background source sources photo warning disclaimer "
+                         "editor's note editor’s note clarification".split(" "))
+# Sentences of courtesy, not of substance: an answer made only of them is no claim ("Thank you. I enjoyed it.").
+COURTESY = re.compile(r"(?i)^\W*(thanks?( you)?( so much| very much| again)?( for [\w ,'’]{0,60})?|you'?’?re welcome|"
+                      r"(it was )?my pleasure|no problem|you too|okay|ok|hi|hello|good (morning|afternoon|evening)|"
+                      r"(good)?bye|cheers|have a (good|nice|great) (day|evening|weekend|one)|"
+                      r"i (really )?enjoyed (it|this|talking)( as well| too)?|likewise)[\s.!,]*$")
+INFERRED = "An interview answer with no cue; the speaker is the turn's label (or the interviewee)."
+
+
+@dataclass(frozen=True)
+class Label:
+    """A speaker label opening a paragraph: the speaker's words in it, and where the turn's words begin."""
+
+    start: int
+    end: int
+    text: str
+    body: int
+    bracketed: bool
+
+
+@dataclass
+class Turn:
+    """What a paragraph of a transcript is: a question (no claim) or an answer by `speaker`."""
+
+    role: str  # "question" or "answer"
+    speaker: Mention | None = None
+    content: tuple[int, int] | None = None
+
+
+def read_label(raw: str, region: Region) -> Label | None:
+    """The speaker label a paragraph opens with, if any."""
+    text = raw[region.start : region.end]
+    m = BRACKET_LABEL.match(text)
+    bracketed = m is not None
+    if m is None:
+        m = COLON_LABEL.match(text)
+        if m is None or m.group(1).lower() in NOT_SPEAKERS:
+            return None
+    return Label(region.start + m.start(1), region.start + m.end(1), m.group(1), region.start + m.end(), bracketed)
+
+
+def label_key(text: str) -> str:
+    return " ".join(text.lower().replace(".", "").split())
+
+
+def asks(text: str) -> bool:
+    """Does the paragraph end in a question (the interviewer's part, or a bare question)?"""
+    return text.rstrip(" \t\n\u00a0\"'”’)]").endswith("?")
+
+
+def only_questions(text: str) -> bool:
+    """Every sentence a question ("Why I am interested in astronomy?"): an answer that asserts nothing."""
+    parts = sentences_of(text)
+    return bool(parts) and all(asks(p) for p in parts)
+
+
+def sentences_of(text: str) -> list[str]:
+    return [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p.strip()]
+
+
+def courtesy(text: str) -> bool:
+    """Only thanks, greetings and goodbyes ("Yeah! Thank you. Have a good day.")."""
+    parts = [p for p in sentences_of(text) if not re.fullmatch(r"(?i)\W*(yeah|yes|oh|well|so|sure)\W*", p)]
+    return bool(parts) and all(COURTESY.match(p) for p in parts)
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def speaker_name(text: str, people: dict[str, str]) -> str:
+    """The canonical name a label stands for: "NG" -> "Natasha Gownaris" (her initials), "Kurtzer" or
+    "GREGORY KURTZER" -> "Gregory Kurtzer" (the article's full name), titles left out."""
+    words = [w for w in text.split() if w.lower() not in NAME_TITLES]
+    if not words:
+        return text
+    if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 4:
+        full = next((n for n in dict.fromkeys(people.values()) if initials(n) == words[0]), None)
+        if full:
+            return full
+    full = people.get(words[-1].lower().strip(".’'"))
+    if full and (len(words) == 1 or full.split()[0].lower() == words[0].lower()):
+        return full
+    return " ".join(w.title() if w.isupper() and len(w) > 1 else w for w in words)
+
+
+def interviewee(raw: str, before: int, people: dict[str, str]) -> str | None:
+    """The person an interview is with, for `A:` labels and bare answers: the full name the
+    introduction mentions most (surname or full name)."""
+    counts: Counter[str] = Counter()
+    intro = raw[:before]
+    for surname, full in people.items():
+        counts[full] += len(re.findall(rf"\b{re.escape(surname)}\b", intro, re.I))
+    best = [n for n, c in counts.most_common() if c]
+    return best[0] if best else None
+
+
+def latest_mention(raw: str, before: int, name: str) -> tuple[int, int] | None:
+    """The name's most recent mention before `before` (the full name, else the surname)."""
+    surname = name.split()[-1]
+    hits = list(re.finditer(rf"\b(?:{re.escape(name)}|{re.escape(surname)})\b", raw[:before]))
+    return (hits[-1].start(), hits[-1].end()) if hits else None
+
+
+def source_type(name: str, known: dict[str, tuple[str, str]]) -> str:
+    kind = known.get(name.lower())
+    return kind[0] if kind else "person"
+
+
+def transcript_turns(raw: str, regions: list[Region], people: dict[str, str],
+                     known: dict[str, tuple[str, str]]) -> dict[int, Turn]:
+    """Which paragraphs (by start offset) are questions and answers of an interview; empty when
+    the article is not a transcript (fewer than two answer turns, or nobody asks)."""
+    labels = [read_label(raw, r) for r in regions]
+    counts = Counter(label_key(lab.text) for lab in labels if lab)
+    names = {label_key(lab.text): speaker_name(lab.text, people) for lab in labels if lab}
+    # A label is one when it is bracketed, recurs, or is the long form of a recurring one
+    # ("Natasha Gownaris:" once, then "NG:"); "Frido Welker: he ran the tests" inside an answer is not.
+    recurring = {k for k, c in counts.items() if c >= 2}
+    accepted = {label_key(lab.text) for lab in labels if lab and lab.bracketed} | recurring
+    accepted |= {k for k in counts if names[k] in {names[r] for r in accepted} and k not in INTERVIEWER_LABELS | ANSWER_LABELS}
+    asking = Counter(label_key(lab.text) for lab, r in zip(labels, regions)
+                     if lab and asks(raw[r.start : r.end]))
+    askers = {k for k in accepted if k in INTERVIEWER_LABELS}
+    if not askers:  # two named speakers: the one whose turns are questions asks
+        askers = {k for k in accepted if k not in ANSWER_LABELS and asking[k] * 2 > counts[k]}
+        if askers == accepted - ANSWER_LABELS and not accepted & ANSWER_LABELS:
+            askers = set()
+    first = next((lab.start for lab in labels if lab and label_key(lab.text) in accepted), len(raw))
+    guest = interviewee(raw, first, people)
+
+    turns: dict[int, Turn] = {}
+    speaker: Mention | None = None
+    for i, (region, lab) in enumerate(zip(regions, labels)):
+        text = raw[region.start : region.end]
+        key = label_key(lab.text) if lab else ""
+        if lab and key in accepted:
+            if key in askers:
+                turns[region.start] = Turn("question")
+                speaker = None
+                continue
+            speaker = label_speaker(raw, lab, key, names, guest, known)
+            turns[region.start] = Turn("answer", speaker, (lab.body, region.end))
+        elif speaker is not None:
+            if asks(text) and next_is_answer(labels, i, accepted, askers):
+                turns[region.start] = Turn("question")  # a bare question before the next answer
+                speaker = None
+            else:
+                turns[region.start] = Turn("answer", speaker, (region.start, region.end))
+        elif asks(text) and next_is_answer(labels, i, accepted, askers) or opens_interview(raw, regions, labels, i, accepted):
+            turns[region.start] = Turn("question")
+    answers = sum(1 for r, lab in zip(regions, labels) if lab and turns.get(r.start, Turn("")).role == "answer")
+    if answers < 2 or not any(t.role == "question" for t in turns.values()):
+        return {}
+    return turns
+
+
+def opens_interview(raw: str, regions: list[Region], labels: list[Label | None], i: int, accepted: set[str]) -> bool:
+    """The interviewer's opening words just before the first turn ("Thank you for agreeing to talk. I'd like
+    to ask you about ..."): they thank or greet, and a labelled turn follows."""
+    lab = labels[i + 1] if i + 1 < len(labels) else None
+    if lab is None or label_key(lab.text) not in accepted or any(x and label_key(x.text) in accepted for x in labels[:i]):
+        return False
+    first = sentences_of(raw[regions[i].start : regions[i].end])[:1]
+    return bool(first) and bool(COURTESY.match(first[0]) or re.match(r"(?i)\W*(thanks?|thank you)\b", first[0]))
+
+
+def next_is_answer(labels: list[Label | None], i: int, accepted: set[str], askers: set[str]) -> bool:
+    lab = labels[i + 1] if i + 1 < len(labels) else None
+    return lab is not None and label_key(lab.text) in accepted - askers
+
+
+def label_speaker(raw: str, lab: Label, key: str, names: dict[str, str], guest: str | None,
+                  known: dict[str, tuple[str, str]]) -> Mention | None:
+    """Who answers in a turn: the label itself, or for `A:` the interviewee's latest mention."""
+    if key in ANSWER_LABELS:
+        if guest is None:
+            return None
+        at = latest_mention(raw, lab.start, guest)
+        if at is None:
+            return None
+        return Mention(at[0], at[1], raw[at[0] : at[1]], name=guest, type=source_type(guest, known))
+    name = names[key]
+    return Mention(lab.start, lab.end, lab.text, name=name, type=source_type(name, known))
+
+
+def answer_turn(state: Any, region: Region, found_before: int) -> bool:
+    """Settle a transcript paragraph once its sentences are read; False when it is none.
+
+    A question keeps none of what the rules found in it. An answer becomes one claim of its
+    speaker (a paragraph broken by a single line break stays one claim), and keeps only what
+    it credits to someone else ("the ministry told us ..."), not the answerer's own "we found".
+    """
+    turn = state.turns.get(region.start) if state.turns else None
+    if turn is None:
+        return False
+    state.paragraph_speaker = None
+    if turn.role == "question" or turn.speaker is None:
+        del state.found[found_before:]
+        return True
+    speaker = turn.speaker
+    state.found[found_before:] = [f for f in state.found[found_before:] if credits_another(f, speaker)]
+    cs, ce = stripped(state.raw, *turn.content)  # type: ignore[misc]
+    words = state.raw[cs:ce]
+    if not re.search(r"\w\w", re.sub(r"\[[^\]]*\]", "", words)) or courtesy(words) or only_questions(words):
+        return True
+    prev = next((f for f in reversed(state.found) if f.how == "turn"), None)
+    if prev is not None and prev.source and prev.source.name == speaker.name \
+            and re.fullmatch(r"[ \t\u00a0]*\n?[ \t\u00a0]*", state.raw[prev.content[1] : cs]):
+        prev.content = (prev.content[0], ce)  # a line break inside a paragraph, not a new paragraph
+        return True
+    state.found.append(Found(content=(cs, ce), cue=None, source=copy(speaker), confidence=0.6, how="turn",
+                             stance="asserted", flags=[Flag(code="inferred_speaker", message=INFERRED)]))
+    return True
+
+
+def stripped(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+FIRST_AND_SECOND = frozenset("i we me us my our myself ourselves you your".split())
+PRONOUNS = frozenset("he she it they him her them his its their who which that this these those one".split())
+
+
+def credits_another(f: Found, speaker: Mention) -> bool:
+    """An attribution inside an answer that credits someone the answerer names ("Rubenwardy has said
+    ..."); not the answerer or the interviewer ("we found", "as you said"), and not the generic or
+    hypothetical speakers of talk ("people like me say", "your friend says", "it tells us")."""
+    src = f.source
+    if src is None or src.name == speaker.name or (src.start, src.end) == (speaker.start, speaker.end):
+        return False
+    words = set(re.findall(r"[\w']+", src.text.lower()))
+    if words & FIRST_AND_SECOND or src.text.lower() in PRONOUNS:
+        return False
+    return bool(src.name) and src.name[:1].isupper() and src.type in ("person", "organization", "media")
