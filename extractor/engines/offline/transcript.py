@@ -40,11 +40,13 @@ INTERVIEWER_LABELS = frozenset({"wn", "wikinews", "q", "question", "interviewer"
 # Labels of the one answering that do not name them: the interviewee is the article's.
 ANSWER_LABELS = frozenset({"a", "answer", "ans"})
 # Run-in heads that are not speakers ("Update: the vote was moved", "Note: ...").
-NOT_SPEAKERS = frozenset("update note correction background source sources photo warning disclaimer "
-                         "editor's note editor’s note clarification".split(" "))
+NOT_SPEAKERS = frozenset({"update", "note", "correction", "clarification", "background", "source", "sources", "photo",
+                          "warning", "disclaimer", "editor's note", "editor’s note"})
 # Sentences of courtesy, not of substance: an answer made only of them is no claim ("Thank you. I enjoyed it.").
 COURTESY = re.compile(r"(?i)^\W*(thanks?( you)?( so much| very much| again)?( for [\w ,'’]{0,60})?|you'?’?re welcome|"
-                      r"(it was )?my pleasure|no problem|you too|okay|ok|hi|hello|good (morning|afternoon|evening)|"
+                      r"(it was |it's been |it has been )?(my|a|a great|a real) pleasure|no problem|"
+                      r"(it was )?(nice|good|great) (talking|speaking) (to|with) you|you too|okay|ok|hi|hello|"
+                      r"good (morning|afternoon|evening)|"
                       r"(good)?bye|cheers|have a (good|nice|great) (day|evening|weekend|one)|"
                       r"i (really )?enjoyed (it|this|talking)( as well| too)?|likewise)[\s.!,]*$")
 INFERRED = "An interview answer with no cue; the speaker is the turn's label (or the interviewee)."
@@ -279,4 +281,6 @@ def credits_another(f: Found, speaker: Mention) -> bool:
     words = set(re.findall(r"[\w']+", src.text.lower()))
     if words & FIRST_AND_SECOND or src.text.lower() in PRONOUNS:
         return False
-    return bool(src.name) and src.name[:1].isupper() and src.type in ("person", "organization", "media")
+    named = bool(src.name) and src.name[:1].isupper()
+    definite = src.text.lower().startswith("the ") and not src.plural  # "the ministry told us"
+    return (named or definite) and src.type in ("person", "organization", "media")
