@@ -44,10 +44,14 @@ def continue_speaker(state: Any, region: Any, text: str, quotes: list[tuple[int,
         # Only a quoted speaker goes on in a quotation paragraph ("The union disagreed, saying it was
         # not." followed by a quotation is not the union speaking again).
         quoted = last.quote is not None or bool(last.pieces)
-        state.paragraph_speaker = last if last.source is not None and quoted else None
+        speaks_last = last.source is not None and quoted and not someone_after(state, last, region.end)
+        state.paragraph_speaker = last if speaks_last else None
         return
     q = whole_quotation(text, region.start, quotes)
     if q is None or speaker is None:
+        return
+    if any(f.content[0] < q[1] and q[0] < f.content[1] for f in state.found):
+        state.paragraph_speaker = speaker  # a quotation left open ran on into this paragraph: still theirs
         return
     between = state.raw[state.paragraph_end : region.start]
     if between.strip():
@@ -63,3 +67,11 @@ def continue_speaker(state: Any, region: Any, text: str, quotes: list[tuple[int,
                           message="A quotation paragraph with no cue; the speaker is inferred from the paragraph before.")])
     state.found.append(f)
     state.paragraph_speaker = f
+
+
+def someone_after(state: Any, last: Found, end: int) -> bool:
+    """Another actor is the subject of a clause after the attribution ('"We will rebuild," the mayor
+    said, but the opposition leader disagreed.'): the next quotation may be theirs, so it is nobody's."""
+    src = last.source
+    done = max(last.content[1], last.cue[1] if last.cue else 0, src.end if src else 0)
+    return any(done <= m.start < end and not (src and (m.name and m.name == src.name)) for m in state.recent)
