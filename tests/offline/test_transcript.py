@@ -136,3 +136,23 @@ def test_a_transcript_of_many_short_turns_stays_one_article(run):
     assert len(split_articles(RawInput(input_id="t", text=text))) == 1
     answers = turns(run(text))
     assert len(answers) == 8 and all(r[0] == "Eva Lind" and r[3].source.name == "Eva Lind" for r in answers)
+
+
+def test_unlabelled_answers_after_labelled_questions_are_the_interviewee(run):
+    text = ("Novelist Sarah Collins spoke to us before her reading in Leeds.\n\n"
+            "Q: Where do your stories start?\n\n"
+            "Usually with a place. I walk a lot.\n\n"
+            "Q: And the people in them?\n\n"
+            "They come later, once I know the streets.\n")
+    answers = turns(run(text))
+    assert [r[2] for r in answers] == ["Usually with a place. I walk a lot.", "They come later, once I know the streets."]
+    assert all(r[0] == "Sarah Collins" and r[3].source.name == "Sarah Collins" for r in answers)
+
+
+def test_an_explainer_in_questions_is_not_an_interview(run):
+    text = ("The council will vote on the new bus lanes on Monday. Councillor Sarah Collins proposed them.\n\n"
+            "Q: Where will the lanes run?\n\n"
+            "Along the ring road, from the station to the hospital.\n\n"
+            "Q: When will they open?\n\n"
+            "In the spring, if the vote passes.\n")
+    assert not turns(run(text))

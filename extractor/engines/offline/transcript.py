@@ -49,6 +49,10 @@ COURTESY = re.compile(r"(?i)^\W*(thanks?( you)?( so much| very much| again)?( fo
                       r"good (morning|afternoon|evening)|"
                       r"(good)?bye|cheers|have a (good|nice|great) (day|evening|weekend|one)|"
                       r"i (really )?enjoyed (it|this|talking)( as well| too)?|likewise)[\s.!,]*$")
+# The introduction of an interview says so; without it `A:` and unlabelled answers are nobody's (an
+# explainer's "Q: What happens next?" is answered by the publication, not the person it mentions most).
+INTERVIEW_WORDS = re.compile(r"(?i)\b(interview\w*|spoke (with|to)|talked (with|to)|answered|questions|Q&A|"
+                             r"conversation|discuss\w*|caught up with|sat down with|asked)\b")
 INFERRED = "An interview answer with no cue; the speaker is the turn's label (or the interviewee)."
 
 
@@ -155,49 +159,59 @@ def source_type(name: str, known: dict[str, tuple[str, str]]) -> str:
 def transcript_turns(raw: str, regions: list[Region], people: dict[str, str],
                      known: dict[str, tuple[str, str]]) -> dict[int, Turn]:
     """Which paragraphs (by start offset) are questions and answers of an interview; empty when
-    the article is not a transcript (fewer than two answer turns, or nobody asks)."""
+    the article is not a transcript (fewer than two answers, or nobody asks)."""
     labels = [read_label(raw, r) for r in regions]
-    counts = Counter(label_key(lab.text) for lab in labels if lab)
     names = {label_key(lab.text): speaker_name(lab.text, people) for lab in labels if lab}
-    # A label is one when it is bracketed, recurs, or is the long form of a recurring one
-    # ("Natasha Gownaris:" once, then "NG:"); "Frido Welker: he ran the tests" inside an answer is not.
-    recurring = {k for k, c in counts.items() if c >= 2}
-    accepted = {label_key(lab.text) for lab in labels if lab and lab.bracketed} | recurring
-    accepted |= {k for k in counts if names[k] in {names[r] for r in accepted} and k not in INTERVIEWER_LABELS | ANSWER_LABELS}
-    asking = Counter(label_key(lab.text) for lab, r in zip(labels, regions)
-                     if lab and asks(raw[r.start : r.end]))
-    askers = {k for k in accepted if k in INTERVIEWER_LABELS}
-    if not askers:  # two named speakers: the one whose turns are questions asks
-        askers = {k for k in accepted if k not in ANSWER_LABELS and asking[k] * 2 > counts[k]}
-        if askers == accepted - ANSWER_LABELS and not accepted & ANSWER_LABELS:
-            askers = set()
+    accepted, askers = speaker_labels(raw, regions, labels, names)
     first = next((lab.start for lab in labels if lab and label_key(lab.text) in accepted), len(raw))
-    guest = interviewee(raw, first, people)
+    guest = interviewee(raw, first, people) if INTERVIEW_WORDS.search(raw[:first]) else None
 
     turns: dict[int, Turn] = {}
     speaker: Mention | None = None
+    asked = False  # the last turn was a labelled question: an unlabelled paragraph answers it
+    answers = 0  # turns answered (not their continuation paragraphs)
     for i, (region, lab) in enumerate(zip(regions, labels)):
         text = raw[region.start : region.end]
         key = label_key(lab.text) if lab else ""
         if lab and key in accepted:
-            if key in askers:
-                turns[region.start] = Turn("question")
-                speaker = None
-                continue
-            speaker = label_speaker(raw, lab, key, names, guest, known)
-            turns[region.start] = Turn("answer", speaker, (lab.body, region.end))
+            asked = key in askers
+            speaker = None if asked else label_speaker(raw, lab, key, names, guest, known)
+            turns[region.start] = Turn("question") if asked else Turn("answer", speaker, (lab.body, region.end))
+            answers += speaker is not None
+        elif asks(text) and next_is_answer(labels, i, accepted, askers) \
+                or speaker is None and not asked and opens_interview(raw, regions, labels, i, accepted):
+            turns[region.start] = Turn("question")  # a bare question, or the interviewer's opening words
+            speaker, asked = None, False
         elif speaker is not None:
-            if asks(text) and next_is_answer(labels, i, accepted, askers):
-                turns[region.start] = Turn("question")  # a bare question before the next answer
-                speaker = None
-            else:
-                turns[region.start] = Turn("answer", speaker, (region.start, region.end))
-        elif asks(text) and next_is_answer(labels, i, accepted, askers) or opens_interview(raw, regions, labels, i, accepted):
-            turns[region.start] = Turn("question")
-    answers = sum(1 for r, lab in zip(regions, labels) if lab and turns.get(r.start, Turn("")).role == "answer")
+            turns[region.start] = Turn("answer", speaker, (region.start, region.end))
+        elif asked and guest:  # "Q: Why now?" then the answer with no label: the interviewee's
+            at = latest_mention(raw, region.start, guest)
+            speaker = Mention(at[0], at[1], raw[at[0] : at[1]], name=guest, type=source_type(guest, known)) if at else None
+            turns[region.start] = Turn("answer", speaker, (region.start, region.end))
+            answers += speaker is not None
+            asked = False
     if answers < 2 or not any(t.role == "question" for t in turns.values()):
         return {}
     return turns
+
+
+def speaker_labels(raw: str, regions: list[Region], labels: list[Label | None],
+                   names: dict[str, str]) -> tuple[set[str], set[str]]:
+    """The labels that are speakers, and those of them that ask.
+
+    A label is one when it is bracketed, recurs, or is the long form of a recurring one
+    ("Natasha Gownaris:" once, then "NG:"); "Frido Welker: he ran the tests" inside an answer is
+    not. The asker is the publication or `Q`, else the named speaker whose turns are questions."""
+    counts = Counter(label_key(lab.text) for lab in labels if lab)
+    accepted = {label_key(lab.text) for lab in labels if lab and lab.bracketed} | {k for k, c in counts.items() if c >= 2}
+    accepted |= {k for k in counts if names[k] in {names[r] for r in accepted} and k not in INTERVIEWER_LABELS | ANSWER_LABELS}
+    asking = Counter(label_key(lab.text) for lab, r in zip(labels, regions) if lab and asks(raw[r.start : r.end]))
+    askers = {k for k in accepted if k in INTERVIEWER_LABELS}
+    if not askers:
+        askers = {k for k in accepted if k not in ANSWER_LABELS and asking[k] * 2 > counts[k]}
+        if askers == accepted - ANSWER_LABELS and not accepted & ANSWER_LABELS:
+            askers = set()
+    return accepted, askers
 
 
 def opens_interview(raw: str, regions: list[Region], labels: list[Label | None], i: int, accepted: set[str]) -> bool:
