@@ -156,3 +156,12 @@ def test_an_explainer_in_questions_is_not_an_interview(run):
             "Q: When will they open?\n\n"
             "In the spring, if the vote passes.\n")
     assert not turns(run(text))
+
+
+def test_the_publication_speaking_of_the_interviewee_between_turns_is_no_answer(run):
+    text = ("((WN))  What would success look like?\n\n"
+            "((Ana Ruiz))  More nests every year.\n\n"
+            "Ruiz also spoke about her plans for a second survey.\n\n"
+            "((WN))  When will it start?\n\n"
+            "((Ana Ruiz))  In June.\n")
+    assert [r[2] for r in turns(run(text))] == ["More nests every year.", "In June."]

@@ -182,6 +182,8 @@ def transcript_turns(raw: str, regions: list[Region], people: dict[str, str],
                 or speaker is None and not asked and opens_interview(raw, regions, labels, i, accepted):
             turns[region.start] = Turn("question")  # a bare question, or the interviewer's opening words
             speaker, asked = None, False
+        elif names_first(text, speaker.name if speaker else guest):
+            speaker, asked = None, False  # "Ana Ruiz also spoke about ...": the publication's words between turns
         elif speaker is not None:
             turns[region.start] = Turn("answer", speaker, (region.start, region.end))
         elif asked and guest:  # "Q: Why now?" then the answer with no label: the interviewee's
@@ -222,6 +224,14 @@ def opens_interview(raw: str, regions: list[Region], labels: list[Label | None],
         return False
     first = sentences_of(raw[regions[i].start : regions[i].end])[:1]
     return bool(first) and bool(COURTESY.match(first[0]) or re.match(r"(?i)\W*(thanks?|thank you)\b", first[0]))
+
+
+def names_first(text: str, name: str | None) -> bool:
+    """A paragraph that opens with the speaker's name speaks of them, it is not them speaking."""
+    if not name:
+        return False
+    head = " ".join(text.split()[:3])
+    return bool(re.match(rf"(?:{re.escape(name)}|{re.escape(name.split()[-1])})\b", head))
 
 
 def next_is_answer(labels: list[Label | None], i: int, accepted: set[str], askers: set[str]) -> bool:
