@@ -165,3 +165,21 @@ def test_the_publication_speaking_of_the_interviewee_between_turns_is_no_answer(
             "((WN))  When will it start?\n\n"
             "((Ana Ruiz))  In June.\n")
     assert [r[2] for r in turns(run(text))] == ["More nests every year.", "In June."]
+
+
+def test_a_named_interviewer_and_a_colon_after_the_brackets(run):
+    text = ("Our reporter Tom Bradley talked to the runner Sarah Collins after the race.\n\n"
+            "((TB)) : Was the course hard?\n\n"
+            "((Sarah Collins)) : The last hill was. I nearly stopped.\n\n"
+            "((TB)) : Will you run it again?\n\n"
+            "((Sarah Collins)) : Next year, yes.\n")
+    answers = turns(run(text))
+    assert [r[2] for r in answers] == ["The last hill was. I nearly stopped.", "Next year, yes."]
+    assert all(r[0] == "Sarah Collins" for r in answers)
+
+
+def test_questions_whose_answers_were_lost_give_nothing(run):
+    text = ("Our reporter Tom Bradley talked to the runner Sarah Collins after the race.\n\n"
+            "((TB)) : Was the course hard?\n\n"
+            "((TB)) : Will you run it again?\n")
+    assert not turns(run(text))

@@ -31,7 +31,7 @@ from .records import Found, Mention
 from .source_words import NAME_TITLES
 
 # "((Ana Ruiz))  ..." (Wikinews), "((WN))  ...": the double brackets make it a label wherever it stands.
-BRACKET_LABEL = re.compile(r"[ \t\u00a0]*\(\(\s*([^()\n]{1,60}?)\s*\)\)[ \t\u00a0]*")
+BRACKET_LABEL = re.compile(r"[ \t\u00a0]*\(\(\s*([^()\n]{1,60}?)\s*\)\)[ \t\u00a0]*:?[ \t\u00a0]*")
 # "Ana Ruiz: ...", "DR. ANA RUIZ: ...", "NG: ...", "Q: ...": up to four capitalized words, a colon and words.
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 COLON_LABEL = re.compile(rf"[ \t\u00a0]*({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{0,3}})[ \t\u00a0]*:[ \t\u00a0]+(?=\S)")
@@ -209,10 +209,8 @@ def speaker_labels(raw: str, regions: list[Region], labels: list[Label | None],
     accepted |= {k for k in counts if names[k] in {names[r] for r in accepted} and k not in INTERVIEWER_LABELS | ANSWER_LABELS}
     asking = Counter(label_key(lab.text) for lab, r in zip(labels, regions) if lab and asks(raw[r.start : r.end]))
     askers = {k for k in accepted if k in INTERVIEWER_LABELS}
-    if not askers:
+    if not askers:  # ("((WSS)) : Why?" when no answer was kept: only questions, no transcript)
         askers = {k for k in accepted if k not in ANSWER_LABELS and asking[k] * 2 > counts[k]}
-        if askers == accepted - ANSWER_LABELS and not accepted & ANSWER_LABELS:
-            askers = set()
     return accepted, askers
 
 
