@@ -11,7 +11,7 @@ WIKINEWS_STYLE = (
     "((WN))  What drew you to the project?\n\n"
     "((Ana Ruiz))  The data. Nobody had looked at it.\n\n"
     "We spent a year on it before we saw the pattern.\n\n"
-    "((WN))  Your report said the colony was shrinking. Is that still true?\n\n"
+    "((TB))  Your report said the colony was shrinking. Is that still true?\n\n"
     "((Ana Ruiz))  It is. The ministry told us in May that the fishing ban would stay, and I \"hope\" it does.\n\n"
     "((WN))  Thank you for your time.\n\n"
     "((Ana Ruiz))  Thank you. It was a pleasure.\n"
@@ -46,7 +46,7 @@ def test_questions_and_thanks_are_not_claims(run):
     rows = run(WIKINEWS_STYLE)
     assert not [r for r in rows if "colony was shrinking" in r[2]], rows  # the question's "said"
     assert not [r for r in rows if "pleasure" in r[2] or "your time" in r[2]], rows
-    assert not [r for r in rows if r[0] in ("WN", "I", "us", "we")], rows
+    assert not [r for r in rows if r[0] in ("WN", "TB", "I", "us", "we")], rows  # (TB: a second interviewer)
 
 
 def test_a_named_source_inside_an_answer_keeps_its_own_claim(run):

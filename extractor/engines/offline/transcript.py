@@ -208,10 +208,9 @@ def speaker_labels(raw: str, regions: list[Region], labels: list[Label | None],
     accepted = {label_key(lab.text) for lab in labels if lab and lab.bracketed} | {k for k, c in counts.items() if c >= 2}
     accepted |= {k for k in counts if names[k] in {names[r] for r in accepted} and k not in INTERVIEWER_LABELS | ANSWER_LABELS}
     asking = Counter(label_key(lab.text) for lab, r in zip(labels, regions) if lab and asks(raw[r.start : r.end]))
-    askers = {k for k in accepted if k in INTERVIEWER_LABELS}
-    if not askers:  # ("((WSS)) : Why?" when no answer was kept: only questions, no transcript)
-        askers = {k for k in accepted if k not in ANSWER_LABELS and asking[k] * 2 > counts[k]}
-    return accepted, askers
+    # (A second interviewer, "((RS))", asks too; and "((WSS)) : Why?" alone, its answers lost, is no transcript.)
+    return accepted, {k for k in accepted if k in INTERVIEWER_LABELS
+                      or k not in ANSWER_LABELS and asking[k] * 2 > counts[k]}
 
 
 def opens_interview(raw: str, regions: list[Region], labels: list[Label | None], i: int, accepted: set[str]) -> bool:
