@@ -35,6 +35,7 @@ BRACKET_LABEL = re.compile(r"[ \t\u00a0]*\(\(\s*([^()\n]{1,60}?)\s*\)\)[ \t\u00a
 # "Ana Ruiz: ...", "DR. ANA RUIZ: ...", "NG: ...", "Q: ...": up to four capitalized words, a colon and words.
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 COLON_LABEL = re.compile(rf"[ \t\u00a0]*({_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD}){{0,3}})[ \t\u00a0]*:[ \t\u00a0]+(?=\S)")
+NAME = re.compile(rf"{_NAME_WORD}(?:[ \u00a0]+{_NAME_WORD})+")
 # Labels of the one asking: the publication, "Q", "Interviewer".
 INTERVIEWER_LABELS = frozenset({"wn", "wikinews", "q", "question", "interviewer", "int"})
 # Labels of the one answering that do not name them: the interviewee is the article's.
@@ -139,6 +140,8 @@ def interviewee(raw: str, before: int, people: dict[str, str]) -> str | None:
     counts: Counter[str] = Counter()
     intro = raw[:before]
     for surname, full in people.items():
+        if not NAME.fullmatch(full):
+            continue  # (a tagger's PERSON in a passage of another script)
         counts[full] += len(re.findall(rf"\b{re.escape(surname)}\b", intro, re.I))
     best = [n for n, c in counts.most_common() if c]
     return best[0] if best else None
@@ -165,6 +168,7 @@ def transcript_turns(raw: str, regions: list[Region], people: dict[str, str],
     accepted, askers = speaker_labels(raw, regions, labels, names)
     first = next((lab.start for lab in labels if lab and label_key(lab.text) in accepted), len(raw))
     guest = interviewee(raw, first, people) if INTERVIEW_WORDS.search(raw[:first]) else None
+    bare = not accepted - askers  # only questions are labelled: the paragraphs after them answer
 
     turns: dict[int, Turn] = {}
     speaker: Mention | None = None
@@ -186,7 +190,7 @@ def transcript_turns(raw: str, regions: list[Region], people: dict[str, str],
             speaker, asked = None, False  # "Ana Ruiz also spoke about ...": the publication's words between turns
         elif speaker is not None:
             turns[region.start] = Turn("answer", speaker, (region.start, region.end))
-        elif asked and guest:  # "Q: Why now?" then the answer with no label: the interviewee's
+        elif asked and bare and guest:  # "Q: Why now?" then the answer with no label: the interviewee's
             at = latest_mention(raw, region.start, guest)
             speaker = Mention(at[0], at[1], raw[at[0] : at[1]], name=guest, type=source_type(guest, known)) if at else None
             turns[region.start] = Turn("answer", speaker, (region.start, region.end))
