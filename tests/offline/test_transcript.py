@@ -183,3 +183,17 @@ def test_questions_whose_answers_were_lost_give_nothing(run):
             "((TB)) : Was the course hard?\n\n"
             "((TB)) : Will you run it again?\n")
     assert not turns(run(text))
+
+
+def test_the_publication_after_questions_whose_answers_were_lost_is_no_answer(run):
+    text = ("Wikinews asked the runner Sarah Collins about her season.\n\n"
+            "Q: Was the course hard?\n\n"
+            "Q: Will you run it again?\n\n"
+            "On Sunday the federation named Tom Bradley its new coach for the relay team.\n\n"
+            "Q: Is the new coach a good choice?\n\n"
+            "Yes. I trained with him for years.\n\n"
+            "Q: And the relay?\n\n"
+            "We will be ready.\n")
+    answers = turns(run(text))
+    assert [r[2] for r in answers] == ["Yes. I trained with him for years.", "We will be ready."]
+    assert all(r[3].source.name == "Sarah Collins" for r in answers)

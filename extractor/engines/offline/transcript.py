@@ -190,7 +190,7 @@ def transcript_turns(raw: str, regions: list[Region], people: dict[str, str],
             speaker, asked = None, False  # "Ana Ruiz also spoke about ...": the publication's words between turns
         elif speaker is not None:
             turns[region.start] = Turn("answer", speaker, (region.start, region.end))
-        elif asked and bare and guest:  # "Q: Why now?" then the answer with no label: the interviewee's
+        elif asked and bare and guest and replies(text):  # "Q: Why now?", then the answer with no label
             at = latest_mention(raw, region.start, guest)
             speaker = Mention(at[0], at[1], raw[at[0] : at[1]], name=guest, type=source_type(guest, known)) if at else None
             turns[region.start] = Turn("answer", speaker, (region.start, region.end))
@@ -225,6 +225,13 @@ def opens_interview(raw: str, regions: list[Region], labels: list[Label | None],
         return False
     first = sentences_of(raw[regions[i].start : regions[i].end])[:1]
     return bool(first) and bool(COURTESY.match(first[0]) or re.match(r"(?i)\W*(thanks?|thank you)\b", first[0]))
+
+
+def replies(text: str) -> bool:
+    """An unlabelled paragraph after a question answers it when it speaks as "I" or "we" or opens with a
+    reply; the publication's own paragraphs between interviews (their answers not kept) do neither."""
+    return bool(re.search(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|We|our|Our|us)\b", text)
+                or re.match(r"\W*(Yes|No|Well|Sure|Absolutely|Definitely|Not really)\b", text))
 
 
 def names_first(text: str, name: str | None) -> bool:
