@@ -53,6 +53,11 @@ def test_a_named_source_inside_an_answer_keeps_its_own_claim(run):
     rows = run(WIKINEWS_STYLE)
     ministry = [r for r in rows if r[0] == "The ministry"]
     assert ministry and ministry[0][2].startswith("the fishing ban would stay")
+    rows = run("((WN))  Who got you started?\n\n"
+               "((Ana Ruiz))  My father told me that birds were the best clock. People say that still.\n\n"
+               "((WN))  And your colleagues?\n\n"
+               "((Ana Ruiz))  Our team said we would stay ten years. Your readers know the rest.\n")
+    assert [r[0] for r in rows if r[1] is not None] == ["My father"], rows
 
 
 def test_colon_labels_with_initials_and_q(run):

@@ -299,20 +299,23 @@ def stripped(raw: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-FIRST_AND_SECOND = frozenset("i we me us my our myself ourselves you your".split())
+# The answerer's own side and the interviewer's ("we found", "our team proposes", "as you said",
+# "your friend says", "people like me say"); "my father told me" credits someone else.
+FIRST_AND_SECOND = frozenset("i we me us our myself ourselves you your".split())
 PRONOUNS = frozenset("he she it they him her them his its their who which that this these those one".split())
 
 
 def credits_another(f: Found, speaker: Mention) -> bool:
-    """An attribution inside an answer that credits someone the answerer names ("Rubenwardy has said
-    ..."); not the answerer or the interviewer ("we found", "as you said"), and not the generic or
-    hypothetical speakers of talk ("people like me say", "your friend says", "it tells us")."""
+    """An attribution inside an answer that credits someone the answerer names or singles out
+    ("Rubenwardy has said ...", "the ministry told us ...", "my father always said ..."); not the
+    answerer or the interviewer, and not the generic or hypothetical speakers of talk ("people
+    say", "your friend says", "it tells us")."""
     src = f.source
     if src is None or src.name == speaker.name or (src.start, src.end) == (speaker.start, speaker.end):
         return False
-    words = set(re.findall(r"[\w']+", src.text.lower()))
-    if words & FIRST_AND_SECOND or src.text.lower() in PRONOUNS:
+    low = src.text.lower()
+    if set(re.findall(r"[\w']+", low)) & FIRST_AND_SECOND or low in PRONOUNS:
         return False
     named = bool(src.name) and src.name[:1].isupper()
-    definite = src.text.lower().startswith("the ") and not src.plural  # "the ministry told us"
-    return (named or definite) and src.type in ("person", "organization", "media")
+    definite = low.startswith(("the ", "my ")) and not src.plural
+    return named and src.type in ("person", "organization", "media") or definite
