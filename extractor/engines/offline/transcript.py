@@ -230,7 +230,7 @@ def opens_interview(raw: str, regions: list[Region], labels: list[Label | None],
 def replies(text: str) -> bool:
     """An unlabelled paragraph after a question answers it when it speaks as "I" or "we" or opens with a
     reply; the publication's own paragraphs between interviews (their answers not kept) do neither."""
-    return bool(re.search(r"\b(I|I'm|I’m|I've|I’ve|I'd|I’d|me|my|we|We|our|Our|us)\b", text)
+    return bool(re.search(r"\b(I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)\b", text)  # (also "I'm", "we've")
                 or re.match(r"\W*(Yes|No|Well|Sure|Absolutely|Definitely|Not really)\b", text))
 
 
