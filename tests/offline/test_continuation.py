@@ -54,3 +54,9 @@ def test_no_inference_without_a_speaker_or_across_a_caption(run):
                "(Photo: the town hall after the flood)\n\n"
                "“Nobody will be left behind.”\n")
     assert not inferred(rows), rows
+
+
+def test_a_relative_clause_after_the_quote_does_not_stop_it(run):
+    rows = run("\"We will rebuild,\" Mayor Lena Ortiz said at the town hall, where residents had gathered since dawn.\n\n"
+               "\"Nobody will be left behind.\"\n")
+    assert [(r[0], r[2]) for r in inferred(rows)] == [("Mayor Lena Ortiz", "Nobody will be left behind.")]

@@ -78,4 +78,12 @@ def someone_after(state: Any, last: Found, end: int) -> bool:
     said, but the opposition leader disagreed.'): the next quotation may be theirs, so it is nobody's."""
     src = last.source
     done = max(last.content[1], last.cue[1] if last.cue else 0, src.end if src else 0)
-    return any(done <= m.start < end and not (src and (m.name and m.name == src.name)) for m in state.recent)
+    return any(done <= m.start < end and not (src and (m.name and m.name == src.name)) and main_clause(m)
+               for m in state.recent)
+
+
+def main_clause(m: Any) -> bool:
+    """The subject of a sentence or of a clause joined to it ("but the union disagreed"), not of a
+    relative or adverbial clause ("..., she said at the hall, where residents gathered")."""
+    verb = m.head.head if m.head is not None else None
+    return verb is None or verb.dep_ in ("ROOT", "conj")
