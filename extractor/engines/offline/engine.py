@@ -30,6 +30,7 @@ from .records import Found
 from .relays import nest
 from .spans import trim
 from .state import ArticleState
+from .transcript import transcript_turns
 from .unsourced import REPORT_ADVERBS, unsourced_hedge
 from .syntax import SUBJECT_DEPS
 
@@ -51,6 +52,7 @@ class OfflineEngine:
         # Names first, in one pass: a surname in the lede is the full name given further down.
         for (region, _), doc in zip(paragraphs, docs):
             state.learn_names(doc, region.start)
+        state.turns = transcript_turns(raw, [r for r, _ in paragraphs], state.people, state.known)
         for (region, text), doc in zip(paragraphs, docs):
             read_paragraph(state, region, text, doc)
         found = state.found

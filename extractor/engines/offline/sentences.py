@@ -126,6 +126,8 @@ def claim_sentence(raw: str, f: Found) -> str:
             return end(f"It {cue_text.removeprefix('It ').removeprefix('it ')} that {content}")
         return end(f"{cap(cue_text)}, {content}")
     who = cap(source_phrase(f.source))
+    if f.how == "turn":  # an interview answer (transcript.py): the paragraph as said, its own quotes nested
+        return end(f'{who} said: "{nested(content)}"')
     opened = raw[max(0, f.content[0] - 1) : f.content[0]] in QUOTE_MARKS
     quoted = (opened or f.quote is not None and f.quote[0] <= f.content[0] + 1 and f.quote[1] >= f.content[1] - 1) \
         and not any(q in content for q in QUOTE_MARKS[:3])
@@ -186,6 +188,11 @@ def balanced(text: str) -> str:
     elif opens > closes:
         text = text + "”"
     return text
+
+
+def nested(text: str) -> str:
+    """Double quotation marks inside a quoted paragraph become single ones."""
+    return text.replace('"', "'").replace("“", "‘").replace("”", "’")
 
 
 def end(sentence: str) -> str:

@@ -45,6 +45,7 @@ class ArticleState:
     cue_participles: list[int] = field(default_factory=list)  # offsets of cue participles read, claim or not
     paragraph_speaker: Found | None = None  # the attribution the last paragraph ended with (continuation.py)
     paragraph_end: int = 0  # where the last paragraph ended
+    turns: dict = field(default_factory=dict)  # an interview's questions and answers by paragraph start (transcript.py)
     known: dict[str, tuple[str, str]] = field(default_factory=dict)  # "phivolcs" -> (type, canonical name)
     intros: list[Intro] = field(default_factory=list)  # named entities met so far (referents.py)
     tags: dict[str, Counter] = field(default_factory=dict)  # "walmart" -> how often NER said ORG, PERSON
