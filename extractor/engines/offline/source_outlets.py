@@ -66,10 +66,13 @@ def media_source(m: Mention, p: Phrase) -> bool:
 def named_outlet_source(m: Mention, p: Phrase) -> bool:
     """An outlet word, then the outlet's proper name: "Russian daily Kommersant", "the
     newspaper El País", "news agency Interfax", "Radio Free Europe". The name is the
-    proper nouns after the outlet word ("Agency chief Ana Ruiz" has a title between: no)."""
+    proper nouns after the outlet word ("Agency chief Ana Ruiz" has a title between: no).
+    An agency, channel or station is an outlet only with a news word before it: "the UN
+    refugee agency UNHCR" is a government's agency."""
     toks = [t for t in p.full if t.dep_ != "det" and not t.is_punct]
     for k, t in enumerate(toks[:-1]):
-        if t.lower_ in lx.OUTLET_NOUNS and all(x.pos_ == "PROPN" and x.lower_ not in lx.NAME_TITLES | lx.TITLE_HEADS
+        if t.lower_ in lx.OUTLET_NOUNS and (t.lower_ not in lx.OUTLET_KIND_IF_NEWS or lx.NEWS_WORDS & {x.lower_ for x in toks[:k]}) \
+                and all(x.pos_ == "PROPN" and x.lower_ not in lx.NAME_TITLES | lx.TITLE_HEADS
                                              for x in toks[k + 1:]):
             # ("Radio Free Europe", "Philippine Daily Inquirer": a capitalized outlet word is part of the name)
             rest = toks[k + 1:] if t.text.islower() else toks

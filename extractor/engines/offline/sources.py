@@ -126,6 +126,39 @@ def named_person_source(m: Mention, p: Phrase) -> bool:
     return False
 
 
+NAME_PARTICLES = frozenset("von van der den de da do dos del di la le bin ibn al el ben".split())
+
+
+def given_name_run(p: Phrase) -> str | None:
+    """The phrase as a person's full name opening with a given name, whatever NER tags it:
+    "Rodrigo Duterte", "Ursula von der Leyen" (two to four capitalized words, particles
+    between); None for anything with an organization's or outlet's word in it."""
+    toks = [t for t in p.tokens if not t.is_punct or t.text == "-"]
+    if not 2 <= len(toks) <= 5 or toks[0].lower_ not in lx.GIVEN_NAMES or not toks[-1].text[:1].isupper() \
+            or m_plural(p) or any(t.pos_ not in ("PROPN", "NOUN", "ADP", "X", "PUNCT") for t in toks):
+        return None
+    words = {t.lower_ for t in toks}
+    if any(not (t.text[:1].isupper() and t.text[1:2].islower() or t.lower_ in NAME_PARTICLES or t.text == "-") for t in toks) \
+            or words & (lx.ORG_NAME_ENDS | lx.NON_PERSON_NAME_ENDS | lx.ORGANIZATION_HEADS | lx.MEDIA_HEADS | lx.DEMONYMS
+                        | lx.COUNTRIES | lx.NAME_TITLES | lx.TITLE_HEADS) or p.core in lx.COMPANY_NAMES | lx.MEDIA_NAMES:
+        return None
+    return p.text
+
+
+def m_plural(p: Phrase) -> bool:
+    return p.head.tag_ in ("NNS", "NNPS") and not p.head.text[:1].isupper()
+
+
+def given_name_source(m: Mention, p: Phrase) -> bool:
+    """A full name opening with a given name is a person though the small model tags it ORG:
+    "Rodrigo Duterte said", "Ursula von der Leyen said" ("Goldman Sachs" opens with none)."""
+    name = given_name_run(p) if p.head.ent_type_ in ("ORG", "GPE", "NORP", "") else None
+    if name is None:
+        return False
+    m.type, m.name = "person", clean_name(name)
+    return True
+
+
 def titled_name_source(m: Mention, p: Phrase) -> bool:
     """A title written before proper nouns names a person, whatever NER tags the run:
     "Prosecutor Kama Melly QC" (tagged ORG), "U.S. Attorney Bash". The name is the proper
@@ -184,6 +217,8 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
     issuers += [t for t in p.tokens if t.dep_ == "poss" and t.head.lemma_.lower() in lx.CHANNEL_NOUNS | {"account"}
                 and t.pos_ == "PROPN"]
     for g in issuers:
+        if g.tag_ == "NNS" and g.lemma_.lower() in lx.ANONYMOUS_HEADS:
+            return False  # "a study by researchers at Oxford University": unnamed authors, an anonymous description
         if g.lemma_.lower() in lx.TITLE_HEADS | lx.ROLE_NOUNS and g.pos_ == "NOUN" and g.tag_ == "NN" \
                 and any(c.lower_ in ("the", "its", "his", "her") or c.dep_ == "poss" for c in g.children):
             # "an email from the union's president": one office-holder
@@ -313,6 +348,7 @@ SOURCE_TYPE_RULES = (
     trailing_name_source,
     non_person_name_source,
     named_person_source,
+    given_name_source,
     titled_name_source,
     title_head_source,
     issued_document_source,

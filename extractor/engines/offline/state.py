@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 from . import lexicon as lx
 from .records import Found, Mention
 from .sources import classify_source, noun_phrase
-from .referents import Intro, fitting, introductions, refer
+from .referents import Intro, fitting, introductions, kind_names, refer
 from .subjects import comma_antecedent
 from .syntax import agent_capable
 
@@ -25,6 +25,51 @@ def _without_apposition(toks: list[Token], head: Token) -> list[Token]:
     """The phrase's words before an apposition of its head: "Kasich, the governor" -> "Kasich"."""
     appos = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
     return [t for t in toks if t.i not in appos and not t.is_punct]
+
+
+PERSONAL = frozenset("he his him himself she her herself".split())
+SPEAKER_I = frozenset("i me my myself".split())
+NOT_PERSONAL = frozenset("its itself".split())
+
+
+def _could_be_antecedent(t: Token) -> bool:
+    lemma = t.lemma_.lower()
+    return t.pos_ == "PROPN" or t.pos_ == "NOUN" and (
+        lemma in lx.PERSON_NOUNS | lx.ROLE_NOUNS | lx.TITLE_HEADS | lx.ORGANIZATION_HEADS | lx.ORGANIZATION_KINDS
+        | lx.MEDIA_HEADS or lemma in lx.ANONYMOUS_HEADS and lemma not in lx.ISSUED_HEADS | lx.DOCUMENT_HEADS)
+
+
+def by_pronoun(m: Mention, toks: list[Token], known: dict[str, tuple[str, str]]) -> None:
+    """A bare name's own sentence says what it is when NER guessed: "Mbappe said he was
+    happy" (a person; also '"I am happy," said Mbappe'), "Arsenal said its defender was
+    injured" (an organization). Only the first such pronoun after the name counts, with no
+    other name or speaking noun between that it could stand for, and for "its" no noun at all
+    ("Ruiz welcomed the call but said its timing was wrong"); "it" is left out ("Mbappe said
+    it was a great night")."""
+    head = m.head
+    if head is None or m.role or head.pos_ != "PROPN" or m.type not in ("person", "organization") \
+            or not all(t.pos_ in ("PROPN", "DET") for t in toks) or len(toks) > 4:
+        return
+    low = " ".join(t.lower_ for t in toks if t.pos_ != "DET")
+    if low in known or low in lx.COUNTRIES | lx.GROUP_NAMES | lx.COMPANY_NAMES | lx.MEDIA_NAMES | lx.SEAT_NAMES \
+            or {t.lower_ for t in toks} & (lx.ORG_NAME_ENDS | lx.NON_PERSON_NAME_ENDS | lx.ORGANIZATION_HEADS) or head.text.isupper():
+        return
+    sent, ids = head.sent, {t.i for t in toks}
+    pronoun, thing = None, False
+    for t in head.doc[max(toks[-1].i + 1, sent.start) : sent.end]:
+        if t.lower_ in PERSONAL | NOT_PERSONAL and not (t.lower_ in NOT_PERSONAL and thing):
+            pronoun = t.lower_
+            break
+        if t.i not in ids and _could_be_antecedent(t):
+            break
+        thing = thing or t.pos_ in ("NOUN", "PROPN") and t.i not in ids  # ("welcomed the call ... its implementation")
+    before = head.doc[sent.start : toks[0].i]
+    if pronoun is None and any(t.is_quote for t in before) and any(t.lower_ in SPEAKER_I for t in before):
+        pronoun = "he"  # an inverted cue after a quotation in the first person singular
+    if pronoun in NOT_PERSONAL and m.type == "person":
+        m.type = "organization"
+    elif pronoun in PERSONAL | SPEAKER_I and m.type == "organization" and head.ent_type_ != "GPE":
+        m.type = "person"
 
 
 # Numbers and quantifiers heading a partitive: "One of the victims", "some of the residents".
@@ -70,8 +115,10 @@ class ArticleState:
             self.same_as_before(m, tok)
         self.by_person_votes(m, toks or [tok])
         self.agency_as_before(m, tok)
+        known = dict(self.known)  # (as_before remembers this mention's own name)
         self.as_before(m, toks or [tok])
         self.by_majority(m)
+        by_pronoun(m, toks or [tok], known)
         if m.type == "organization" and tok.pos_ == "PROPN" and tok.text.endswith("s") and tok.text.lower()[:-1] in self.people:
             m.type = "person"  # "the Okafors" after "Ada Okafor": her family, not a team
         if m.head is not None and m.head.text.lower() in lx.PRONOUNS:
@@ -103,6 +150,18 @@ class ArticleState:
             elif ent.label_ == "ORG" and len(ent) >= 2 \
                     and all(t.text[:1].isupper() or t.is_stop for t in ent if t.dep_ != "det"):
                 self.meet_organization(doc, ent)
+        self.learn_kinds(doc)
+
+    def learn_kinds(self, doc: Doc) -> None:
+        """A kind noun beside a name says what it is wherever the name stands, against NER:
+        "French striker Kylian Mbappe" makes "Mbappe said" a person, "oil firm Petrobras" and
+        "club Arsenal" make "Petrobras said" and "Arsenal said" organizations (referents.py)."""
+        for span, kind in kind_names(doc):
+            low = span.text.lower()
+            if kind == "person" and len(span) >= 2:
+                self.people.setdefault(span[-1].lower_, span.text)
+            elif kind in ("organization", "media") and low not in self.people:
+                self.known.setdefault(low, (kind, span.text))
 
     def meet_organization(self, doc: Doc, ent: TokSpan) -> None:
         """"Salling Group" -> "Salling"; "the Federal Office for Water Safety (FOWS)" -> "FOWS"."""
@@ -121,8 +180,8 @@ class ArticleState:
         """A bare name the small model tagged a person here but an organization more often in
         this article is the organization ("Walmart said" after "Walmart" was tagged ORG
         twice); a name the article gave as someone's full name stays a person."""
-        if m.type != "person" or m.role or not m.name:
-            return
+        if m.type != "person" or m.role or not m.name or len(m.name.split()) >= 2 and m.name.split()[0].lower() in lx.GIVEN_NAMES:
+            return  # ("Rodrigo Duterte" opens with a given name: a person whatever the model tags)
         votes = self.tags.get(m.name.lower())
         if votes and votes["ORG"] > votes["PERSON"] and m.name not in self.people.values() \
                 and m.name.split()[-1].lower() not in self.people \
