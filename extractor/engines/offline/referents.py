@@ -98,11 +98,14 @@ def _titled_names(doc: Doc) -> list[TokSpan]:
     return out
 
 
-def _organization_kind(name: str, words: set[str]) -> str:
+def _organization_kind(name: str, words: set[str], definite: bool = False) -> str:
     """An organization introduced as an outlet is media: "news agency Interfax", "the daily
-    Postimees", "Reuters"; so is a later "the agency" that stands for it."""
+    Postimees", "Reuters", "the Riverton Ledger" (a newspaper's name); so is a later "the agency" that
+    stands for it."""
     outlet_words = lx.OUTLET_NOUNS - {"agency", "network", "channel", "site", "station"}
-    if name.lower() in lx.MEDIA_NAMES or outlet_words & words or "agency" in words and lx.NEWS_AGENCY_MARKERS & words:
+    last = name.split()[-1].lower() if name.split() else ""
+    if name.lower() in lx.MEDIA_NAMES or outlet_words & words or "agency" in words and lx.NEWS_AGENCY_MARKERS & words \
+            or definite and len(name.split()) >= 2 and last in lx.NEWSPAPER_NAME_WORDS:
         return "media"
     return "organization"
 
@@ -149,9 +152,14 @@ def kind_names(doc: Doc) -> list[tuple[TokSpan, str]]:
         run = _name_run(t)
         ids = {x.i for x in run}
         before = doc[run[0].i - 1] if run[0].i > 0 else None
-        kinds = [before] if before is not None and (before.head.i in ids or t.dep_ == "appos" and t.head.i == before.i) else []
+        # the kind noun right before the name, however the parser hung the two ("club Harwick" as two subjects)
+        kinds = [before] if before is not None and before.tag_ == "NN" and before.text.islower() \
+            or before is not None and (before.head.i in ids or t.dep_ == "appos" and t.head.i == before.i) else []
         kinds += [c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > t.i]
         kind = next((k for k in (_kind_type(k) for k in kinds) if k), None)
+        if kind is None and len(run) >= 2 and t.lower_ in lx.NEWSPAPER_NAME_WORDS and before is not None \
+                and before.lower_ == "the" and not t.ent_type_:
+            kind = "media"  # "The Riverton Ledger", untagged: a newspaper's name
         if kind is None or " ".join(x.lower_ for x in run) in lx.COUNTRIES or t.ent_type_ in ("GPE", "NORP") and kind == "person":
             continue
         if kind == "person" and (t.lower_ in lx.ORG_NAME_ENDS | lx.NON_PERSON_NAME_ENDS | lx.ORGANIZATION_HEADS | lx.GROUP_NAMES
@@ -184,7 +192,8 @@ def introductions(doc: Doc, base: int) -> list[Intro]:
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             name = re.sub(r"\s*\([^)]*$", "", name)  # "National Hurricane Center (NHC": the model's span took half the acronym
             words = _intro_words(ent.root, ent) | _words(ent)
-            out.append(Intro(name, _organization_kind(name, words), frozenset(words), base + ent.start_char))
+            definite = ent.text.lower().startswith("the ") or ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+            out.append(Intro(name, _organization_kind(name, words, definite), frozenset(words), base + ent.start_char))
     for span, kind in kinds.values():  # names the model did not tag at all ("Team Sky")
         if kind != "person" or len(span) >= 2:
             out.append(Intro(span.text, kind, frozenset(_intro_words(span.root, span) | _words(span)), base + span.start_char))

@@ -383,3 +383,5 @@ yoweri muhammadu goodluck olusegun bola ngozi abiy tedros kofi kwame ellen emmer
 megawati ferdinand thaksin yingluck prayut yair naftali benny avigdor yitzhak shimon ehud moshe itamar kylian usain
 serena rafael simone lebron kobe zinedine arsene arsène pep zlatan luka sadio virgil erling mesut
 """.split())
+# Clergy titles before a name ("the Rev. Ana Okoro said").
+NAME_TITLES = NAME_TITLES | frozenset("rev. rev reverend pastor".split())

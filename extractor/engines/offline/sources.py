@@ -17,8 +17,8 @@ from . import lexicon as lx
 from .records import Mention
 from .source_groups import mixed_group_source
 from .source_outlets import media_source, named_outlet_source, newspaper_name_source, outlet_staff_source
-from .source_phrase import (Phrase, appos_person, clean_name, make_phrase, mentions_outlet, person_name, proper_run,
-                            strip_det, without_acronym)
+from .source_phrase import (Phrase, appos_person, clean_name, given_name_run, make_phrase, mentions_outlet, person_name,
+                            proper_run, strip_det, without_acronym)
 from .source_span import noun_phrase  # noqa: F401  (re-exported: the phrase is cut there, typed here)
 from .spans import tokens_span
 from .syntax import SOURCE_EXCLUDE_DEPS
@@ -44,11 +44,16 @@ def company_source(m: Mention, p: Phrase) -> bool:
 def non_person_name_source(m: Mention, p: Phrase) -> bool:
     """A proper name ending in a word no person's name ends in is an organization, whatever
     NER says: "Manchester United said", "Downing Street said", "Bellwether County said",
-    "Harlow Airlines said"."""
+    "Harlow Airlines said"; so is one opening with a word no person's name opens with ("Team
+    Sky said")."""
     head = p.head
+    run = [t for t in p.tokens if t.dep_ != "det" and not t.is_punct]
+    if head.pos_ == "PROPN" and len(run) >= 2 and run[0].lower_ in NON_PERSON_NAME_STARTS and run[0].text[:1].isupper() \
+            and all(t.pos_ == "PROPN" for t in run):
+        m.type, m.name = "organization", clean_name(p.text)  # "Team Sky said", "Club Brugge said"
+        return True
     if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.lower_ not in lx.NON_PERSON_NAME_ENDS:
         return False
-    run = [t for t in p.tokens if t.dep_ != "det" and not t.is_punct]
     if len(run) < 2 or not all(t.pos_ == "PROPN" or t.ent_type_ for t in run) or run[-1].i != head.i:
         return False
     m.type, m.name = "organization", clean_name(p.text)
@@ -109,6 +114,28 @@ def trailing_name_source(m: Mention, p: Phrase) -> bool:
     return False
 
 
+NON_PERSON_NAME_STARTS = frozenset("team club banco grupo groupe".split())
+
+
+def definite_name_source(m: Mention, p: Phrase) -> bool:
+    """"The" right before a singular proper name is no person's ("The Atlantic reported",
+    "the Hermitage said"), whatever NER tags it: an institution, or an outlet when the name
+    says so (earlier families). A title or modifier between ("the Rev. Ana Ruiz", "the
+    Brazilian Neymar") or a plural ("the Okafors") is left to the others."""
+    toks = [t for t in p.tokens if not t.is_punct]
+    if len(toks) < 2 or toks[0].lower_ != "the" or toks[0].dep_ != "det" or not 1 <= len(toks) - 1 <= 3 or m.plural \
+            or p.head.tag_ != "NNP" or p.head.ent_type_ not in ("PERSON", "", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
+        return False
+    rest = toks[1:]
+    if len(rest) >= 2 and (p.head.ent_type_ == "PERSON" or rest[0].text.endswith(".")):
+        return False  # ("the Rev. Ana Okoro": a title the lists lack, then a name)
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper()  # ("the PM": a title's letters)
+               and t.lower_ not in lx.NAME_TITLES | lx.TITLE_HEADS | lx.ROLE_NOUNS for t in rest):
+        return False
+    m.type, m.name = "organization", clean_name(p.text)
+    return True
+
+
 def named_person_source(m: Mention, p: Phrase) -> bool:
     """A person's name, with any title before it as the role: "Prime Minister Najib Mikati",
     "Dolan Abu Saleh, head of the Majdal Shams local council"."""
@@ -124,29 +151,6 @@ def named_person_source(m: Mention, p: Phrase) -> bool:
             m.role = head.doc.text[r0:r1]
         return True
     return False
-
-
-NAME_PARTICLES = frozenset("von van der den de da do dos del di la le bin ibn al el ben".split())
-
-
-def given_name_run(p: Phrase) -> str | None:
-    """The phrase as a person's full name opening with a given name, whatever NER tags it:
-    "Rodrigo Duterte", "Ursula von der Leyen" (two to four capitalized words, particles
-    between); None for anything with an organization's or outlet's word in it."""
-    toks = [t for t in p.tokens if not t.is_punct or t.text == "-"]
-    if not 2 <= len(toks) <= 5 or toks[0].lower_ not in lx.GIVEN_NAMES or not toks[-1].text[:1].isupper() \
-            or m_plural(p) or any(t.pos_ not in ("PROPN", "NOUN", "ADP", "X", "PUNCT") for t in toks):
-        return None
-    words = {t.lower_ for t in toks}
-    if any(not (t.text[:1].isupper() and t.text[1:2].islower() or t.lower_ in NAME_PARTICLES or t.text == "-") for t in toks) \
-            or words & (lx.ORG_NAME_ENDS | lx.NON_PERSON_NAME_ENDS | lx.ORGANIZATION_HEADS | lx.MEDIA_HEADS | lx.DEMONYMS
-                        | lx.COUNTRIES | lx.NAME_TITLES | lx.TITLE_HEADS) or p.core in lx.COMPANY_NAMES | lx.MEDIA_NAMES:
-        return None
-    return p.text
-
-
-def m_plural(p: Phrase) -> bool:
-    return p.head.tag_ in ("NNS", "NNPS") and not p.head.text[:1].isupper()
 
 
 def given_name_source(m: Mention, p: Phrase) -> bool:
@@ -347,6 +351,7 @@ SOURCE_TYPE_RULES = (
     appositive_person_source,
     trailing_name_source,
     non_person_name_source,
+    definite_name_source,
     named_person_source,
     given_name_source,
     titled_name_source,

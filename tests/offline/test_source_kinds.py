@@ -1,0 +1,106 @@
+"""Source types from more than NER (session 7, types): the kind noun beside a name, a given
+name opening a full name, a pronoun in the name's own sentence, and generic descriptions
+("the company", "the newspaper", "the agency") resolved to the entity the article introduced.
+Sentences invented for each construction."""
+
+from .support import one
+
+
+def src(rows, mention):
+    return one(rows, mention)[3].source
+
+
+# ---- a kind noun beside a name (referents.kind_names, state.learn_kinds) ------------------
+
+def test_a_kind_noun_before_a_name_makes_it_an_organization_wherever_it_stands(run):
+    rows = run("Chilean copper miner Codelco halted work at the pit on Monday.\n\n"
+               "Codelco said the strike had cost it two days of output.\n\n"
+               "Second-division club Harwick confirmed the sale of its ground.\n\n"
+               "Harwick said the fans would be consulted.")
+    assert src(rows, "Codelco").type == "organization"
+    assert src(rows, "Harwick").type == "organization"
+
+
+def test_a_kind_noun_after_a_name_in_apposition_counts_too(run):
+    rows = run("Vantora, the state power company, cut supplies to the north.\n\n"
+               "Vantora said the grid would recover by Friday.")
+    assert src(rows, "Vantora").type == "organization"
+
+
+def test_a_role_noun_before_a_name_makes_its_surname_a_person(run):
+    rows = run("Senegalese midfielder Ousmane Ndiaye Kalu scored the winner on Sunday.\n\n"
+               "Kalu said the team had deserved the victory.")
+    kalu = src(rows, "Kalu")
+    assert (kalu.type, kalu.name) == ("person", "Ousmane Ndiaye Kalu")
+
+
+def test_an_agency_is_an_outlet_only_with_a_news_word(run):
+    rows = run("The UN refugee agency UNHCR said 2,000 people had crossed the border.\n\n"
+               "The state news agency Velta said the president had returned.")
+    assert src(rows, "The UN refugee agency UNHCR").type == "organization"
+    assert src(rows, "The state news agency Velta").type == "media"
+
+
+# ---- generic descriptions take the introduced name (referents.py) -------------------------
+
+def test_the_company_is_the_company_the_article_introduced(run):
+    rows = run("Brazilian oil firm Petrobras found a leak off the coast on Monday.\n\n"
+               "The company said the spill had been contained.")
+    company = src(rows, "The company")
+    assert (company.type, company.name) == ("organization", "Petrobras")
+
+
+def test_the_newspaper_and_the_agency_are_the_outlets_introduced(run):
+    rows = run("The Riverton Ledger published the letter on Monday.\n\n"
+               "The newspaper said the mayor had known about the leak.\n\n"
+               "Reuters obtained a copy of the memo.\n\n"
+               "The agency reported that the plan had been shelved.")
+    paper = src(rows, "The newspaper")
+    assert (paper.type, paper.name) == ("media", "Riverton Ledger")
+    agency = src(rows, "The agency")
+    assert (agency.type, agency.name) == ("media", "Reuters")
+
+
+# ---- a given name opens a person's full name (sources.given_name_source) ------------------
+
+def test_a_full_name_opening_with_a_given_name_is_a_person(run):
+    rows = run("Rodrigo Duterte said the drug war would continue.\n\n"
+               "Ursula von der Leyen said the bloc would act.")
+    assert src(rows, "Rodrigo Duterte").type == "person"
+    assert src(rows, "Ursula von der Leyen").type == "person"
+
+
+def test_a_firm_named_like_a_person_without_a_given_name_is_not_made_one(run):
+    rows = run("Goldman Sachs said the market would recover.")
+    assert src(rows, "Goldman Sachs").type == "organization"
+
+
+# ---- a pronoun in the name's own sentence (state.by_pronoun) ------------------------------
+
+def test_he_after_a_bare_name_makes_it_a_person(run):
+    rows = run("Mbappe said he was happy in Paris.")
+    assert src(rows, "Mbappe").type == "person"
+
+
+def test_its_right_after_a_bare_name_makes_it_an_organization(run):
+    rows = run("Arsenal said its defender would miss the rest of the season.")
+    assert src(rows, "Arsenal").type == "organization"
+
+
+def test_its_after_another_noun_stands_for_that_noun(run):
+    rows = run("Mendez welcomed the call for a truce but said its timing was wrong.")
+    assert src(rows, "Mendez").type == "person"
+
+
+# ---- names no person's name looks like (sources.py) ----------------------------------------
+
+def test_the_before_a_singular_name_makes_no_person(run):
+    rows = run("The Atlantic reported that the aide had quit.\n\n"
+               "The Rev. Ana Okoro said the church would stay open.")
+    assert src(rows, "The Atlantic").type != "person"
+    assert src(rows, "The Rev. Ana Okoro").type == "person"
+
+
+def test_a_name_opening_with_team_or_club_is_an_organization(run):
+    rows = run("Team Velo said the rider had been cleared.")
+    assert src(rows, "Team Velo").type == "organization"
