@@ -104,3 +104,28 @@ def test_the_before_a_singular_name_makes_no_person(run):
 def test_a_name_opening_with_team_or_club_is_an_organization(run):
     rows = run("Team Velo said the rider had been cleared.")
     assert src(rows, "Team Velo").type == "organization"
+
+
+def test_capitals_around_a_function_word_make_an_organization(run):
+    rows = run("Transport for Lagos said the line would reopen.\n\n"
+               "Feed the Hungry said the camps were overcrowded.\n\n"
+               "Residents of the Old Town said the water had risen.")
+    assert src(rows, "Transport for Lagos").type == "organization"
+    assert src(rows, "Feed the Hungry").type == "organization"
+    assert src(rows, "Residents of the Old Town").type == "anonymous"
+
+
+def test_bare_party_members_are_unnamed_people(run):
+    rows = run("Republicans said the bill would fail.\n\n"
+               "The Democrats said the bill would pass.")
+    assert src(rows, "Republicans").type == "anonymous"
+    assert src(rows, "The Democrats").type == "organization"
+
+
+def test_one_person_by_nationality_and_age(run):
+    rows = run("The Briton said the race had been hard.\n\n"
+               "The 22-year-old Spaniard said he was delighted.\n\n"
+               "The Dalai Lama said the talks should resume.")
+    assert src(rows, "The Briton").type == "person"
+    assert src(rows, "The 22-year-old Spaniard").type == "person"
+    assert src(rows, "The Dalai Lama").type == "person"

@@ -112,26 +112,3 @@ def make_phrase(tokens: list[Token], head: Token) -> Phrase:
     return Phrase(head=head, tokens=core_toks, text=text, low=low, core=strip_det(low).strip("\"“”"),
                   head_low=head.text.lower(), lemma=head.lemma_.lower(), words=[t.text.lower() for t in core_toks],
                   full=list(tokens))
-
-
-NAME_PARTICLES = frozenset("von van der den de da do dos del di la le bin ibn al el ben".split())
-
-
-def given_name_run(p: Phrase) -> str | None:
-    """The phrase as a person's full name opening with a given name, whatever NER tags it:
-    "Rodrigo Duterte", "Ursula von der Leyen" (two to four capitalized words, particles
-    between); None for anything with an organization's or outlet's word in it."""
-    toks = [t for t in p.tokens if not t.is_punct or t.text == "-"]
-    if not 2 <= len(toks) <= 5 or toks[0].lower_ not in lx.GIVEN_NAMES or not toks[-1].text[:1].isupper() \
-            or _plural_word(p) or any(t.pos_ not in ("PROPN", "NOUN", "ADP", "X", "PUNCT") for t in toks):
-        return None
-    words = {t.lower_ for t in toks}
-    if any(not (t.text[:1].isupper() and t.text[1:2].islower() or t.lower_ in NAME_PARTICLES or t.text == "-") for t in toks) \
-            or words & (lx.ORG_NAME_ENDS | lx.NON_PERSON_NAME_ENDS | lx.ORGANIZATION_HEADS | lx.MEDIA_HEADS | lx.DEMONYMS
-                        | lx.COUNTRIES | lx.NAME_TITLES | lx.TITLE_HEADS) or p.core in lx.COMPANY_NAMES | lx.MEDIA_NAMES:
-        return None
-    return p.text
-
-
-def _plural_word(p: Phrase) -> bool:
-    return p.head.tag_ in ("NNS", "NNPS") and not p.head.text[:1].isupper()

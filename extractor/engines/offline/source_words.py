@@ -385,3 +385,6 @@ serena rafael simone lebron kobe zinedine arsene arsène pep zlatan luka sadio v
 """.split())
 # Clergy titles before a name ("the Rev. Ana Okoro said").
 NAME_TITLES = NAME_TITLES | frozenset("rev. rev reverend pastor".split())
+# Nationality nouns for one person ("the Briton said", "the 22-year-old Spaniard said").
+DEMONYM_NOUNS = frozenset("briton brit spaniard dane swede pole scot finn turk kiwi aussie filipino filipina".split())
+TITLE_HEADS = TITLE_HEADS | frozenset({"lama"})  # "the Dalai Lama said"

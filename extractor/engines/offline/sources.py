@@ -17,8 +17,9 @@ from . import lexicon as lx
 from .records import Mention
 from .source_groups import mixed_group_source
 from .source_outlets import media_source, named_outlet_source, newspaper_name_source, outlet_staff_source
-from .source_phrase import (Phrase, appos_person, clean_name, given_name_run, make_phrase, mentions_outlet, person_name,
-                            proper_run, strip_det, without_acronym)
+from .source_names import definite_name_source, function_word_name_source, given_name_source, party_members_source
+from .source_phrase import (Phrase, appos_person, clean_name, make_phrase, mentions_outlet, person_name, proper_run,
+                            strip_det, without_acronym)
 from .source_span import noun_phrase  # noqa: F401  (re-exported: the phrase is cut there, typed here)
 from .spans import tokens_span
 from .syntax import SOURCE_EXCLUDE_DEPS
@@ -117,25 +118,6 @@ def trailing_name_source(m: Mention, p: Phrase) -> bool:
 NON_PERSON_NAME_STARTS = frozenset("team club banco grupo groupe".split())
 
 
-def definite_name_source(m: Mention, p: Phrase) -> bool:
-    """"The" right before a singular proper name is no person's ("The Atlantic reported",
-    "the Hermitage said"), whatever NER tags it: an institution, or an outlet when the name
-    says so (earlier families). A title or modifier between ("the Rev. Ana Ruiz", "the
-    Brazilian Neymar") or a plural ("the Okafors") is left to the others."""
-    toks = [t for t in p.tokens if not t.is_punct]
-    if len(toks) < 2 or toks[0].lower_ != "the" or toks[0].dep_ != "det" or not 1 <= len(toks) - 1 <= 3 or m.plural \
-            or p.head.tag_ != "NNP" or p.head.ent_type_ not in ("PERSON", "", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
-        return False
-    rest = toks[1:]
-    if len(rest) >= 2 and (p.head.ent_type_ == "PERSON" or rest[0].text.endswith(".")):
-        return False  # ("the Rev. Ana Okoro": a title the lists lack, then a name)
-    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and not t.text.isupper()  # ("the PM": a title's letters)
-               and t.lower_ not in lx.NAME_TITLES | lx.TITLE_HEADS | lx.ROLE_NOUNS for t in rest):
-        return False
-    m.type, m.name = "organization", clean_name(p.text)
-    return True
-
-
 def named_person_source(m: Mention, p: Phrase) -> bool:
     """A person's name, with any title before it as the role: "Prime Minister Najib Mikati",
     "Dolan Abu Saleh, head of the Majdal Shams local council"."""
@@ -151,16 +133,6 @@ def named_person_source(m: Mention, p: Phrase) -> bool:
             m.role = head.doc.text[r0:r1]
         return True
     return False
-
-
-def given_name_source(m: Mention, p: Phrase) -> bool:
-    """A full name opening with a given name is a person though the small model tags it ORG:
-    "Rodrigo Duterte said", "Ursula von der Leyen said" ("Goldman Sachs" opens with none)."""
-    name = given_name_run(p) if p.head.ent_type_ in ("ORG", "GPE", "NORP", "") else None
-    if name is None:
-        return False
-    m.type, m.name = "person", clean_name(name)
-    return True
 
 
 def titled_name_source(m: Mention, p: Phrase) -> bool:
@@ -267,8 +239,10 @@ def definite_individual_source(m: Mention, p: Phrase) -> bool:
     if m.plural or not p.words or p.words[0] not in ("the", "this") or p.head.tag_ in ("NNS", "NNPS"):
         return False
     head = p.head
-    aged = p.low.endswith("year-old") or p.low.endswith("year old")
-    demonym = (head.ent_type_ == "NORP" or DEMONYM_MAN.match(head.lower_) is not None) and head.i == p.tokens[-1].i \
+    aged = p.low.endswith("year-old") or p.low.endswith("year old") or "year-old" in p.low \
+        and head.lemma_.lower() not in lx.ORGANIZATION_HEADS | lx.ORGANIZATION_KINDS  # "the 22-year-old Spaniard"
+    demonym = (head.ent_type_ == "NORP" or DEMONYM_MAN.match(head.lower_) is not None or head.lower_ in lx.DEMONYM_NOUNS) \
+        and head.i == p.tokens[-1].i \
         and not head.lower_.endswith("s") and len([t for t in p.tokens if t.dep_ != "det"]) <= 2
     ranked = head.lower_ == "number" and any(c.dep_ == "nummod" for c in head.children)
     if aged or demonym or ranked:
@@ -357,7 +331,9 @@ SOURCE_TYPE_RULES = (
     titled_name_source,
     title_head_source,
     issued_document_source,
+    function_word_name_source,
     plural_description_source,
+    party_members_source,
     party_member_source,
     definite_individual_source,
     organization_source,
