@@ -129,3 +129,34 @@ def test_one_person_by_nationality_and_age(run):
     assert src(rows, "The Briton").type == "person"
     assert src(rows, "The 22-year-old Spaniard").type == "person"
     assert src(rows, "The Dalai Lama").type == "person"
+
+
+def test_a_one_word_name_with_a_capital_inside_is_a_company(run):
+    rows = run("SpaceX said the rocket would fly in May.\n\n"
+               "McAllister said he was happy with the result.")
+    assert src(rows, "SpaceX").type == "organization"
+    assert src(rows, "McAllister").type == "person"
+
+
+def test_media_reports_are_the_outlets(run):
+    rows = run("According to Japanese media reports, the ship sank off the coast.")
+    assert src(rows, "Japanese media reports").type == "media"
+
+
+def test_a_title_with_of_takes_the_holder_in_apposition(run):
+    rows = run("The head of the agency, Mara Ilves, said the data was wrong.")
+    head = src(rows, "The head of the agency, Mara Ilves")
+    assert (head.type, head.name) == ("person", "Mara Ilves")
+
+
+def test_a_hyphenated_title_keeps_its_first_half(run):
+    rows = run("Wikipedia co-founder Jimmy Wales said the site would not be censored.\n\n"
+               "Former vice-president Tom Hale said the war was over.")
+    wales = src(rows, "Wikipedia co-founder Jimmy Wales")
+    assert (wales.type, wales.name) == ("person", "Jimmy Wales")
+    assert src(rows, "Former vice-president Tom Hale").name == "Tom Hale"
+
+
+def test_a_company_by_its_kind_is_an_organization(run):
+    rows = run("The tech giant said sales would start in May.")
+    assert src(rows, "The tech giant").type == "organization"

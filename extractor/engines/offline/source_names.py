@@ -97,3 +97,23 @@ def party_members_source(m: Mention, p: Phrase) -> bool:
         m.type, m.descriptor = "anonymous", clean_name(p.text)
         return True
     return False
+
+
+CAMEL_PREFIXES = ("mc", "mac", "de", "di", "da", "du", "la", "le", "van", "von", "o'", "o’", "d'", "d’", "al-", "el-")
+
+
+def camel_case_name_source(m: Mention, p: Phrase) -> bool:
+    """A one-word name with a capital inside is a company's or a platform's, not a person's:
+    "SpaceX said", "BlackRock said", "OpenAI said" ("McDonald", "DeSantis", "O'Neill" are
+    surnames: a capital after Mc, De, O' and the like does not count)."""
+    toks = [t for t in p.tokens if t.dep_ != "det"]
+    if len(toks) != 1 or toks[0].pos_ != "PROPN" or toks[0].ent_type_ in ("GPE", "NORP"):
+        return False
+    word = toks[0].text
+    low = word.lower()
+    inner = next((i for i, ch in enumerate(word) if i > 0 and ch.isupper()), None)
+    if inner is None or word.isupper() or any(low.startswith(x) and inner == len(x) for x in CAMEL_PREFIXES) \
+            or not word[:1].isupper():
+        return False
+    m.type, m.name = "organization", clean_name(p.text)
+    return True

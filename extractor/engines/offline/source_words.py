@@ -388,3 +388,4 @@ NAME_TITLES = NAME_TITLES | frozenset("rev. rev reverend pastor".split())
 # Nationality nouns for one person ("the Briton said", "the 22-year-old Spaniard said").
 DEMONYM_NOUNS = frozenset("briton brit spaniard dane swede pole scot finn turk kiwi aussie filipino filipina".split())
 TITLE_HEADS = TITLE_HEADS | frozenset({"lama"})  # "the Dalai Lama said"
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("giant conglomerate multinational startup lender supplier".split())

@@ -17,7 +17,8 @@ from . import lexicon as lx
 from .records import Mention
 from .source_groups import mixed_group_source
 from .source_outlets import media_source, named_outlet_source, newspaper_name_source, outlet_staff_source
-from .source_names import definite_name_source, function_word_name_source, given_name_source, party_members_source
+from .source_names import (camel_case_name_source, definite_name_source, function_word_name_source, given_name_source,
+                           party_members_source)
 from .source_phrase import (Phrase, appos_person, clean_name, make_phrase, mentions_outlet, person_name, proper_run,
                             strip_det, without_acronym)
 from .source_span import noun_phrase  # noqa: F401  (re-exported: the phrase is cut there, typed here)
@@ -74,6 +75,10 @@ def title_of_source(m: Mention, p: Phrase) -> bool:
     bare = [w for w in p.words if w not in ("the", "a", "an")]
     if len(bare) > 2 and bare[0] in lx.TITLE_HEADS and bare[1] == "of":
         m.type, m.role = "person", clean_name(p.text)
+        appos = appos_person(p.head)
+        if appos is not None and appos.i in {t.i for t in p.full} and appos.i > p.tokens[-1].i:
+            # "The head of the agency, Mara Ilves": the holder named in apposition
+            m.name = person_name(list(appos.subtree)) or proper_run(appos)
         return True
     return False
 
@@ -175,6 +180,10 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
     head = p.head
     if p.lemma not in lx.ISSUED_HEADS and p.head_low not in lx.ISSUED_HEADS:
         return False
+    if p.head_low in ("report", "reports") and any(c.dep_ in ("compound", "amod") and c.lower_ in ("media", "press", "news")
+                                                   for c in head.children):
+        m.type = "media"  # "Japanese media reports", "press reports": the outlets' reporting, unnamed
+        return True
     # ("a survey of voters", "a review of election filings": after these "of" names what was studied)
     of_issues = p.lemma not in lx.STUDY_HEADS
     issuers = [g for c in head.children if c.dep_ == "prep" and (c.lower_ in ("by", "from") or c.lower_ == "of" and of_issues)
@@ -325,6 +334,7 @@ SOURCE_TYPE_RULES = (
     appositive_person_source,
     trailing_name_source,
     non_person_name_source,
+    camel_case_name_source,
     definite_name_source,
     named_person_source,
     given_name_source,
