@@ -160,3 +160,27 @@ def test_a_hyphenated_title_keeps_its_first_half(run):
 def test_a_company_by_its_kind_is_an_organization(run):
     rows = run("The tech giant said sales would start in May.")
     assert src(rows, "The tech giant").type == "organization"
+
+
+def test_quantified_party_members_and_nationalities_are_unnamed_people(run):
+    rows = run("Senate Republicans said the bill would fail.\n\n"
+               "Many Democrats said the vote was rigged.\n\n"
+               "Germans say the plan is fair.\n\n"
+               "Democrats in Congress said the bill would pass.")
+    for mention in ("Senate Republicans", "Many Democrats", "Germans", "Democrats in Congress"):
+        assert src(rows, mention).type == "anonymous", mention
+
+
+def test_a_first_person_quotation_after_the_cue_is_a_persons():
+    # (unit level: whether the small model tags the bare name ORG depends on the sentence)
+    from extractor.engines.offline.nlp import load_nlp
+    from extractor.engines.offline.records import Mention
+    from extractor.engines.offline.state import by_pronoun
+
+    doc = load_nlp()('Velkor said: "I was at the plant the other day and it was full."')
+    m = Mention(start=0, end=6, text="Velkor", head=doc[0], name="Velkor", type="organization")
+    by_pronoun(m, [doc[0]], set())
+    assert m.type == "person"
+    m = Mention(start=0, end=6, text="Velkor", head=doc[0], name="Velkor", type="organization")
+    by_pronoun(m, [doc[0]], {"velkor"})  # the article showed Velkor to be an organization
+    assert m.type == "organization"

@@ -81,8 +81,8 @@ def function_word_name_source(m: Mention, p: Phrase) -> bool:
     if not inner or not all(t.text[:1].isupper() or t.lower_ in NAME_FUNCTION_WORDS for t in toks):
         return False
     first = toks[0]
-    if first.is_sent_start and (first.lemma_.lower() in lx.ANONYMOUS_HEADS | lx.PERSON_NOUNS | lx.ROLE_NOUNS
-                                or first.lower_ in lx.ANONYMOUS_HEADS or first.tag_ == "NNS") \
+    if (first.is_sent_start and (first.lemma_.lower() in lx.ANONYMOUS_HEADS | lx.PERSON_NOUNS | lx.ROLE_NOUNS
+                                 or first.lower_ in lx.ANONYMOUS_HEADS) or first.tag_ in ("NNS", "NNPS")) \
             and not any(t.text[:1].isupper() for t in inner) or toks[-1].i - toks[0].i + 1 != len(toks):
         return False  # (a plural opening the sentence is a description: "Developers in Congress say")
     m.type, m.name = "organization", clean_name(p.text)
@@ -90,10 +90,14 @@ def function_word_name_source(m: Mention, p: Phrase) -> bool:
 
 
 def party_members_source(m: Mention, p: Phrase) -> bool:
-    """Party members without an article are unnamed people: "Republicans said", "Democrats
-    argued" (anonymous, like "Republican Representatives"); "the Democrats" is the party."""
-    if m.plural and p.head.tag_ in ("NNS", "NNPS") and p.lemma.rstrip("s") in lx.PARTY_MEMBER_NOUNS | {"tory", "torie"} \
-            and len(p.tokens) == 1:
+    """Party members or a nationality without an article are unnamed people: "Republicans
+    said", "Senate Democrats argued", "Some Republicans", "Germans say" (anonymous, like
+    "Republican Representatives"); "the Democrats" is the party."""
+    head = p.head
+    members = p.lemma.rstrip("s") in lx.PARTY_MEMBER_NOUNS | {"tory", "torie"} \
+        or head.ent_type_ == "NORP" and head.lower_.endswith("s") and head.text[:1].isupper()  # "Germans", "Hispanics"
+    if m.plural and head.tag_ in ("NNS", "NNPS") and members and (not p.words or p.words[0] not in ("the", "these", "those")) \
+            and not any(t.dep_ == "conj" for t in p.tokens):
         m.type, m.descriptor = "anonymous", clean_name(p.text)
         return True
     return False

@@ -389,3 +389,6 @@ NAME_TITLES = NAME_TITLES | frozenset("rev. rev reverend pastor".split())
 DEMONYM_NOUNS = frozenset("briton brit spaniard dane swede pole scot finn turk kiwi aussie filipino filipina".split())
 TITLE_HEADS = TITLE_HEADS | frozenset({"lama"})  # "the Dalai Lama said"
 ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("giant conglomerate multinational startup lender supplier".split())
+MEDIA_NAMES = MEDIA_NAMES | frozenset("la stampa|huffpo|bfmtv|newsmax|the daily beast|daily beast|mediaite".split("|"))
+FOREIGN_MEDIA_WORDS = FOREIGN_MEDIA_WORDS | frozenset("courrier stampa".split())
+GIVEN_NAMES = GIVEN_NAMES | frozenset("carly ilya junot eva eva-maria cecile cécile".split())

@@ -39,7 +39,20 @@ def _could_be_antecedent(t: Token) -> bool:
         | lx.MEDIA_HEADS or lemma in lx.ANONYMOUS_HEADS and lemma not in lx.ISSUED_HEADS | lx.DOCUMENT_HEADS)
 
 
-def by_pronoun(m: Mention, toks: list[Token], known: dict[str, tuple[str, str]]) -> None:
+def _quotes_in_first_person(after) -> bool:
+    """A quotation opening within a few words after the name whose first pronoun is "I"."""
+    opened = next((k for k, t in enumerate(after) if t.is_quote and k <= 4), None)
+    if opened is None:
+        return False
+    for t in after[opened + 1 : opened + 15]:
+        if t.is_quote:
+            return False
+        if t.pos_ == "PRON":
+            return t.lower_ in SPEAKER_I
+    return False
+
+
+def by_pronoun(m: Mention, toks: list[Token], known: set[str]) -> None:
     """A bare name's own sentence says what it is when NER guessed: "Mbappe said he was
     happy" (a person; also '"I am happy," said Mbappe'), "Arsenal said its defender was
     injured" (an organization). Only the first such pronoun after the name counts, with no
@@ -66,6 +79,8 @@ def by_pronoun(m: Mention, toks: list[Token], known: dict[str, tuple[str, str]])
     before = head.doc[sent.start : toks[0].i]
     if pronoun is None and any(t.is_quote for t in before) and any(t.lower_ in SPEAKER_I for t in before):
         pronoun = "he"  # an inverted cue after a quotation in the first person singular
+    if pronoun is None and _quotes_in_first_person(head.doc[toks[-1].i + 1 : sent.end]):
+        pronoun = "he"  # 'Richards said: "I was in Fort Worth ..."'
     if pronoun in NOT_PERSONAL and m.type == "person":
         m.type = "organization"
     elif pronoun in PERSONAL | SPEAKER_I and m.type == "organization" and head.ent_type_ != "GPE":
@@ -91,6 +106,7 @@ class ArticleState:
     paragraph_speaker: Found | None = None  # the attribution the last paragraph ended with (continuation.py)
     paragraph_end: int = 0  # where the last paragraph ended
     known: dict[str, tuple[str, str]] = field(default_factory=dict)  # "phivolcs" -> (type, canonical name)
+    evidenced: set[str] = field(default_factory=set)  # names of `known` the article's own words typed (a kind noun, "Group")
     intros: list[Intro] = field(default_factory=list)  # named entities met so far (referents.py)
     tags: dict[str, Counter] = field(default_factory=dict)  # "walmart" -> how often NER said ORG, PERSON
 
@@ -115,7 +131,8 @@ class ArticleState:
             self.same_as_before(m, tok)
         self.by_person_votes(m, toks or [tok])
         self.agency_as_before(m, tok)
-        known = dict(self.known)  # (as_before remembers this mention's own name)
+        # what the article showed a name to be, not what an earlier guess typed it (as_before remembers guesses)
+        known = {k for k, v in self.known.items() if v[1].lower() != k} | self.evidenced
         self.as_before(m, toks or [tok])
         self.by_majority(m)
         by_pronoun(m, toks or [tok], known)
@@ -162,6 +179,7 @@ class ArticleState:
                 self.people.setdefault(span[-1].lower_, span.text)
             elif kind in ("organization", "media") and low not in self.people:
                 self.known.setdefault(low, (kind, span.text))
+                self.evidenced.add(low)
 
     def meet_organization(self, doc: Doc, ent: TokSpan) -> None:
         """"Salling Group" -> "Salling"; "the Federal Office for Water Safety (FOWS)" -> "FOWS"."""
@@ -172,6 +190,7 @@ class ArticleState:
         if ent[-1].lower_ not in lx.ORG_NAME_ENDS:
             return
         self.known.setdefault(name.lower(), ("organization", name))
+        self.evidenced.add(name.lower())
         first = name.split()[0]
         if len(name.split()) == 2 and len(first) > 3 and first.lower() not in lx.COUNTRIES | set(self.people):
             self.known.setdefault(first.lower(), ("organization", name))
