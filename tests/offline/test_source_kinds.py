@@ -184,3 +184,25 @@ def test_a_first_person_quotation_after_the_cue_is_a_persons():
     m = Mention(start=0, end=6, text="Velkor", head=doc[0], name="Velkor", type="organization")
     by_pronoun(m, [doc[0]], {"velkor"})  # the article showed Velkor to be an organization
     assert m.type == "organization"
+
+
+def test_unnamed_organizations_in_the_plural_are_anonymous(run):
+    rows = run("Patient advocacy groups said the law was cruel.\n\n"
+               "Several states argued the rule was illegal.")
+    assert src(rows, "Patient advocacy groups").type == "anonymous"
+    assert src(rows, "Several states").type == "anonymous"
+
+
+def test_one_unnamed_party_member_is_anonymous(run):
+    rows = run("A Democrat familiar with the talks said the deal was close.\n\n"
+               "The Ohio Republican said the vote would fail.")
+    assert src(rows, "A Democrat familiar with the talks").type == "anonymous"
+    assert src(rows, "The Ohio Republican").type == "person"
+
+
+def test_a_document_met_before_does_not_lend_its_issuer(run):
+    rows = run("A Fox News poll found that voters were split.\n\n"
+               "The poll found that most backed the plan.\n\n"
+               "The justice said the case was moot.")
+    assert src(rows, "The poll").type == "anonymous"
+    assert src(rows, "The justice").type == "person"

@@ -121,3 +121,32 @@ def camel_case_name_source(m: Mention, p: Phrase) -> bool:
         return False
     m.type, m.name = "organization", clean_name(p.text)
     return True
+
+
+# Kinds of organization that, plural and unnamed, are groups however described (§5: anonymous).
+PLURAL_GROUP_HEADS = frozenset("""
+group organization organisation company firm state college university school court department agency union
+outlet charity campaign committee
+""".split())
+
+
+def unnamed_groups_source(m: Mention, p: Phrase) -> bool:
+    """Unnamed organizations in the plural are anonymous, like unnamed people: "Patient
+    advocacy groups said", "several states argued", "appeals courts have ruled" (§5: "unnamed
+    people or groups, however described"). With "the" they may be the ones named before
+    ("The parties" after two named retailers), and a name in the phrase names them."""
+    head = p.head
+    if not m.plural or head.tag_ != "NNS" or p.lemma not in PLURAL_GROUP_HEADS or p.words[:1] == ["the"] \
+            or any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "GPE") for t in p.tokens) or any(t.dep_ == "conj" for t in p.tokens):
+        return False
+    m.type, m.descriptor = "anonymous", clean_name(p.text)
+    return True
+
+
+def indefinite_party_member_source(m: Mention, p: Phrase) -> bool:
+    """One unnamed party member is anonymous: "a Democrat familiar with the talks", "one
+    Republican involved in the planning" ("the Ohio Republican" is one identified person)."""
+    if m.plural or p.lemma not in lx.PARTY_MEMBER_NOUNS or not p.words or p.words[0] not in ("a", "an", "one", "another"):
+        return False
+    m.type, m.descriptor = "anonymous", clean_name(p.text)
+    return True

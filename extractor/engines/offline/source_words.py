@@ -392,3 +392,4 @@ ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("giant conglomerate multinat
 MEDIA_NAMES = MEDIA_NAMES | frozenset("la stampa|huffpo|bfmtv|newsmax|the daily beast|daily beast|mediaite".split("|"))
 FOREIGN_MEDIA_WORDS = FOREIGN_MEDIA_WORDS | frozenset("courrier stampa".split())
 GIVEN_NAMES = GIVEN_NAMES | frozenset("carly ilya junot eva eva-maria cecile cécile".split())
+ROLE_NOUNS = ROLE_NOUNS | frozenset({"justice"})  # "the justice said": one judge

@@ -18,7 +18,7 @@ from .records import Mention
 from .source_groups import mixed_group_source
 from .source_outlets import media_source, named_outlet_source, newspaper_name_source, outlet_staff_source
 from .source_names import (camel_case_name_source, definite_name_source, function_word_name_source, given_name_source,
-                           party_members_source)
+                           indefinite_party_member_source, party_members_source, unnamed_groups_source)
 from .source_phrase import (Phrase, appos_person, clean_name, make_phrase, mentions_outlet, person_name, proper_run,
                             strip_det, without_acronym)
 from .source_span import noun_phrase  # noqa: F401  (re-exported: the phrase is cut there, typed here)
@@ -344,6 +344,8 @@ SOURCE_TYPE_RULES = (
     function_word_name_source,
     plural_description_source,
     party_members_source,
+    indefinite_party_member_source,
+    unnamed_groups_source,
     party_member_source,
     definite_individual_source,
     organization_source,

@@ -125,6 +125,8 @@ class ArticleState:
                 and (tok.ent_type_ != "GPE" or tok.text.lower() not in lx.COUNTRIES) and len(_without_apposition(toks, tok)) <= 2:
             # "Mikati" after "Najib Mikati"; "Kasich, the governor," though the small model tags "Kasich" a place
             m.type, m.name = "person", full
+        elif m.type == "anonymous" and tok.lemma_.lower() in lx.ISSUED_HEADS | lx.DOCUMENT_HEADS:
+            pass  # "the poll" after "a Fox News poll": a document's issuer counts only named in its own phrase (§9.7)
         elif not refer(m, toks or [tok], self.intros) and m.text.lower().startswith("the ") \
                 and m.type in ("anonymous", "person") and not m.name and not fitting(m, toks or [tok], self.intros):
             # (no entity introduced before fits, or two do: then the last source so described)
