@@ -206,3 +206,13 @@ def test_a_document_met_before_does_not_lend_its_issuer(run):
                "The justice said the case was moot.")
     assert src(rows, "The poll").type == "anonymous"
     assert src(rows, "The justice").type == "person"
+
+
+def test_a_titled_name_inside_an_outlets_words_is_a_person(run):
+    rows = run("Channel 9 host Dara Quinn said the debate was rigged.\n\n"
+               "Harbor City Mayor Don Guardian said the casinos would reopen.\n\n"
+               "Michael Bloomberg said the city was safe.")
+    quinn = src(rows, "Channel 9 host Dara Quinn")
+    assert (quinn.type, quinn.name) == ("person", "Dara Quinn")
+    assert src(rows, "Harbor City Mayor Don Guardian").type == "person"
+    assert src(rows, "Michael Bloomberg").type == "person"

@@ -19,6 +19,10 @@ def outlet_staff(p: Phrase) -> bool:
     with the outlet in the role). The head is the person; an outlet named by the head itself
     ("Bloomberg", "Breitbart News") is the outlet."""
     head = p.head
+    run = _name_before(head)
+    if len(run) >= 2 and run[0].i > 0 and head.doc[run[0].i - 1].lemma_.lower() in _STAFF_WORDS \
+            or len(run) >= 2 and run[0].lower_ in lx.GIVEN_NAMES and " ".join(t.lower_ for t in run) not in lx.MEDIA_NAMES:
+        return True  # "Fox News host Sean Hannity" (all tagged ORG), "Michael Bloomberg", "Mayor Don Guardian"
     if head.lower_ in lx.MEDIA_HEADS | lx.OUTLET_NOUNS | lx.ORG_NAME_ENDS | lx.NON_PERSON_NAME_ENDS:
         return False
     if head.lemma_.lower() in lx.OUTLET_STAFF | lx.TITLE_HEADS | lx.ROLE_NOUNS and head.text.islower():
@@ -35,6 +39,19 @@ def outlet_staff(p: Phrase) -> bool:
         g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "NORP", "FAC") and any(
         mentions_outlet(" ".join(t.lower_ for t in o.subtree), " ".join(t.text for t in o.subtree)) for o in owners)
+
+
+_STAFF_WORDS = lx.OUTLET_STAFF | lx.TITLE_HEADS | lx.NAME_TITLES | lx.ROLE_NOUNS
+
+
+def _name_before(head):
+    """The capitalized proper nouns ending at the head: "Sean Hannity" in "Fox News host Sean Hannity"."""
+    doc, i = head.doc, head.i
+    if head.pos_ != "PROPN":
+        return []
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and doc[i - 1].lemma_.lower() not in _STAFF_WORDS:
+        i -= 1
+    return list(doc[i : head.i + 1])
 
 
 def document_of_issuer(p: Phrase) -> bool:
