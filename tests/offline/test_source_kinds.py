@@ -216,3 +216,26 @@ def test_a_titled_name_inside_an_outlets_words_is_a_person(run):
     assert (quinn.type, quinn.name) == ("person", "Dara Quinn")
     assert src(rows, "Harbor City Mayor Don Guardian").type == "person"
     assert src(rows, "Michael Bloomberg").type == "person"
+
+
+def test_a_role_word_before_a_name_is_the_role_not_the_name(run):
+    rows = run("Witness Ana Ruiz said the car was speeding.\n\n"
+               "Professor Tom Hale of the University of Leeds said the ice was melting.")
+    ruiz = src(rows, "Witness Ana Ruiz")
+    assert (ruiz.type, ruiz.name, ruiz.role) == ("person", "Ana Ruiz", "Witness")
+    assert src(rows, "Professor Tom Hale of the University of Leeds").name == "Tom Hale"
+
+
+def test_the_broadcaster_is_the_broadcaster_introduced(run):
+    rows = run("The BBC interviewed the minister on Sunday.\n\n"
+               "The broadcaster said the interview would air later.")
+    bbc = src(rows, "The broadcaster")
+    assert (bbc.type, bbc.name) == ("media", "BBC")
+
+
+def test_a_surname_met_before_does_not_rename_another_full_name(run):
+    rows = run("Donald Okafor spoke on Monday.\n\n"
+               "Ivana Okafor said the plan was good.\n\n"
+               "Okafor said the plan was great.")
+    assert src(rows, "Ivana Okafor").name == "Ivana Okafor"
+    assert src(rows, "Okafor").name == "Donald Okafor"

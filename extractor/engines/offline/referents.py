@@ -47,11 +47,13 @@ SAME_OFFICE = (frozenset({"head", "chief", "leader", "commander"}), frozenset({"
 
 def _implied_kinds(name: str, kind: str) -> set[str]:
     """Kind words a well-known name carries without saying them: "Reuters" is an agency,
-    "The Daily Ledger" a newspaper, "Znak.com" a website, "Walmart" a company."""
+    "the BBC" a broadcaster, "The Daily Ledger" a newspaper, "Znak.com" a website, "Walmart" a company."""
     low = name.lower()
     out = {"agency"} if low in lx.WIRE_AGENCIES else set()
     if kind == "media" and low.split()[-1:] and low.split()[-1] in lx.NEWSPAPER_NAME_WORDS:
         out.add("newspaper")
+    if low in lx.BROADCASTERS or kind == "media" and re.search(r"\b(tv|television|radio)\b", low):
+        out.add("broadcaster")
     if DOMAIN.search(low):
         out.add("website")
     if low in lx.COMPANY_NAMES:

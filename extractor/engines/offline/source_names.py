@@ -11,10 +11,7 @@ from __future__ import annotations
 
 from . import lexicon as lx
 from .records import Mention
-from .source_phrase import Phrase, clean_name
-
-
-NAME_PARTICLES = frozenset("von van der den de da do dos del di la le bin ibn al el ben".split())
+from .source_phrase import NAME_PARTICLES, Phrase, clean_name
 
 
 def given_name_run(p: Phrase) -> str | None:

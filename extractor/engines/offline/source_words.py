@@ -393,3 +393,5 @@ MEDIA_NAMES = MEDIA_NAMES | frozenset("la stampa|huffpo|bfmtv|newsmax|the daily 
 FOREIGN_MEDIA_WORDS = FOREIGN_MEDIA_WORDS | frozenset("courrier stampa".split())
 GIVEN_NAMES = GIVEN_NAMES | frozenset("carly ilya junot eva eva-maria cecile cécile".split())
 ROLE_NOUNS = ROLE_NOUNS | frozenset({"justice"})  # "the justice said": one judge
+# Broadcasters: a later "the broadcaster" or "the network" is one of them.
+BROADCASTERS = frozenset("bbc|cnn|abc|cbs|nbc|fox news|sky news|al jazeera|nhk|cbc|itv|rt|france 24|euronews|dw|npr|msnbc|rté|ctv".split("|"))

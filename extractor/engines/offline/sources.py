@@ -19,8 +19,8 @@ from .source_groups import mixed_group_source
 from .source_outlets import media_source, named_outlet_source, newspaper_name_source, outlet_staff_source
 from .source_names import (camel_case_name_source, definite_name_source, function_word_name_source, given_name_source,
                            indefinite_party_member_source, party_members_source, unnamed_groups_source)
-from .source_phrase import (Phrase, appos_person, clean_name, make_phrase, mentions_outlet, person_name, proper_run,
-                            strip_det, without_acronym)
+from .source_phrase import (Phrase, appos_person, clean_name, make_phrase, mentions_outlet, name_proper, person_name,
+                            proper_run, strip_det, without_acronym)
 from .source_span import noun_phrase  # noqa: F401  (re-exported: the phrase is cut there, typed here)
 from .spans import tokens_span
 from .syntax import SOURCE_EXCLUDE_DEPS
@@ -316,8 +316,23 @@ def proper_noun_source(m: Mention, p: Phrase) -> bool:
     often a person ("Ghaani said")."""
     if p.head.pos_ == "PROPN":
         m.type, m.name = ("organization", clean_name(p.text)) if p.head.ent_type_ == "GPE" else ("person", clean_name(p.text))
+        if m.type == "person" and len(p.tokens) > 1:
+            # "Witness Ana Ruiz", "Professor Ana Ruiz of the University of Leeds": the name is the
+            # head's own proper nouns, the words before them its role
+            doc, head = p.head.doc, p.head
+            run = name_proper([t for t in p.tokens if t.i <= head.i and t.pos_ == "PROPN" and t.i >= _run_start(head)])
+            if run and run[-1].i == head.i:
+                m.name = doc.text[run[0].idx : head.idx + len(head)]
+                m.role = clean_name(doc.text[p.tokens[0].idx : run[0].idx]).strip(" ,") or None
         return True
     return False
+
+
+def _run_start(head: Token) -> int:
+    i = head.i
+    while i > 0 and head.doc[i - 1].pos_ == "PROPN" and head.doc[i - 1].dep_ in ("compound", "flat"):
+        i -= 1
+    return i
 
 
 # Asked in this order; the first that recognises the phrase types it. Anything left is an

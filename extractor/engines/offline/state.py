@@ -18,6 +18,7 @@ from . import lexicon as lx
 from .records import Found, Mention
 from .sources import classify_source, noun_phrase
 from .referents import Intro, fitting, introductions, kind_names, refer
+from .source_phrase import name_proper
 from .subjects import comma_antecedent
 from .syntax import agent_capable
 
@@ -121,6 +122,9 @@ class ArticleState:
             m.resolved_from = m.text
             return m
         full = self.people.get(tok.text.lower())
+        own = {t.lower_ for t in _without_apposition(toks, tok) if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_.rstrip(".") not in lx.NAME_TITLES}
+        if full and not own <= set(full.lower().split()):
+            full = None  # "Ivanka Trump" is not the "Donald Trump" the surname first stood for
         if full and (m.type in ("person", "organization") or m.type == "anonymous" and tok.text[:1].isupper()) \
                 and (tok.ent_type_ != "GPE" or tok.text.lower() not in lx.COUNTRIES) and len(_without_apposition(toks, tok)) <= 2:
             # "Mikati" after "Najib Mikati"; "Kasich, the governor," though the small model tags "Kasich" a place
@@ -164,8 +168,9 @@ class ArticleState:
                 self.tags.setdefault(re.sub(r"^the\s+", "", ent.text.lower()), Counter())[ent.label_] += 1
             if ent.label_ == "PERSON":
                 run = ent[:-1] if len(ent) > 2 and ent[-1].lower_ in lx.NAME_SUFFIXES else ent  # "Durham Hall QC" is Hall
+                run = name_proper(list(run))  # ("Witness Ana Ruiz" is Ana Ruiz)
                 if len(run) >= 2 and run[-1].lower_ not in lx.GROUP_NAMES | lx.NON_PERSON_NAME_ENDS | lx.ORG_NAME_ENDS:
-                    self.people.setdefault(run[-1].text.lower(), run.text)
+                    self.people.setdefault(run[-1].text.lower(), doc.text[run[0].idx : run[-1].idx + len(run[-1])])
             elif ent.label_ == "ORG" and len(ent) >= 2 \
                     and all(t.text[:1].isupper() or t.is_stop for t in ent if t.dep_ != "det"):
                 self.meet_organization(doc, ent)
