@@ -239,3 +239,11 @@ def test_a_surname_met_before_does_not_rename_another_full_name(run):
                "Okafor said the plan was great.")
     assert src(rows, "Ivana Okafor").name == "Ivana Okafor"
     assert src(rows, "Okafor").name == "Donald Okafor"
+
+
+def test_institutions_by_a_common_noun_are_organizations(run):
+    rows = run("The museum said the paintings had been returned.\n\n"
+               "The coastguard said three fishermen were missing.\n\n"
+               "The consulate said the visas would be issued.")
+    for mention in ("The museum", "The coastguard", "The consulate"):
+        assert src(rows, mention).type == "organization", mention

@@ -395,3 +395,5 @@ GIVEN_NAMES = GIVEN_NAMES | frozenset("carly ilya junot eva eva-maria cecile cé
 ROLE_NOUNS = ROLE_NOUNS | frozenset({"justice"})  # "the justice said": one judge
 # Broadcasters: a later "the broadcaster" or "the network" is one of them.
 BROADCASTERS = frozenset("bbc|cnn|abc|cbs|nbc|fox news|sky news|al jazeera|nhk|cbc|itv|rt|france 24|euronews|dw|npr|msnbc|rté|ctv".split("|"))
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""coastguard consulate mission delegation museum zoo library gallery theatre
+theater festival trust prison brewery refinery railway fund sanctuary mosque temple parish academy clinic panel""".split())
