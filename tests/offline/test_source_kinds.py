@@ -247,3 +247,11 @@ def test_institutions_by_a_common_noun_are_organizations(run):
                "The consulate said the visas would be issued.")
     for mention in ("The museum", "The coastguard", "The consulate"):
         assert src(rows, mention).type == "organization", mention
+
+
+def test_an_outlets_own_name_ending_in_agency_is_an_outlet(run):
+    rows = run("Xinhua News Agency reported that the dam had held.\n\n"
+               "Anadolu Agency reported that the border was closed.\n\n"
+               "Stuff.co.nz reported that the road was cut.")
+    for mention in ("Xinhua News Agency", "Anadolu Agency", "Stuff.co.nz"):
+        assert src(rows, mention).type == "media", mention

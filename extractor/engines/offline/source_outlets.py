@@ -64,7 +64,8 @@ def document_of_issuer(p: Phrase) -> bool:
 
 def news_agency_alone(p: Phrase) -> bool:
     """"The agency said": a government agency unless the phrase says news ("news agency")."""
-    return p.head_low in ("agency", "agencies") and not lx.NEWS_AGENCY_MARKERS & set(p.words)
+    return p.head_low in ("agency", "agencies") and not lx.NEWS_AGENCY_MARKERS & set(p.words) \
+        and not mentions_outlet(p.low.replace(" agency", ""), p.text)  # ("Anadolu Agency": an outlet's own name)
 
 
 def media_source(m: Mention, p: Phrase) -> bool:

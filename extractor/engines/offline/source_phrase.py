@@ -74,7 +74,8 @@ def appos_person(head: Token) -> Token | None:
     return None
 
 
-DOMAIN = re.compile(r"\b[\w-]+\.(com|org|net|ru|ua|pl|de|fr|it|es|in|ph|cn|jp|kr|co\.uk|com\.au|info|news)\b", re.I)
+DOMAIN = re.compile(r"\b[\w-]+\.(com|org|net|ru|ua|pl|de|fr|it|es|in|ph|cn|jp|kr|co\.uk|com\.au|co\.nz|co\.za|info|news|nz|au"
+                    r"|ca|ie|uk|za|ng|ke|pk|my|sg|hk|tw|br|ar|mx|tr|il|ir|ae|eu|tv|fm|us|io)\b", re.I)
 
 
 def mentions_outlet(low: str, text: str = "") -> bool:

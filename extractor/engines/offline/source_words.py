@@ -335,7 +335,7 @@ NEWS_WORDS = frozenset("news press wire tv television radio media broadcast broa
 # More people by their role, definite and singular ("the NASA administrator said").
 ROLE_NOUNS = ROLE_NOUNS | frozenset("""
 administrator commissioner superintendent treasurer auditor dean rector provost headteacher
-headmaster headmistress curator warden registrar
+headmaster headmistress curator warden registrar justice
 """.split())
 # Bodies of people acting as one ("the band said", "the orchestra announced").
 ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("band orchestra choir troupe".split())
@@ -381,19 +381,19 @@ xi li wang zhang liu kim lee yoon shinzo fumio yoshihide naomi kei shohei narend
 priyanka indira ravi sanjay vijay sachin virat mahendra imran nawaz shehbaz benazir asif cyril thabo julius uhuru raila
 yoweri muhammadu goodluck olusegun bola ngozi abiy tedros kofi kwame ellen emmerson felix samia joko susilo prabowo
 megawati ferdinand thaksin yingluck prayut yair naftali benny avigdor yitzhak shimon ehud moshe itamar kylian usain
-serena rafael simone lebron kobe zinedine arsene arsène pep zlatan luka sadio virgil erling mesut
+serena rafael simone lebron kobe zinedine arsene arsène pep zlatan luka sadio virgil erling mesut carly ilya junot
+eva eva-maria cecile cécile
 """.split())
 # Clergy titles before a name ("the Rev. Ana Okoro said").
 NAME_TITLES = NAME_TITLES | frozenset("rev. rev reverend pastor".split())
+TITLE_HEADS = TITLE_HEADS | frozenset({"lama"})  # "the Dalai Lama said"
 # Nationality nouns for one person ("the Briton said", "the 22-year-old Spaniard said").
 DEMONYM_NOUNS = frozenset("briton brit spaniard dane swede pole scot finn turk kiwi aussie filipino filipina".split())
-TITLE_HEADS = TITLE_HEADS | frozenset({"lama"})  # "the Dalai Lama said"
-ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("giant conglomerate multinational startup lender supplier".split())
-MEDIA_NAMES = MEDIA_NAMES | frozenset("la stampa|huffpo|bfmtv|newsmax|the daily beast|daily beast|mediaite".split("|"))
+MEDIA_NAMES = MEDIA_NAMES | frozenset("""la stampa|huffpo|bfmtv|newsmax|the daily beast|daily beast|mediaite|nikkei|rudaw|tvnz|9news
+|channel newsasia|yedioth ahronoth|die welt|der standard|o globo|folha de s.paulo|el universal|le parisien""".replace("\n", "").split("|"))
 FOREIGN_MEDIA_WORDS = FOREIGN_MEDIA_WORDS | frozenset("courrier stampa".split())
-GIVEN_NAMES = GIVEN_NAMES | frozenset("carly ilya junot eva eva-maria cecile cécile".split())
-ROLE_NOUNS = ROLE_NOUNS | frozenset({"justice"})  # "the justice said": one judge
 # Broadcasters: a later "the broadcaster" or "the network" is one of them.
 BROADCASTERS = frozenset("bbc|cnn|abc|cbs|nbc|fox news|sky news|al jazeera|nhk|cbc|itv|rt|france 24|euronews|dw|npr|msnbc|rté|ctv".split("|"))
-ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""coastguard consulate mission delegation museum zoo library gallery theatre
-theater festival trust prison brewery refinery railway fund sanctuary mosque temple parish academy clinic panel""".split())
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""giant conglomerate multinational startup lender supplier coastguard
+consulate mission delegation museum zoo library gallery theatre theater festival trust prison brewery refinery railway
+fund sanctuary mosque temple parish academy clinic panel""".split())

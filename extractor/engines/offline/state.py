@@ -18,7 +18,7 @@ from . import lexicon as lx
 from .records import Found, Mention
 from .sources import classify_source, noun_phrase
 from .referents import Intro, fitting, introductions, kind_names, refer
-from .source_phrase import name_proper
+from .source_phrase import mentions_outlet, name_proper
 from .subjects import comma_antecedent
 from .syntax import agent_capable
 
@@ -196,11 +196,14 @@ class ArticleState:
             self.known.setdefault(after[1].text.lower(), ("organization", name))
         if ent[-1].lower_ not in lx.ORG_NAME_ENDS:
             return
-        self.known.setdefault(name.lower(), ("organization", name))
+        words = set(name.lower().split())
+        kind = "media" if mentions_outlet(name.lower(), name) or "agency" in words and lx.NEWS_AGENCY_MARKERS & words \
+            else "organization"  # ("Xinhua News Agency" ends like an institution's name)
+        self.known.setdefault(name.lower(), (kind, name))
         self.evidenced.add(name.lower())
         first = name.split()[0]
         if len(name.split()) == 2 and len(first) > 3 and first.lower() not in lx.COUNTRIES | set(self.people):
-            self.known.setdefault(first.lower(), ("organization", name))
+            self.known.setdefault(first.lower(), (kind, name))
 
     def by_majority(self, m: Mention) -> None:
         """A bare name the small model tagged a person here but an organization more often in
