@@ -255,3 +255,10 @@ def test_an_outlets_own_name_ending_in_agency_is_an_outlet(run):
                "Stuff.co.nz reported that the road was cut.")
     for mention in ("Xinhua News Agency", "Anadolu Agency", "Stuff.co.nz"):
         assert src(rows, mention).type == "media", mention
+
+
+def test_a_surname_written_first_names_the_person_later(run):
+    rows = run("Ban Ki-moon, the former UN chief, spoke in Seoul.\n\n"
+               "Ban said the war must end.")
+    ban = src(rows, "Ban")
+    assert (ban.type, ban.name) == ("person", "Ban Ki-moon")

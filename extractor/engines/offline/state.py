@@ -88,6 +88,11 @@ def by_pronoun(m: Mention, toks: list[Token], known: set[str]) -> None:
         m.type = "person"
 
 
+# Surnames written first ("Xi Jinping", "Ban Ki-moon", "Moon Jae-in"): the first word is what a
+# later bare mention repeats ("Xi said").
+SURNAME_FIRST = frozenset("xi li wang zhang liu chen yang huang zhao wu zhou hu wen kim park moon lee ban yoon hun".split())
+
+
 # Numbers and quantifiers heading a partitive: "One of the victims", "some of the residents".
 PARTITIVES = frozenset("one some many most none each several two three".split())
 
@@ -170,7 +175,10 @@ class ArticleState:
                 run = ent[:-1] if len(ent) > 2 and ent[-1].lower_ in lx.NAME_SUFFIXES else ent  # "Durham Hall QC" is Hall
                 run = name_proper(list(run))  # ("Witness Ana Ruiz" is Ana Ruiz)
                 if len(run) >= 2 and run[-1].lower_ not in lx.GROUP_NAMES | lx.NON_PERSON_NAME_ENDS | lx.ORG_NAME_ENDS:
-                    self.people.setdefault(run[-1].text.lower(), doc.text[run[0].idx : run[-1].idx + len(run[-1])])
+                    full = doc.text[run[0].idx : run[-1].idx + len(run[-1])]
+                    self.people.setdefault(run[-1].text.lower(), full)
+                    if run[0].lower_ in SURNAME_FIRST and len(run) <= 4:
+                        self.people.setdefault(run[0].lower_, full)
             elif ent.label_ == "ORG" and len(ent) >= 2 \
                     and all(t.text[:1].isupper() or t.is_stop for t in ent if t.dep_ != "det"):
                 self.meet_organization(doc, ent)
