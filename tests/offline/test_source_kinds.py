@@ -262,3 +262,15 @@ def test_a_surname_written_first_names_the_person_later(run):
                "Ban said the war must end.")
     ban = src(rows, "Ban")
     assert (ban.type, ban.name) == ("person", "Ban Ki-moon")
+
+
+def test_a_kind_noun_in_the_source_phrase_types_the_name(run):
+    rows = run("Brazilian state oil company Petrobras said the leak had been contained.\n\n"
+               "The company said 300 barrels had spilled.\n\n"
+               "Environmental group Greenpeace said the spill was larger.\n\n"
+               '"We have seen slicks for miles," Greenpeace campaigner Ana Ruiz told reporters.')
+    assert src(rows, "The company").name == "Petrobras"
+    green = src(rows, "Environmental group Greenpeace")
+    assert (green.type, green.name) == ("organization", "Greenpeace")
+    ruiz = src(rows, "Greenpeace campaigner Ana Ruiz")
+    assert (ruiz.type, ruiz.name) == ("person", "Ana Ruiz")

@@ -112,7 +112,7 @@ def _organization_kind(name: str, words: set[str], definite: bool = False) -> st
     return "organization"
 
 
-def _kind_type(kind: Token) -> str | None:
+def kind_type(kind: Token) -> str | None:
     """What a kind noun says the name beside it is: "firm" an organization, "striker" a
     person, "daily" or "news agency" an outlet; None for any other word."""
     lemma = kind.lemma_.lower()
@@ -131,7 +131,7 @@ def _kind_type(kind: Token) -> str | None:
     return None
 
 
-def _name_run(last: Token) -> list[Token]:
+def name_run(last: Token) -> list[Token]:
     """The capitalized proper nouns ending at `last`, stopped by a title ("President")."""
     doc, i = last.doc, last.i
     while i > 0 and (doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper()
@@ -141,24 +141,26 @@ def _name_run(last: Token) -> list[Token]:
     return [t for t in doc[i : last.i + 1]]
 
 
-def kind_names(doc: Doc) -> list[tuple[TokSpan, str]]:
+def kind_names(doc: Doc) -> list[tuple[TokSpan, str, Token | None]]:
     """Names whose type a kind noun beside them gives, whatever NER tags them: "oil firm
     Petrobras", "Brazilian company Petrobras", "Petrobras, the state oil company" (an
     organization); "French striker Kylian Mbappe", "President Joko Widodo", "Ana Ruiz, the
-    club's striker" (a person); "the daily Postimees", "news agency Interfax" (an outlet)."""
+    club's striker" (a person); "the daily Postimees", "news agency Interfax" (an outlet).
+    Each comes with its kind noun (None for a newspaper's name alone)."""
     out = []
     for t in doc:
         if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") \
                 or t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper():
             continue  # (only the last word of a run)
-        run = _name_run(t)
+        run = name_run(t)
         ids = {x.i for x in run}
         before = doc[run[0].i - 1] if run[0].i > 0 else None
         # the kind noun right before the name, however the parser hung the two ("club Harwick" as two subjects)
         kinds = [before] if before is not None and before.tag_ == "NN" and before.text.islower() \
             or before is not None and (before.head.i in ids or t.dep_ == "appos" and t.head.i == before.i) else []
         kinds += [c for c in t.children if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > t.i]
-        kind = next((k for k in (_kind_type(k) for k in kinds) if k), None)
+        typed = [(k, kind_type(k)) for k in kinds]
+        kind_tok, kind = next(((k, t) for k, t in typed if t), (None, None))
         if kind is None and len(run) >= 2 and t.lower_ in lx.NEWSPAPER_NAME_WORDS and before is not None \
                 and before.lower_ == "the" and not t.ent_type_:
             kind = "media"  # "The Riverton Ledger", untagged: a newspaper's name
@@ -167,7 +169,7 @@ def kind_names(doc: Doc) -> list[tuple[TokSpan, str]]:
         if kind == "person" and (t.lower_ in lx.ORG_NAME_ENDS | lx.NON_PERSON_NAME_ENDS | lx.ORGANIZATION_HEADS | lx.GROUP_NAMES
                                  or mentions_outlet(doc[run[0].i : t.i + 1].text.lower(), doc[run[0].i : t.i + 1].text)):
             continue
-        out.append((doc[run[0].i : t.i + 1], kind))
+        out.append((doc[run[0].i : t.i + 1], kind, kind_tok))
     return out
 
 
@@ -175,15 +177,19 @@ def introductions(doc: Doc, base: int) -> list[Intro]:
     """The people and organizations a paragraph names, with the words that introduce them."""
     out = [Intro(s.text, "person", frozenset(_intro_words(s.root, s) | {s[-1].lower_}), base + s.start_char)
            for s in _titled_names(doc)]
-    kinds = {span[-1].i: (span, kind) for span, kind in kind_names(doc)}
+    found = kind_names(doc)
+    kinds = {span[-1].i: (span, kind) for span, kind, _ in found}
+    # the kind noun's own words introduce the name too ("state oil company Petrobras": the company)
+    kind_words = {span[-1].i: _words(k.subtree) if k is not None and k.i < span[0].i else set() for span, _, k in found}
     for ent in doc.ents:
+        extra = kind_words.get(ent[-1].i, set())
         span, kind = kinds.pop(ent[-1].i, (None, None))
         label = ent.label_
         if kind == "person" and label in ("PERSON", "ORG") and len(span) >= 2:
             ent = span  # "striker Kylian Mbappe" though the model tags the name ORG
         elif kind in ("organization", "media") and label in ("PERSON", "ORG", "GPE"):
             ent = span  # "oil firm Petrobras" though the model tags it a person
-            words = _intro_words(ent.root, ent) | _words(ent)
+            words = _intro_words(ent.root, ent) | _words(ent) | extra
             out.append(Intro(ent.text, kind, frozenset(words), base + ent.start_char))
             continue
         if label in ("PERSON", "ORG") and kind == "person" or label == "PERSON" and len(ent) >= 2 \

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from . import lexicon as lx
 from .records import Mention
+from .referents import kind_type, name_run
 from .source_phrase import NAME_PARTICLES, Phrase, clean_name
 
 
@@ -146,4 +147,24 @@ def indefinite_party_member_source(m: Mention, p: Phrase) -> bool:
     if m.plural or p.lemma not in lx.PARTY_MEMBER_NOUNS or not p.words or p.words[0] not in ("a", "an", "one", "another"):
         return False
     m.type, m.descriptor = "anonymous", clean_name(p.text)
+    return True
+
+
+def kind_noun_source(m: Mention, p: Phrase) -> bool:
+    """A name right after a kind noun of organization or outlet is one, whatever NER tags it:
+    "Environmental group Greenpeace said", "state oil company Petrobras said", "Rio daily O
+    Globo reported" (a person's kind is left to the title and name families)."""
+    head = p.head
+    if head.pos_ != "PROPN" or m.plural or any(t.dep_ in ("conj", "cc") for t in p.tokens):
+        return False  # (a coordinated phrase is typed by its first conjunct, source_groups.py)
+    run = name_run(head)
+    ids = {t.i for t in p.tokens}
+    before = head.doc[run[0].i - 1] if run[0].i > 0 else None
+    if before is None or before.i not in ids or not before.text.islower():
+        return False
+    kind = kind_type(before)
+    if kind not in ("organization", "media"):
+        return False
+    doc = head.doc
+    m.type, m.name = kind, doc.text[run[0].idx : head.idx + len(head)]
     return True

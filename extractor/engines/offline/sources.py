@@ -18,7 +18,8 @@ from .records import Mention
 from .source_groups import mixed_group_source
 from .source_outlets import media_source, named_outlet_source, newspaper_name_source, outlet_staff_source
 from .source_names import (camel_case_name_source, definite_name_source, function_word_name_source, given_name_source,
-                           indefinite_party_member_source, party_members_source, unnamed_groups_source)
+                           indefinite_party_member_source, kind_noun_source, party_members_source,
+                           unnamed_groups_source)
 from .source_phrase import (Phrase, appos_person, clean_name, make_phrase, mentions_outlet, name_proper, person_name,
                             proper_run, strip_det, without_acronym)
 from .source_span import noun_phrase  # noqa: F401  (re-exported: the phrase is cut there, typed here)
@@ -129,6 +130,8 @@ def named_person_source(m: Mention, p: Phrase) -> bool:
     head, tokens, text = p.head, p.tokens, p.text
     if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and person_name(tokens) and head.ent_type_ not in ("ORG", "GPE", "NORP")):
         name = person_name(tokens) or head.text
+        if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and not name.endswith(head.text):
+            name = proper_run(head)  # "Greenpeace campaigner Ana Ruiz": NER tagged the group, not her
         m.type, m.name = "person", name
         role = text[: text.rfind(name)].strip(" ,") if name in text else ""
         m.role = strip_det(role) or None
@@ -345,6 +348,7 @@ SOURCE_TYPE_RULES = (
     outlet_staff_source,
     company_source,
     group_source,
+    kind_noun_source,
     title_of_source,
     appositive_person_source,
     trailing_name_source,

@@ -188,7 +188,7 @@ class ArticleState:
         """A kind noun beside a name says what it is wherever the name stands, against NER:
         "French striker Kylian Mbappe" makes "Mbappe said" a person, "oil firm Petrobras" and
         "club Arsenal" make "Petrobras said" and "Arsenal said" organizations (referents.py)."""
-        for span, kind in kind_names(doc):
+        for span, kind, _ in kind_names(doc):
             low = span.text.lower()
             if kind == "person" and len(span) >= 2:
                 self.people.setdefault(span[-1].lower_, span.text)
