@@ -274,3 +274,12 @@ def test_a_kind_noun_in_the_source_phrase_types_the_name(run):
     assert (green.type, green.name) == ("organization", "Greenpeace")
     ruiz = src(rows, "Greenpeace campaigner Ana Ruiz")
     assert (ruiz.type, ruiz.name) == ("person", "Ana Ruiz")
+
+
+def test_a_name_opening_with_a_foreign_article_is_no_person(run):
+    rows = run("La Liga said in a statement that the match would be reviewed.\n\n"
+               "According to Spanish sports daily Marca, the club will appeal. "
+               "The newspaper said the lawyers were preparing a complaint.")
+    assert src(rows, "La Liga").type == "organization"
+    paper = src(rows, "The newspaper")
+    assert (paper.type, paper.name) == ("media", "Marca")

@@ -119,7 +119,7 @@ def kind_type(kind: Token) -> str | None:
     if kind.text[:1].isupper():
         # a title before a name ("President Joko Widodo"), not a name's first word ("General Electric")
         return "person" if kind.lower_ in lx.NAME_TITLES | lx.TITLE_HEADS and kind.ent_type_ != "ORG" else None
-    if kind.pos_ != "NOUN":
+    if kind.pos_ not in ("NOUN", "PROPN", "ADJ"):  # (the small model may tag "daily" in "sports daily Marca" an adjective)
         return None
     news = any(t.lower_ in lx.NEWS_WORDS for t in kind.doc[max(0, kind.i - 2) : kind.i])
     if lemma in lx.OUTLET_KINDS or lemma in lx.OUTLET_KIND_IF_NEWS and news:
@@ -187,7 +187,7 @@ def introductions(doc: Doc, base: int) -> list[Intro]:
         label = ent.label_
         if kind == "person" and label in ("PERSON", "ORG") and len(span) >= 2:
             ent = span  # "striker Kylian Mbappe" though the model tags the name ORG
-        elif kind in ("organization", "media") and label in ("PERSON", "ORG", "GPE"):
+        elif kind in ("organization", "media") and label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"):
             ent = span  # "oil firm Petrobras" though the model tags it a person
             words = _intro_words(ent.root, ent) | _words(ent) | extra
             out.append(Intro(ent.text, kind, frozenset(words), base + ent.start_char))

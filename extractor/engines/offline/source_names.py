@@ -45,13 +45,19 @@ def given_name_source(m: Mention, p: Phrase) -> bool:
     return True
 
 
+# Articles of other languages opening a name ("La Liga", "Die Linke", "El Universal"); not "Le",
+# which opens surnames ("Le Pen said").
+FOREIGN_ARTICLES = frozenset("la el il los las les der die das".split())
+
+
 def definite_name_source(m: Mention, p: Phrase) -> bool:
     """"The" right before a singular proper name is no person's ("The Atlantic reported",
     "the Hermitage said"), whatever NER tags it: an institution, or an outlet when the name
     says so (earlier families). A title or modifier between ("the Rev. Ana Ruiz", "the
     Brazilian Neymar") or a plural ("the Okafors") is left to the others."""
     toks = [t for t in p.tokens if not t.is_punct]
-    if len(toks) < 2 or toks[0].lower_ != "the" or toks[0].dep_ != "det" or not 1 <= len(toks) - 1 <= 3 or m.plural \
+    foreign = len(toks) == 2 and toks[0].lower_ in FOREIGN_ARTICLES and toks[0].text[:1].isupper()  # "La Liga said"
+    if len(toks) < 2 or not (toks[0].lower_ == "the" and toks[0].dep_ == "det" or foreign) or not 1 <= len(toks) - 1 <= 3 or m.plural \
             or p.head.tag_ != "NNP" or p.head.ent_type_ not in ("PERSON", "", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"):
         return False
     rest = toks[1:]

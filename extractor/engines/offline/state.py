@@ -18,6 +18,7 @@ from . import lexicon as lx
 from .records import Found, Mention
 from .sources import classify_source, noun_phrase
 from .referents import Intro, fitting, introductions, kind_names, refer
+from .source_names import FOREIGN_ARTICLES
 from .source_phrase import mentions_outlet, name_proper
 from .subjects import comma_antecedent
 from .syntax import agent_capable
@@ -174,7 +175,8 @@ class ArticleState:
             if ent.label_ == "PERSON":
                 run = ent[:-1] if len(ent) > 2 and ent[-1].lower_ in lx.NAME_SUFFIXES else ent  # "Durham Hall QC" is Hall
                 run = name_proper(list(run))  # ("Witness Ana Ruiz" is Ana Ruiz)
-                if len(run) >= 2 and run[-1].lower_ not in lx.GROUP_NAMES | lx.NON_PERSON_NAME_ENDS | lx.ORG_NAME_ENDS:
+                if len(run) >= 2 and run[-1].lower_ not in lx.GROUP_NAMES | lx.NON_PERSON_NAME_ENDS | lx.ORG_NAME_ENDS \
+                        and run[0].lower_ not in FOREIGN_ARTICLES | {"the"}:  # ("La Liga" tagged a person)
                     full = doc.text[run[0].idx : run[-1].idx + len(run[-1])]
                     self.people.setdefault(run[-1].text.lower(), full)
                     if run[0].lower_ in SURNAME_FIRST and len(run) <= 4:
