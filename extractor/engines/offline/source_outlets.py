@@ -19,6 +19,10 @@ def outlet_staff(p: Phrase) -> bool:
     with the outlet in the role). The head is the person; an outlet named by the head itself
     ("Bloomberg", "Breitbart News") is the outlet."""
     head = p.head
+    run = _name_before(head)
+    if len(run) >= 2 and run[0].i > 0 and head.doc[run[0].i - 1].lemma_.lower() in _STAFF_WORDS \
+            or len(run) >= 2 and run[0].lower_ in lx.GIVEN_NAMES and " ".join(t.lower_ for t in run) not in lx.MEDIA_NAMES:
+        return True  # "Fox News host Sean Hannity" (all tagged ORG), "Michael Bloomberg", "Mayor Don Guardian"
     if head.lower_ in lx.MEDIA_HEADS | lx.OUTLET_NOUNS | lx.ORG_NAME_ENDS | lx.NON_PERSON_NAME_ENDS:
         return False
     if head.lemma_.lower() in lx.OUTLET_STAFF | lx.TITLE_HEADS | lx.ROLE_NOUNS and head.text.islower():
@@ -37,6 +41,19 @@ def outlet_staff(p: Phrase) -> bool:
         mentions_outlet(" ".join(t.lower_ for t in o.subtree), " ".join(t.text for t in o.subtree)) for o in owners)
 
 
+_STAFF_WORDS = lx.OUTLET_STAFF | lx.TITLE_HEADS | lx.NAME_TITLES | lx.ROLE_NOUNS
+
+
+def _name_before(head):
+    """The capitalized proper nouns ending at the head: "Sean Hannity" in "Fox News host Sean Hannity"."""
+    doc, i = head.doc, head.i
+    if head.pos_ != "PROPN":
+        return []
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper() and doc[i - 1].lemma_.lower() not in _STAFF_WORDS:
+        i -= 1
+    return list(doc[i : head.i + 1])
+
+
 def document_of_issuer(p: Phrase) -> bool:
     """A document or tally is typed by its issuer (evals/GUIDELINES.md 9.7), not by an outlet
     named anywhere in it: "a copy of the memo seen by Reuters", "an email from the union's
@@ -47,7 +64,8 @@ def document_of_issuer(p: Phrase) -> bool:
 
 def news_agency_alone(p: Phrase) -> bool:
     """"The agency said": a government agency unless the phrase says news ("news agency")."""
-    return p.head_low in ("agency", "agencies") and not lx.NEWS_AGENCY_MARKERS & set(p.words)
+    return p.head_low in ("agency", "agencies") and not lx.NEWS_AGENCY_MARKERS & set(p.words) \
+        and not mentions_outlet(p.low.replace(" agency", ""), p.text)  # ("Anadolu Agency": an outlet's own name)
 
 
 def media_source(m: Mention, p: Phrase) -> bool:
@@ -66,10 +84,13 @@ def media_source(m: Mention, p: Phrase) -> bool:
 def named_outlet_source(m: Mention, p: Phrase) -> bool:
     """An outlet word, then the outlet's proper name: "Russian daily Kommersant", "the
     newspaper El País", "news agency Interfax", "Radio Free Europe". The name is the
-    proper nouns after the outlet word ("Agency chief Ana Ruiz" has a title between: no)."""
+    proper nouns after the outlet word ("Agency chief Ana Ruiz" has a title between: no).
+    An agency, channel or station is an outlet only with a news word before it: "the UN
+    refugee agency UNHCR" is a government's agency."""
     toks = [t for t in p.full if t.dep_ != "det" and not t.is_punct]
     for k, t in enumerate(toks[:-1]):
-        if t.lower_ in lx.OUTLET_NOUNS and all(x.pos_ == "PROPN" and x.lower_ not in lx.NAME_TITLES | lx.TITLE_HEADS
+        if t.lower_ in lx.OUTLET_NOUNS and (t.lower_ not in lx.OUTLET_KIND_IF_NEWS or lx.NEWS_WORDS & {x.lower_ for x in toks[:k]}) \
+                and all(x.pos_ == "PROPN" and x.lower_ not in lx.NAME_TITLES | lx.TITLE_HEADS
                                              for x in toks[k + 1:]):
             # ("Radio Free Europe", "Philippine Daily Inquirer": a capitalized outlet word is part of the name)
             rest = toks[k + 1:] if t.text.islower() else toks

@@ -30,9 +30,30 @@ def person_name(tokens: list[Token]) -> str | None:
         i -= 1
     while run and (run[-1].text in ("'s", "’s") or len(run) > 1 and run[-1].lower_ in lx.NAME_SUFFIXES):
         run = run[:-1]  # "Durham Hall QC" is Durham Hall
+    run = name_proper(run)
     if not run:  # only a possessive marker was tagged PERSON
         return None
     return last.doc.text[run[0].idx : run[-1].idx + len(run[-1])]
+
+
+NAME_PARTICLES = frozenset("von van der den de da do dos del di la le bin ibn al el ben".split())
+# Titles that stay part of a name ("Prince Harry", "Pope Francis", "Sir Keir Starmer").
+NAME_KEEPING_TITLES = frozenset("prince princess king queen pope sheikh sheikha lord lady sir dame emir sultan".split())
+
+
+def name_proper(run: list[Token]) -> list[Token]:
+    """The name in a run NER tagged PERSON with the words around it: "Witness Ana Ruiz" and
+    "Local resident Ana Ruiz" are Ana Ruiz, "Professor Ana Ruiz of the University of Leeds"
+    is Ana Ruiz (a lower-case word other than a particle ends a name)."""
+    cut = next((k for k, t in enumerate(run) if k and t.text.islower() and t.lower_ not in NAME_PARTICLES
+                and run[k - 1].text != "-"), None)  # ("Ban Ki-moon")
+    if cut is not None:
+        run = run[:cut]
+    roles = lx.NAME_TITLES | lx.TITLE_HEADS | lx.ROLE_NOUNS | lx.PERSON_KINDS | lx.PERSON_NOUNS | lx.OUTLET_STAFF
+    while len(run) > 1 and run[0].lower_ not in NAME_KEEPING_TITLES and (
+            run[0].lower_ in roles or run[0].lemma_.lower() in roles or run[0].pos_ == "ADJ" or run[0].lower_.rstrip(".") in roles):
+        run = run[1:]
+    return run
 
 
 def strip_det(text: str) -> str:
@@ -53,7 +74,8 @@ def appos_person(head: Token) -> Token | None:
     return None
 
 
-DOMAIN = re.compile(r"\b[\w-]+\.(com|org|net|ru|ua|pl|de|fr|it|es|in|ph|cn|jp|kr|co\.uk|com\.au|info|news)\b", re.I)
+DOMAIN = re.compile(r"\b[\w-]+\.(com|org|net|ru|ua|pl|de|fr|it|es|in|ph|cn|jp|kr|co\.uk|com\.au|co\.nz|co\.za|info|news|nz|au"
+                    r"|ca|ie|uk|za|ng|ke|pk|my|sg|hk|tw|br|ar|mx|tr|il|ir|ae|eu|tv|fm|us|io)\b", re.I)
 
 
 def mentions_outlet(low: str, text: str = "") -> bool:
@@ -112,4 +134,3 @@ def make_phrase(tokens: list[Token], head: Token) -> Phrase:
     return Phrase(head=head, tokens=core_toks, text=text, low=low, core=strip_det(low).strip("\"“”"),
                   head_low=head.text.lower(), lemma=head.lemma_.lower(), words=[t.text.lower() for t in core_toks],
                   full=list(tokens))
-

@@ -50,6 +50,7 @@ def noun_phrase(tok: Token, participles: bool = False) -> list[Token]:
         keep.append(doc[keep[-1].i + 1])  # "Notes from Poland (NFP)": the parser hung ")" on the verb
     if keep and keep[0].text == "-" and keep[0].i > 0 and not doc[keep[0].i - 1].whitespace_:
         keep.insert(0, doc[keep[0].i - 1])  # "then-Hezbollah chief ...", "ex-minister ..."
+    keep = _hyphen_prefix(keep)
     while keep and (keep[0].is_punct or keep[0].dep_ == "cc"):
         keep = keep[1:]
     return keep
@@ -59,3 +60,16 @@ def _name_ending_in_s(t: Token, tok: Token) -> bool:
     """"Moody's said", "McDonald's said": a possessive on the subject itself, owning nothing,
     ends the name."""
     return t.dep_ == "case" and t.head.i == tok.i and t.i == tok.i + 1 and tok.pos_ == "PROPN"
+
+
+def _hyphen_prefix(keep: list[Token]) -> list[Token]:
+    """"Wikipedia co-founder Jimmy Wales", "Former vice-president Tom Hale": the parser makes
+    the word before the hyphen a subject of its own; it and its modifiers open the phrase."""
+    if not keep or keep[0].i < 2:
+        return keep
+    doc = keep[0].doc
+    hyphen, prefix = doc[keep[0].i - 1], doc[keep[0].i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or prefix.whitespace_ or prefix.pos_ not in ("NOUN", "ADJ", "PROPN", "X") \
+            or prefix.dep_ not in ("nsubj", "compound", "amod", "npadvmod", "nmod") or prefix.right_edge.i > hyphen.i:
+        return keep
+    return [t for t in doc[prefix.left_edge.i : hyphen.i + 1]] + keep

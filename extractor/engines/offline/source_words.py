@@ -308,3 +308,92 @@ perhaps some many most all both even only now here there why what how who where 
 every each other another such like unlike although though because unless until meanwhile
 instead indeed however just dear says said asked
 """.split())
+# ---- types (session 7): the kind noun beside a name says what the name is ------------------
+# "oil firm Petrobras", "club Arsenal", "Petrobras, the state oil company": an organization,
+# whatever NER tags the name (with ORGANIZATION_HEADS).
+ORGANIZATION_KINDS = frozenset("""
+firm giant maker conglomerate multinational startup business enterprise chain operator supplier
+provider lender insurer carrier retailer club side outfit band orchestra choir troupe charity
+ngo nonprofit non-profit group franchise label brand regulator watchdog
+""".split())
+# "striker Kylian Mbappe", "Kylian Mbappe, the French striker": a person, whatever NER tags
+# the name (with PERSON_NOUNS, ROLE_NOUNS, TITLE_HEADS and OUTLET_STAFF).
+PERSON_KINDS = frozenset("""
+footballer cricketer sportsman sportswoman entrepreneur investor businessman businesswoman
+politician official diplomat lawmaker legislator activist analyst expert scientist researcher
+physicist chemist biologist ecologist astronomer astrophysicist mathematician philosopher
+sociologist psychologist economist novelist actor actress singer rapper musician guitarist
+drummer composer conductor artist painter photographer designer administrator
+commissioner superintendent treasurer auditor dean rector provost principal headteacher
+headmaster curator warden medic official spokesman spokeswoman spokesperson officer envoy
+""".split())
+# Outlet words, "the daily Postimees"; an "agency", "network", "channel" or "station" is an
+# outlet only with a news word before it ("news agency Interfax", "TV channel Rossiya").
+OUTLET_KINDS = frozenset("daily newspaper paper weekly magazine broadcaster tabloid outlet website portal blog".split())
+OUTLET_KIND_IF_NEWS = frozenset("agency network channel station site service".split())
+NEWS_WORDS = frozenset("news press wire tv television radio media broadcast broadcasting state-run".split())
+# More people by their role, definite and singular ("the NASA administrator said").
+ROLE_NOUNS = ROLE_NOUNS | frozenset("""
+administrator commissioner superintendent treasurer auditor dean rector provost headteacher
+headmaster headmistress curator warden registrar justice
+""".split())
+# Bodies of people acting as one ("the band said", "the orchestra announced").
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("band orchestra choir troupe".split())
+# Wire agencies: a later "the agency" is one of them (media, not a government agency).
+WIRE_AGENCIES = frozenset(x.lower() for x in """
+Reuters|AP|Associated Press|The Associated Press|AFP|Agence France-Presse|Xinhua|TASS|Interfax|Kyodo|
+Yonhap|Anadolu|EFE|ANSA|dpa|PTI|Press Trust of India|Bernama|Antara|Itar-Tass|RIA Novosti|RIA|IRNA|
+ISNA|Tasnim|Fars|Mehr|SANA|KCNA|WAFA|MENA|AAP|Ukrinform|UNIAN|BelTA|Prensa Latina|Notimex|Lusa|
+Jiji|Kyodo News|CTK|PAP|BTA|MTI|ANI|IANS|Bloomberg
+""".replace("\n", "").split("|"))
+# Given names, for a full name the small model tags ORG ("Rodrigo Duterte said", "Novak
+# Djokovic said"): a first word here makes a two-to-four-word name a person. No place, brand
+# or common word ("Jordan", "Chelsea", "Morgan", "Ford", "Grace", "Will" are left out).
+GIVEN_NAMES = frozenset("""
+james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony donald steven
+paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan
+stephen larry justin scott brandon benjamin samuel gregory alexander patrick raymond jack dennis jerry tyler aaron jose
+adam nathan henry douglas peter kyle ethan walter noah jeremy keith roger gerald harold sean carl arthur lawrence dylan
+jesse bryan bruce albert gabriel alan juan wayne randy vincent eugene russell philip mary patricia jennifer linda
+elizabeth barbara susan jessica sarah karen lisa nancy margaret sandra ashley kimberly emily donna michelle carol amanda
+dorothy melissa deborah stephanie rebecca sharon laura cynthia kathleen amy angela anna brenda pamela emma nicole helen
+samantha katherine christine rachel carolyn janet catherine maria heather diane julie olivia joyce kelly christina
+lauren joan evelyn judith megan andrea hannah jacqueline martha gloria teresa sara kathryn janice abigail alice judy
+sophia denise isabella theresa diana natalie tom tony bill bob jim jimmy mike dave steve chris nick matt dan sam ben alex
+joe tim rick ted andy pete jeff greg harry kate liz beth jenny katie sally lucy sophie chloe ella zoe boris
+mohammed muhammad mohamed mohammad ahmed ahmad hassan hussein omar abdullah abdul ibrahim khalid mahmoud mustafa youssef
+yusuf hamid karim tariq nasser walid fatima aisha layla mariam zainab amina nadia leila hamza bashar recep ismail mehmet
+ahmet reza hossein javad mohsen masoud ebrahim hamad tamim salman faisal fahd hosni anwar gamal
+vladimir sergei sergey dmitry dmitri alexei alexey andrei andriy ivan igor oleg yuri mikhail nikolai viktor volodymyr
+petro vitali vitaly olga natalia tatiana irina elena yulia svetlana anastasia ekaterina aleksandr pavel anatoly
+gennady valery evgeny yevgeny konstantin ruslan artem maxim novak milos dragan goran zoran slobodan aleksandar lech
+jaroslaw donald andrzej mateusz viktor
+carlos luis miguel jorge pedro pablo manuel antonio francisco javier rafael alejandro diego fernando sergio ricardo
+eduardo roberto marcelo andres andrés gustavo felipe rodrigo lucas mateo santiago raul raúl ramon enrique alberto
+alvaro ignacio jaime joao joão paulo luiz inacio sebastian sebastián cristiano lionel neymar giorgia giuseppe giovanni
+matteo marco luca francesco alessandro lorenzo mario silvio paolo carlo isabel lucia sofia valentina camila gabriela
+daniela mariana carla ana marta pilar dilma cristina evo hugo nicolas nicolás
+jean pierre jacques francois françois emmanuel ségolène segolene philippe olivier laurent thierry didier stephane
+stéphane michel alain christophe sebastien julien antoine hans klaus jurgen jürgen wolfgang helmut gerhard olaf
+friedrich heinrich dieter stefan lars jens anders erik henrik magnus sven mette sanna jacinda ursula annalena markus
+mats ingrid mark-paul rutger
+xi li wang zhang liu kim lee yoon shinzo fumio yoshihide naomi kei shohei narendra rahul sonia amit arvind manmohan
+priyanka indira ravi sanjay vijay sachin virat mahendra imran nawaz shehbaz benazir asif cyril thabo julius uhuru raila
+yoweri muhammadu goodluck olusegun bola ngozi abiy tedros kofi kwame ellen emmerson felix samia joko susilo prabowo
+megawati ferdinand thaksin yingluck prayut yair naftali benny avigdor yitzhak shimon ehud moshe itamar kylian usain
+serena rafael simone lebron kobe zinedine arsene arsène pep zlatan luka sadio virgil erling mesut carly ilya junot
+eva eva-maria cecile cécile
+""".split())
+# Clergy titles before a name ("the Rev. Ana Okoro said").
+NAME_TITLES = NAME_TITLES | frozenset("rev. rev reverend pastor".split())
+TITLE_HEADS = TITLE_HEADS | frozenset({"lama"})  # "the Dalai Lama said"
+# Nationality nouns for one person ("the Briton said", "the 22-year-old Spaniard said").
+DEMONYM_NOUNS = frozenset("briton brit spaniard dane swede pole scot finn turk kiwi aussie filipino filipina".split())
+MEDIA_NAMES = MEDIA_NAMES | frozenset("""la stampa|huffpo|bfmtv|newsmax|the daily beast|daily beast|mediaite|nikkei|rudaw|tvnz|9news
+|channel newsasia|yedioth ahronoth|die welt|der standard|o globo|folha de s.paulo|el universal|le parisien""".replace("\n", "").split("|"))
+FOREIGN_MEDIA_WORDS = FOREIGN_MEDIA_WORDS | frozenset("courrier stampa".split())
+# Broadcasters: a later "the broadcaster" or "the network" is one of them.
+BROADCASTERS = frozenset("bbc|cnn|abc|cbs|nbc|fox news|sky news|al jazeera|nhk|cbc|itv|rt|france 24|euronews|dw|npr|msnbc|rté|ctv".split("|"))
+ORGANIZATION_HEADS = ORGANIZATION_HEADS | frozenset("""giant conglomerate multinational startup lender supplier coastguard
+consulate mission delegation museum zoo library gallery theatre theater festival trust prison brewery refinery railway
+fund sanctuary mosque temple parish academy clinic panel""".split())

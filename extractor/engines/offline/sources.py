@@ -17,8 +17,11 @@ from . import lexicon as lx
 from .records import Mention
 from .source_groups import mixed_group_source
 from .source_outlets import media_source, named_outlet_source, newspaper_name_source, outlet_staff_source
-from .source_phrase import (Phrase, appos_person, clean_name, make_phrase, mentions_outlet, person_name, proper_run,
-                            strip_det, without_acronym)
+from .source_names import (camel_case_name_source, definite_name_source, function_word_name_source, given_name_source,
+                           indefinite_party_member_source, kind_noun_source, party_members_source,
+                           unnamed_groups_source)
+from .source_phrase import (Phrase, appos_person, clean_name, make_phrase, mentions_outlet, name_proper, person_name,
+                            proper_run, strip_det, without_acronym)
 from .source_span import noun_phrase  # noqa: F401  (re-exported: the phrase is cut there, typed here)
 from .spans import tokens_span
 from .syntax import SOURCE_EXCLUDE_DEPS
@@ -44,11 +47,16 @@ def company_source(m: Mention, p: Phrase) -> bool:
 def non_person_name_source(m: Mention, p: Phrase) -> bool:
     """A proper name ending in a word no person's name ends in is an organization, whatever
     NER says: "Manchester United said", "Downing Street said", "Bellwether County said",
-    "Harlow Airlines said"."""
+    "Harlow Airlines said"; so is one opening with a word no person's name opens with ("Team
+    Sky said")."""
     head = p.head
+    run = [t for t in p.tokens if t.dep_ != "det" and not t.is_punct]
+    if head.pos_ == "PROPN" and len(run) >= 2 and run[0].lower_ in NON_PERSON_NAME_STARTS and run[0].text[:1].isupper() \
+            and all(t.pos_ == "PROPN" for t in run):
+        m.type, m.name = "organization", clean_name(p.text)  # "Team Sky said", "Club Brugge said"
+        return True
     if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.lower_ not in lx.NON_PERSON_NAME_ENDS:
         return False
-    run = [t for t in p.tokens if t.dep_ != "det" and not t.is_punct]
     if len(run) < 2 or not all(t.pos_ == "PROPN" or t.ent_type_ for t in run) or run[-1].i != head.i:
         return False
     m.type, m.name = "organization", clean_name(p.text)
@@ -68,6 +76,10 @@ def title_of_source(m: Mention, p: Phrase) -> bool:
     bare = [w for w in p.words if w not in ("the", "a", "an")]
     if len(bare) > 2 and bare[0] in lx.TITLE_HEADS and bare[1] == "of":
         m.type, m.role = "person", clean_name(p.text)
+        appos = appos_person(p.head)
+        if appos is not None and appos.i in {t.i for t in p.full} and appos.i > p.tokens[-1].i:
+            # "The head of the agency, Mara Ilves": the holder named in apposition
+            m.name = person_name(list(appos.subtree)) or proper_run(appos)
         return True
     return False
 
@@ -109,12 +121,17 @@ def trailing_name_source(m: Mention, p: Phrase) -> bool:
     return False
 
 
+NON_PERSON_NAME_STARTS = frozenset("team club banco grupo groupe".split())
+
+
 def named_person_source(m: Mention, p: Phrase) -> bool:
     """A person's name, with any title before it as the role: "Prime Minister Najib Mikati",
     "Dolan Abu Saleh, head of the Majdal Shams local council"."""
     head, tokens, text = p.head, p.tokens, p.text
     if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and person_name(tokens) and head.ent_type_ not in ("ORG", "GPE", "NORP")):
         name = person_name(tokens) or head.text
+        if head.pos_ == "PROPN" and head.ent_type_ != "PERSON" and not name.endswith(head.text):
+            name = proper_run(head)  # "Greenpeace campaigner Ana Ruiz": NER tagged the group, not her
         m.type, m.name = "person", name
         role = text[: text.rfind(name)].strip(" ,") if name in text else ""
         m.role = strip_det(role) or None
@@ -166,6 +183,10 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
     head = p.head
     if p.lemma not in lx.ISSUED_HEADS and p.head_low not in lx.ISSUED_HEADS:
         return False
+    if p.head_low in ("report", "reports") and any(c.dep_ in ("compound", "amod") and c.lower_ in ("media", "press", "news")
+                                                   for c in head.children):
+        m.type = "media"  # "Japanese media reports", "press reports": the outlets' reporting, unnamed
+        return True
     # ("a survey of voters", "a review of election filings": after these "of" names what was studied)
     of_issues = p.lemma not in lx.STUDY_HEADS
     issuers = [g for c in head.children if c.dep_ == "prep" and (c.lower_ in ("by", "from") or c.lower_ == "of" and of_issues)
@@ -184,6 +205,8 @@ def issued_document_source(m: Mention, p: Phrase) -> bool:
     issuers += [t for t in p.tokens if t.dep_ == "poss" and t.head.lemma_.lower() in lx.CHANNEL_NOUNS | {"account"}
                 and t.pos_ == "PROPN"]
     for g in issuers:
+        if g.tag_ == "NNS" and g.lemma_.lower() in lx.ANONYMOUS_HEADS:
+            return False  # "a study by researchers at Oxford University": unnamed authors, an anonymous description
         if g.lemma_.lower() in lx.TITLE_HEADS | lx.ROLE_NOUNS and g.pos_ == "NOUN" and g.tag_ == "NN" \
                 and any(c.lower_ in ("the", "its", "his", "her") or c.dep_ == "poss" for c in g.children):
             # "an email from the union's president": one office-holder
@@ -228,8 +251,10 @@ def definite_individual_source(m: Mention, p: Phrase) -> bool:
     if m.plural or not p.words or p.words[0] not in ("the", "this") or p.head.tag_ in ("NNS", "NNPS"):
         return False
     head = p.head
-    aged = p.low.endswith("year-old") or p.low.endswith("year old")
-    demonym = (head.ent_type_ == "NORP" or DEMONYM_MAN.match(head.lower_) is not None) and head.i == p.tokens[-1].i \
+    aged = p.low.endswith("year-old") or p.low.endswith("year old") or "year-old" in p.low \
+        and head.lemma_.lower() not in lx.ORGANIZATION_HEADS | lx.ORGANIZATION_KINDS  # "the 22-year-old Spaniard"
+    demonym = (head.ent_type_ == "NORP" or DEMONYM_MAN.match(head.lower_) is not None or head.lower_ in lx.DEMONYM_NOUNS) \
+        and head.i == p.tokens[-1].i \
         and not head.lower_.endswith("s") and len([t for t in p.tokens if t.dep_ != "det"]) <= 2
     ranked = head.lower_ == "number" and any(c.dep_ == "nummod" for c in head.children)
     if aged or demonym or ranked:
@@ -294,8 +319,23 @@ def proper_noun_source(m: Mention, p: Phrase) -> bool:
     often a person ("Ghaani said")."""
     if p.head.pos_ == "PROPN":
         m.type, m.name = ("organization", clean_name(p.text)) if p.head.ent_type_ == "GPE" else ("person", clean_name(p.text))
+        if m.type == "person" and len(p.tokens) > 1:
+            # "Witness Ana Ruiz", "Professor Ana Ruiz of the University of Leeds": the name is the
+            # head's own proper nouns, the words before them its role
+            doc, head = p.head.doc, p.head
+            run = name_proper([t for t in p.tokens if t.i <= head.i and t.pos_ == "PROPN" and t.i >= _run_start(head)])
+            if run and run[-1].i == head.i:
+                m.name = doc.text[run[0].idx : head.idx + len(head)]
+                m.role = clean_name(doc.text[p.tokens[0].idx : run[0].idx]).strip(" ,") or None
         return True
     return False
+
+
+def _run_start(head: Token) -> int:
+    i = head.i
+    while i > 0 and head.doc[i - 1].pos_ == "PROPN" and head.doc[i - 1].dep_ in ("compound", "flat"):
+        i -= 1
+    return i
 
 
 # Asked in this order; the first that recognises the phrase types it. Anything left is an
@@ -308,15 +348,23 @@ SOURCE_TYPE_RULES = (
     outlet_staff_source,
     company_source,
     group_source,
+    kind_noun_source,
     title_of_source,
     appositive_person_source,
     trailing_name_source,
     non_person_name_source,
+    camel_case_name_source,
+    definite_name_source,
     named_person_source,
+    given_name_source,
     titled_name_source,
     title_head_source,
     issued_document_source,
+    function_word_name_source,
     plural_description_source,
+    party_members_source,
+    indefinite_party_member_source,
+    unnamed_groups_source,
     party_member_source,
     definite_individual_source,
     organization_source,

@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span as TokSpan, Token
 from . import lexicon as lx
 from .records import Found, Mention
 from .sources import classify_source, noun_phrase
-from .referents import Intro, fitting, introductions, refer
+from .referents import Intro, fitting, introductions, kind_names, refer
+from .source_names import FOREIGN_ARTICLES
+from .source_phrase import mentions_outlet, name_proper
 from .subjects import comma_antecedent
 from .syntax import agent_capable
 
@@ -25,6 +27,71 @@ def _without_apposition(toks: list[Token], head: Token) -> list[Token]:
     """The phrase's words before an apposition of its head: "Kasich, the governor" -> "Kasich"."""
     appos = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
     return [t for t in toks if t.i not in appos and not t.is_punct]
+
+
+PERSONAL = frozenset("he his him himself she her herself".split())
+SPEAKER_I = frozenset("i me my myself".split())
+NOT_PERSONAL = frozenset("its itself".split())
+
+
+def _could_be_antecedent(t: Token) -> bool:
+    lemma = t.lemma_.lower()
+    return t.pos_ == "PROPN" or t.pos_ == "NOUN" and (
+        lemma in lx.PERSON_NOUNS | lx.ROLE_NOUNS | lx.TITLE_HEADS | lx.ORGANIZATION_HEADS | lx.ORGANIZATION_KINDS
+        | lx.MEDIA_HEADS or lemma in lx.ANONYMOUS_HEADS and lemma not in lx.ISSUED_HEADS | lx.DOCUMENT_HEADS)
+
+
+def _quotes_in_first_person(after) -> bool:
+    """A quotation opening within a few words after the name whose first pronoun is "I"."""
+    opened = next((k for k, t in enumerate(after) if t.is_quote and k <= 4), None)
+    if opened is None:
+        return False
+    for t in after[opened + 1 : opened + 15]:
+        if t.is_quote:
+            return False
+        if t.pos_ == "PRON":
+            return t.lower_ in SPEAKER_I
+    return False
+
+
+def by_pronoun(m: Mention, toks: list[Token], known: set[str]) -> None:
+    """A bare name's own sentence says what it is when NER guessed: "Mbappe said he was
+    happy" (a person; also '"I am happy," said Mbappe'), "Arsenal said its defender was
+    injured" (an organization). Only the first such pronoun after the name counts, with no
+    other name or speaking noun between that it could stand for, and for "its" no noun at all
+    ("Ruiz welcomed the call but said its timing was wrong"); "it" is left out ("Mbappe said
+    it was a great night")."""
+    head = m.head
+    if head is None or m.role or head.pos_ != "PROPN" or m.type not in ("person", "organization") \
+            or not all(t.pos_ in ("PROPN", "DET") for t in toks) or len(toks) > 4:
+        return
+    low = " ".join(t.lower_ for t in toks if t.pos_ != "DET")
+    if low in known or low in lx.COUNTRIES | lx.GROUP_NAMES | lx.COMPANY_NAMES | lx.MEDIA_NAMES | lx.SEAT_NAMES \
+            or {t.lower_ for t in toks} & (lx.ORG_NAME_ENDS | lx.NON_PERSON_NAME_ENDS | lx.ORGANIZATION_HEADS) or head.text.isupper():
+        return
+    sent, ids = head.sent, {t.i for t in toks}
+    pronoun, thing = None, False
+    for t in head.doc[max(toks[-1].i + 1, sent.start) : sent.end]:
+        if t.lower_ in PERSONAL | NOT_PERSONAL and not (t.lower_ in NOT_PERSONAL and thing):
+            pronoun = t.lower_
+            break
+        if t.i not in ids and _could_be_antecedent(t):
+            break
+        thing = thing or t.pos_ in ("NOUN", "PROPN") and t.i not in ids  # ("welcomed the call ... its implementation")
+    before = head.doc[sent.start : toks[0].i]
+    if pronoun is None and any(t.is_quote for t in before) and any(t.lower_ in SPEAKER_I for t in before):
+        pronoun = "he"  # an inverted cue after a quotation in the first person singular
+    if pronoun is None and _quotes_in_first_person(head.doc[toks[-1].i + 1 : sent.end]):
+        pronoun = "he"  # 'Richards said: "I was in Fort Worth ..."'
+    if pronoun in NOT_PERSONAL and m.type == "person":
+        m.type = "organization"
+    elif pronoun in PERSONAL | SPEAKER_I and m.type == "organization" and head.ent_type_ != "GPE":
+        m.type = "person"
+
+
+# Surnames written first ("Xi Jinping", "Ban Ki-moon", "Moon Jae-in"): the first word is what a
+# later bare mention repeats ("Xi said").
+SURNAME_FIRST = frozenset("xi li wang zhang liu chen yang huang zhao wu zhou hu wen kim park moon lee ban yoon hun".split())
 
 
 # Numbers and quantifiers heading a partitive: "One of the victims", "some of the residents".
@@ -47,6 +114,7 @@ class ArticleState:
     paragraph_end: int = 0  # where the last paragraph ended
     turns: dict = field(default_factory=dict)  # an interview's questions and answers by paragraph start (transcript.py)
     known: dict[str, tuple[str, str]] = field(default_factory=dict)  # "phivolcs" -> (type, canonical name)
+    evidenced: set[str] = field(default_factory=set)  # names of `known` the article's own words typed (a kind noun, "Group")
     intros: list[Intro] = field(default_factory=list)  # named entities met so far (referents.py)
     tags: dict[str, Counter] = field(default_factory=dict)  # "walmart" -> how often NER said ORG, PERSON
 
@@ -61,18 +129,26 @@ class ArticleState:
             m.resolved_from = m.text
             return m
         full = self.people.get(tok.text.lower())
+        own = {t.lower_ for t in _without_apposition(toks, tok) if t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_.rstrip(".") not in lx.NAME_TITLES}
+        if full and not own <= set(full.lower().split()):
+            full = None  # "Ivanka Trump" is not the "Donald Trump" the surname first stood for
         if full and (m.type in ("person", "organization") or m.type == "anonymous" and tok.text[:1].isupper()) \
                 and (tok.ent_type_ != "GPE" or tok.text.lower() not in lx.COUNTRIES) and len(_without_apposition(toks, tok)) <= 2:
             # "Mikati" after "Najib Mikati"; "Kasich, the governor," though the small model tags "Kasich" a place
             m.type, m.name = "person", full
+        elif m.type == "anonymous" and tok.lemma_.lower() in lx.ISSUED_HEADS | lx.DOCUMENT_HEADS:
+            pass  # "the poll" after "a Fox News poll": a document's issuer counts only named in its own phrase (§9.7)
         elif not refer(m, toks or [tok], self.intros) and m.text.lower().startswith("the ") \
                 and m.type in ("anonymous", "person") and not m.name and not fitting(m, toks or [tok], self.intros):
             # (no entity introduced before fits, or two do: then the last source so described)
             self.same_as_before(m, tok)
         self.by_person_votes(m, toks or [tok])
         self.agency_as_before(m, tok)
+        # what the article showed a name to be, not what an earlier guess typed it (as_before remembers guesses)
+        known = {k for k, v in self.known.items() if v[1].lower() != k} | self.evidenced
         self.as_before(m, toks or [tok])
         self.by_majority(m)
+        by_pronoun(m, toks or [tok], known)
         if m.type == "organization" and tok.pos_ == "PROPN" and tok.text.endswith("s") and tok.text.lower()[:-1] in self.people:
             m.type = "person"  # "the Okafors" after "Ada Okafor": her family, not a team
         if m.head is not None and m.head.text.lower() in lx.PRONOUNS:
@@ -99,11 +175,29 @@ class ArticleState:
                 self.tags.setdefault(re.sub(r"^the\s+", "", ent.text.lower()), Counter())[ent.label_] += 1
             if ent.label_ == "PERSON":
                 run = ent[:-1] if len(ent) > 2 and ent[-1].lower_ in lx.NAME_SUFFIXES else ent  # "Durham Hall QC" is Hall
-                if len(run) >= 2 and run[-1].lower_ not in lx.GROUP_NAMES | lx.NON_PERSON_NAME_ENDS | lx.ORG_NAME_ENDS:
-                    self.people.setdefault(run[-1].text.lower(), run.text)
+                run = name_proper(list(run))  # ("Witness Ana Ruiz" is Ana Ruiz)
+                if len(run) >= 2 and run[-1].lower_ not in lx.GROUP_NAMES | lx.NON_PERSON_NAME_ENDS | lx.ORG_NAME_ENDS \
+                        and run[0].lower_ not in FOREIGN_ARTICLES | {"the"}:  # ("La Liga" tagged a person)
+                    full = doc.text[run[0].idx : run[-1].idx + len(run[-1])]
+                    self.people.setdefault(run[-1].text.lower(), full)
+                    if run[0].lower_ in SURNAME_FIRST and len(run) <= 4:
+                        self.people.setdefault(run[0].lower_, full)
             elif ent.label_ == "ORG" and len(ent) >= 2 \
                     and all(t.text[:1].isupper() or t.is_stop for t in ent if t.dep_ != "det"):
                 self.meet_organization(doc, ent)
+        self.learn_kinds(doc)
+
+    def learn_kinds(self, doc: Doc) -> None:
+        """A kind noun beside a name says what it is wherever the name stands, against NER:
+        "French striker Kylian Mbappe" makes "Mbappe said" a person, "oil firm Petrobras" and
+        "club Arsenal" make "Petrobras said" and "Arsenal said" organizations (referents.py)."""
+        for span, kind, _ in kind_names(doc):
+            low = span.text.lower()
+            if kind == "person" and len(span) >= 2:
+                self.people.setdefault(span[-1].lower_, span.text)
+            elif kind in ("organization", "media") and low not in self.people:
+                self.known.setdefault(low, (kind, span.text))
+                self.evidenced.add(low)
 
     def meet_organization(self, doc: Doc, ent: TokSpan) -> None:
         """"Salling Group" -> "Salling"; "the Federal Office for Water Safety (FOWS)" -> "FOWS"."""
@@ -113,17 +207,21 @@ class ArticleState:
             self.known.setdefault(after[1].text.lower(), ("organization", name))
         if ent[-1].lower_ not in lx.ORG_NAME_ENDS:
             return
-        self.known.setdefault(name.lower(), ("organization", name))
+        words = set(name.lower().split())
+        kind = "media" if mentions_outlet(name.lower(), name) or "agency" in words and lx.NEWS_AGENCY_MARKERS & words \
+            else "organization"  # ("Xinhua News Agency" ends like an institution's name)
+        self.known.setdefault(name.lower(), (kind, name))
+        self.evidenced.add(name.lower())
         first = name.split()[0]
         if len(name.split()) == 2 and len(first) > 3 and first.lower() not in lx.COUNTRIES | set(self.people):
-            self.known.setdefault(first.lower(), ("organization", name))
+            self.known.setdefault(first.lower(), (kind, name))
 
     def by_majority(self, m: Mention) -> None:
         """A bare name the small model tagged a person here but an organization more often in
         this article is the organization ("Walmart said" after "Walmart" was tagged ORG
         twice); a name the article gave as someone's full name stays a person."""
-        if m.type != "person" or m.role or not m.name:
-            return
+        if m.type != "person" or m.role or not m.name or len(m.name.split()) >= 2 and m.name.split()[0].lower() in lx.GIVEN_NAMES:
+            return  # ("Rodrigo Duterte" opens with a given name: a person whatever the model tags)
         votes = self.tags.get(m.name.lower())
         if votes and votes["ORG"] > votes["PERSON"] and m.name not in self.people.values() \
                 and m.name.split()[-1].lower() not in self.people \
