@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from . import lexicon as lx
 from .act_cues import (described_as, direct_object, is_passive, prep_after, committed_to, issued_act_noun, not_excluded, not_performed,
                        placed_under, referred_to_as, ruled_for_or_against)
+from .position_acts import POSITION_CONTENT_RULES
 from .phrases import NOTHING, Answer, Cue, complement_tokens
 from .spans import aside_cut
 
@@ -171,10 +172,21 @@ def named_addressee(c: Cue) -> Answer | None:
     verb = c.verb
     if c.lemma not in lx.EVALUATIVE_ACTS:
         return None
-    after = [x for x in c.children if x.i > verb.i and x.dep_ not in ("punct", "cc", "conj")]
+    after = [x for x in c.children if x.i > verb.i and x.dep_ not in ("punct", "cc", "conj") and not circumstance(x)]
     if len(after) == 1 and after[0].dep_ == "dobj" and after[0].pos_ == "PROPN" and len(list(after[0].subtree)) == 1:
         return [after[0]], "object"
     return None
+
+
+def circumstance(x: Token) -> bool:
+    """"endorsed Cruz on Tuesday", "praised Ortiz at a rally": when or where the act was
+    done, not what it is about."""
+    if x.dep_ == "npadvmod" or x.dep_ == "advmod":
+        return True
+    if x.dep_ != "prep":
+        return False
+    pobj = next((g for g in x.children if g.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in lx.OCCASION_NOUNS)
 
 
 # Asked early (content.py): each needs its complement after the verb, so it never takes a
@@ -182,4 +194,4 @@ def named_addressee(c: Cue) -> Answer | None:
 # agency placed the county under a warning"); `issued_act` also before the light-verb family,
 # which would take "issued a warning" for a bare light verb.
 ACT_CONTENT_RULES = (reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with,
-                     excluded_possibility, commitment, referred_as, description, ruling_for_or_against)
+                     excluded_possibility, commitment, referred_as, description, ruling_for_or_against, *POSITION_CONTENT_RULES)
