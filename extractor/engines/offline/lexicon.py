@@ -313,43 +313,16 @@ RESULT_NOUNS = frozenset("result results count counts tally tallies returns".spl
 # "promised on Sunday at a rally to end the program", "vowed in a speech to veto the bill".
 COMMITMENT_VERBS = frozenset("promise pledge vow threaten swear".split())
 
-# ---- issue 14 (acts: positions, judgements, legal acts; position_cues.py) ----
-# Verbs that are a position taken only in one shape (position_cues.py): "backing Ortiz for
-# mayor", "questioned the mayor's honesty", "compared the plan to robbery", "sued the landlord".
-BACKING_VERBS = frozenset("back".split())
-DOUBTING_VERBS = frozenset("question challenge".split())
+# ---- issue 14 (acts: positions taken in one shape; position_cues.py) ----
+# Verbs that are a position taken only with one complement: "challenged the governor to a
+# debate", "compared the plan to robbery", "agreed that ...", "reminded voters that ...",
+# "ruled the evidence inadmissible" (act_cues.is_act_cue reads ACT_CUE_LEMMAS as a filter).
 COMPARING_VERBS = frozenset("compare liken equate".split())
-FILING_VERBS = frozenset("file lodge".split())
-POSITION_LEMMAS = BACKING_VERBS | DOUBTING_VERBS | COMPARING_VERBS | FILING_VERBS | frozenset("oppose defend agree remind rule".split())
+POSITION_LEMMAS = COMPARING_VERBS | frozenset("challenge agree remind rule".split())
 ACT_CUE_LEMMAS = ACT_CUE_LEMMAS | POSITION_LEMMAS
-# What one backs with the hands, not a position: "backed the truck into the gate".
-VEHICLE_NOUNS = frozenset("car cars truck trucks van vehicle vehicles bus trailer boat tractor lorry".split())
-# People questioned or challenged as persons (an interrogation, an election), not claims.
+# People questioned as persons (an interrogation), not a claim doubted: "questioned the driver".
 PEOPLE_OBJECTS = frozenset("""
 suspect suspects driver drivers witness witnesses passenger passengers resident residents people
 person persons student students worker workers employee employees officer officers soldier soldiers
 voter voters member members candidate candidates detainee detainees victim victims
 """.split())
-# What one defends as a position (not a title, a city or a client).
-POSITION_NOUNS = frozenset("""
-decision decisions vote votes record remarks remark comments comment statement statements policy
-policies plan plans proposal proposals action actions call endorsement position stance approach
-choice move handling response support tweet tweets claim claims words ruling order orders law laws
-legislation bill deal agreement strategy conduct behavior behaviour tactics view views use
-comparison characterization characterisation assessment choices report findings
-""".split())
-# What one files or lodges as an accusation: "filed a lawsuit", "lodged a complaint".
-LEGAL_ACTION_NOUNS = frozenset("""
-lawsuit lawsuits suit suits complaint complaints petition petitions motion motions appeal appeals
-objection objections grievance grievances injunction
-""".split())
-# Public acts of judging or apologising that take an object or a "for" phrase like "praised"
-# (speech_act_object): "assailed the budget", "faulted the agency for ...", "apologized for ...".
-MORE_JUDGING_ACTS = frozenset("""
-assail fault upbraid pillory censure reprimand admonish disparage belittle deplore extol laud
-chastise reproach vilify apologize apologise
-""".split())
-SPEECH_ACT_VERBS = SPEECH_ACT_VERBS | MORE_JUDGING_ACTS
-SPEECH_AND_ACT_LEMMAS = SPEECH_AND_ACT_LEMMAS | MORE_JUDGING_ACTS
-CUE_LEMMAS = CUE_LEMMAS | MORE_JUDGING_ACTS
-EVALUATIVE_ACTS = EVALUATIVE_ACTS | (MORE_JUDGING_ACTS - frozenset("apologize apologise".split())) | frozenset({"back", "oppose"})

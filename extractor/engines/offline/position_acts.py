@@ -1,13 +1,11 @@
 """What an act of taking a position is about: the content families of position_cues.py.
 
-Each shape there (backing, opposing, defending, doubting, challenging, comparing, agreeing,
-reminding, ruling X Y, suing and filing) has its content cut here, registered with
-acts.ACT_CONTENT_RULES so that they answer before the clause families. The cut follows
-evals/GUIDELINES.md §1 and §9.1: the complement after the cue, addressee included
-("backing | Ortiz for mayor", "compared | the tax plan to highway robbery", "ruled | the
-evidence inadmissible", "filed | a lawsuit against the developer over the flooding"); a
-that-clause without its "that" ("agreed | the offer was fair"), and an infinitive from its
-"to" ("agreed | to pay $4 million"), as for "pledged to".
+Each shape there (questioning, challenging, comparing, agreeing, reminding, ruling X Y) has its content
+cut here, registered with acts.ACT_CONTENT_RULES so that they answer before the clause
+families. The cut follows evals/GUIDELINES.md §1 and §9.1: the complement after the cue,
+addressee included ("challenged | the governor to a debate", "compared | the tax plan to
+highway robbery", "ruled | the evidence inadmissible"); a that-clause without its "that"
+("agreed | the offer was fair").
 """
 
 from __future__ import annotations
@@ -15,9 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .act_cues import not_performed
-from .phrases import NOTHING, Answer, Cue, complement_tokens
-from .position_cues import (agreed, backed, challenged_to, compared, defended, doubted, filed_suit, opposed, reminded_that,
-                            ruled_predicate)
+from .phrases import NOTHING, Answer, Cue
+from .position_cues import agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
 from .spans import aside_cut
 
 
@@ -25,30 +22,15 @@ def _span(doc, lo: int, hi: int) -> list[Token]:
     return list(doc[lo : aside_cut(doc, lo, hi) + 1])
 
 
-def _object_and_complement(verb: Token, obj: Token) -> list[Token]:
-    """The object and what the act's complement adds after it ("Ortiz for mayor", "the
-    landlord for negligence"), else the object alone."""
-    toks = complement_tokens(verb)
-    if toks and toks[0].i <= obj.left_edge.i:
-        return toks
-    return _span(verb.doc, obj.left_edge.i, obj.right_edge.i)
-
-
-def position_object(c: Cue) -> Answer | None:
-    """"is backing Ortiz for mayor", "opposed the nomination", "defended her vote on the
-    pipeline", "questioned the mayor's honesty", "sued the landlord for negligence", "filed a
-    lawsuit against the developer": what the position is taken on, with its complement."""
-    verb = c.verb
-    for shape in (backed, opposed, defended, doubted, filed_suit):
-        obj = shape(verb)
-        if obj is None:
-            continue
-        if not_performed(verb):
-            return NOTHING
-        if obj.dep_ == "xcomp":  # "has opposed defunding the agency"
-            return _span(verb.doc, obj.i, obj.right_edge.i), "object"
-        return _object_and_complement(verb, obj), "object"
-    return None
+def questioned(c: Cue) -> Answer | None:
+    """"questioned the mayor's honesty during the debate": the quality doubted, with what
+    the object carries ("the science of climate change"), not when or where."""
+    obj = questioned_quality(c.verb)
+    if obj is None:
+        return None
+    if not_performed(c.verb):
+        return NOTHING
+    return _span(c.verb.doc, obj.left_edge.i, obj.right_edge.i), "object"
 
 
 def challenge_to(c: Cue) -> Answer | None:
@@ -70,7 +52,7 @@ def comparison(c: Cue) -> Answer | None:
 
 
 def agreement(c: Cue) -> Answer | None:
-    """"agreed that the offer was fair" (the clause), "agreed to pay $4 million" (from "to")."""
+    """"agreed that the offer was fair": the clause."""
     comp = agreed(c.verb)
     if comp is None:
         return None
@@ -102,4 +84,4 @@ def ruling_predicate(c: Cue) -> Answer | None:
     return _span(c.verb.doc, obj.left_edge.i, max(pred.right_edge.i, obj.right_edge.i)), "object"
 
 
-POSITION_CONTENT_RULES = (position_object, challenge_to, comparison, agreement, reminder, ruling_predicate)
+POSITION_CONTENT_RULES = (questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)

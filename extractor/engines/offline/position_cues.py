@@ -1,17 +1,21 @@
-"""Which verbs are acts of taking a position: endorsing, backing, opposing, defending,
-doubting, comparing, agreeing, reminding, ruling X Y, and suing or filing a complaint.
+"""Which verbs are acts of taking a position in one shape: questioning a quality,
+challenging someone to something, comparing X to Y, agreeing that ..., reminding someone
+that ..., ruling X Y.
 
 Politics and court copy credit positions to people through acts, not verbs of saying
-(evals/GUIDELINES.md §1, §9.1): "The governor is backing Ortiz for mayor", "Senator Voss
-questioned the mayor's honesty", "Rep. Alvarez defended her vote on the pipeline", "She
-compared the plan to highway robbery", "The union agreed that the offer was fair", "The
-judge ruled the evidence inadmissible", "The city filed a lawsuit against the developer".
-The same words usually name something else ("backed the car into a wall", "police questioned
-the driver", "defended his title", "compared prices", "ruled the country", "filed a
-report"), so each is a cue only in the shape that makes it a position: the complement it
-takes and, for some, the kind of thing it takes a position on. Asked by
+(evals/GUIDELINES.md §1, §9.1): "Voss questioned the mayor's honesty", "She challenged the governor to a debate", "She compared the
+plan to highway robbery", "The union agreed that the offer was fair", "Clinton reminded
+voters that the economy had grown", "The judge ruled the evidence inadmissible". The same
+words usually name something else ("police questioned the driver", "is challenging the incumbent", "compared prices",
+"agreed to a date", "the ruins remind visitors of the war", "ruled the country"), so each
+is a cue only in the shape that makes it a position: the complement it takes. Asked by
 act_cues.is_act_cue; position_acts.py cuts the content of the same shapes. (Apart from the
 content cutters, which need phrases.py, so that cues.py can import this.)
+
+Tried and left out on PolNeAR dev (each added about as many false claims as true ones):
+backing and opposing ("is backing Ortiz", "opposed the nomination": voters' preferences
+and standing positions read alike), defending a position ("defended her vote"), doubting
+with "challenge" ("challenged the findings"), filing or suing ("filed a lawsuit against").
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from spacy.tokens import Token
 from . import lexicon as lx
 
 
+# ("compared himself to Lincoln": a boast PolNeAR train leaves out)
 REFLEXIVES = frozenset("himself herself itself themselves myself ourselves yourself".split())
 
 
@@ -33,60 +38,24 @@ def _active_object(verb: Token) -> Token | None:
 
 
 def _particle(verb: Token) -> bool:
-    """"backed down", "backed away from", "back up the claim": another verb."""
+    """"ruled out", "ruled back": another verb."""
     return any(c.dep_ == "prt" or c.dep_ == "advmod" and c.lower_ in ("away", "down", "off", "out", "up") and c.i == verb.i + 1
                for c in verb.children)
 
 
 def is_person(tok: Token) -> bool:
-    """A person or a group of people as an object: "questioned the driver", "challenged him"."""
+    """A person or a group of people as an object: "questioned the driver", "questioned them"."""
     lemma = tok.lemma_.lower()
-    return tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in lx.PRONOUNS_OBJECT | lx.PRONOUNS \
+    return tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in lx.PRONOUNS_OBJECT | lx.PRONOUNS | REFLEXIVES \
         or lemma in lx.PERSON_NOUNS or lemma in lx.ROLE_NOUNS or lemma in lx.PEOPLE_OBJECTS
 
 
-def backed(verb: Token) -> Token | None:
-    """"The governor is backing Ortiz for mayor", "the union backed the proposal": an
-    endorsement (not "backed down", "backed the truck into the gate")."""
-    if verb.lemma_.lower() not in lx.BACKING_VERBS or _particle(verb):
-        return None
-    obj = _active_object(verb)
-    return obj if obj is not None and obj.lemma_.lower() not in lx.VEHICLE_NOUNS else None
-
-
-def opposed(verb: Token) -> Token | None:
-    """"The senator opposed the nomination", "has opposed defunding the agency": a stand
-    against (not "is opposed to", an adjective, or "the opposing team")."""
-    if verb.lemma_.lower() != "oppose":
-        return None
-    obj = _active_object(verb)
-    if obj is not None:
-        return obj
-    if verb.dep_ in ("amod", "acl") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None
-    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
-
-
-def defended(verb: Token) -> Token | None:
-    """"defended her vote on the pipeline", "defended himself against the charge": a
-    position, a record or oneself against criticism (not "defended his title", "defended the
-    city", "the lawyer defending him")."""
-    if verb.lemma_.lower() != "defend":
-        return None
-    obj = _active_object(verb)
-    if obj is None:
-        return None
-    if obj.lemma_.lower() in lx.POSITION_NOUNS or obj.lower_ in lx.POSITION_NOUNS:
-        return obj
-    reflexive = obj.lower_ in REFLEXIVES
-    return obj if reflexive and any(c.dep_ == "prep" and c.lower_ in ("against", "for", "over") for c in verb.children) else None
-
-
-def doubted(verb: Token) -> Token | None:
-    """"questioned the mayor's honesty", "challenged the findings": doubt cast on a claim or a
-    quality (not "police questioned the driver", a person; "challenged him to a debate" is
-    `challenged_to`)."""
-    if verb.lemma_.lower() not in lx.DOUBTING_VERBS:
+def questioned_quality(verb: Token) -> Token | None:
+    """"Senator Voss questioned the mayor's honesty", "questioned the science of climate
+    change": doubt cast on a claim or a quality (not "police questioned the driver", an
+    interrogation of a person). ("challenged the findings" is left out: on PolNeAR dev
+    "challenge" with an object is as often a contest or an election.)"""
+    if verb.lemma_.lower() != "question":
         return None
     obj = _active_object(verb)
     if obj is None or is_person(obj) or obj.ent_type_ in ("ORG", "GPE", "DATE", "TIME", "CARDINAL", "MONEY"):
@@ -119,7 +88,7 @@ def compared(verb: Token) -> Token | None:
     obj = _active_object(verb)
     if obj is None or obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY") or obj.lower_ in REFLEXIVES \
             or any(c.dep_ == "neg" for c in verb.children):
-        return None  # ("compared himself to Lincoln" is a boast PolNeAR leaves out; "doesn't compare X to Y")
+        return None  # (nor "doesn't compare X to Y")
     return next((c for c in list(verb.children) + list(obj.children) if c.dep_ == "prep" and c.lower_ in ("to", "with")
                  and c.i > obj.i and any(g.dep_ == "pobj" for g in c.children)), None)
 
@@ -156,18 +125,4 @@ def ruled_predicate(verb: Token) -> Token | None:
     return pred
 
 
-def filed_suit(verb: Token) -> Token | None:
-    """"The city filed a lawsuit against the developer", "lodged a complaint with the
-    regulator": a legal accusation (not "filed
-    a report", "filed for bankruptcy"). ("sued the landlord" and "brought a lawsuit" are left
-    out: PolNeAR train leaves most of them out.)"""
-    lemma = verb.lemma_.lower()
-    obj = _active_object(verb)
-    if obj is None:
-        return None
-    if lemma in lx.FILING_VERBS and (obj.lemma_.lower() in lx.LEGAL_ACTION_NOUNS or obj.lower_ in lx.LEGAL_ACTION_NOUNS):
-        return obj
-    return None
-
-
-POSITION_SHAPES = (backed, opposed, defended, doubted, challenged_to, compared, agreed, reminded_that, ruled_predicate, filed_suit)
+POSITION_SHAPES = (questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)

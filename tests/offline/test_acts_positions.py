@@ -1,0 +1,81 @@
+"""Positions taken through acts (evals/GUIDELINES.md §1, §9.1; position_cues.py,
+position_acts.py): challenging someone to something, comparing X to Y, agreeing that ...,
+reminding someone that ..., ruling X Y; and an evaluative act on a one-word name with a
+when or where phrase after it (acts.named_addressee). Invented sentences."""
+
+from .support import one
+
+
+def test_challenged_to_a_debate_or_an_act(run):
+    rows = run("The mayor challenged her rival to a televised debate.\n\n"
+               "The archbishop has challenged his priests to be more generous with their time.")
+    assert one(rows, "The mayor")[1:3] == ("challenged", "her rival to a televised debate")
+    assert one(rows, "The archbishop")[2] == "his priests to be more generous with their time"
+
+
+def test_a_challenge_in_an_election_is_not_a_position(run):
+    rows = run("The councillor is challenging the incumbent senator in the spring primary.")
+    assert not [r for r in rows if r[1] and "challenging" in r[1]], rows
+
+
+def test_compared_x_to_y(run):
+    rows = run("The former minister compared the tax plan to highway robbery.\n\n"
+               "Senator Okafor likened the merger to a hostile takeover of the port.")
+    assert one(rows, "The former minister")[1:3] == ("compared", "the tax plan to highway robbery")
+    assert one(rows, "Senator Okafor")[2] == "the merger to a hostile takeover of the port"
+
+
+def test_comparing_oneself_or_prices_is_not_a_claim(run):
+    rows = run("The senator compared himself to Abraham Lincoln.\n\n"
+               "Compared with last year, the harvest was poor, the farmers said.")
+    assert not [r for r in rows if r[1] and "compared" in r[1].lower()], rows
+
+
+def test_agreed_that(run):
+    rows = run("The union agreed that the offer was fair.\n\n"
+               "Economists broadly agree that the recovery will be slow.")
+    assert one(rows, "The union")[1:3] == ("agreed", "the offer was fair")
+    assert one(rows, "Economists")[2] == "the recovery will be slow"
+
+
+def test_agreeing_to_a_deal_or_with_someone_is_not_a_claim(run):
+    rows = run("The company agreed to a settlement on Friday.\n\n"
+               "The governor agreed with the mayor.")
+    assert not [r for r in rows if r[1] and "agreed" in r[1]], rows
+
+
+def test_reminded_x_that(run):
+    rows = run("Senator Voss reminded voters that the economy had grown every year since 2010.")
+    assert one(rows, "Senator Voss")[1:3] == ("reminded", "the economy had grown every year since 2010")
+
+
+def test_ruled_x_y(run):
+    rows = run("The judge ruled the evidence inadmissible.\n\n"
+               "The elections board ruled the challenger eligible for the ballot.")
+    assert one(rows, "The judge")[1:3] == ("ruled", "the evidence inadmissible")
+    assert one(rows, "The elections board")[2] == "the challenger eligible for the ballot"
+
+
+def test_ruling_a_country_is_not_a_ruling(run):
+    rows = run("The king ruled the country for forty years, historians said.")
+    assert not [r for r in rows if r[1] == "ruled"], rows
+
+
+def test_endorsed_a_name_on_a_day(run):
+    rows = run("The governor endorsed Harlan on Tuesday.\n\n"
+               "The party chairman praised Okonkwo at a rally in the capital.")
+    assert one(rows, "The governor")[1:3] == ("endorsed", "Harlan")
+    assert one(rows, "The party chairman")[1:3] == ("praised", "Okonkwo")
+
+
+def test_questioned_a_quality(run):
+    rows = run("Senator Voss questioned the mayor's honesty during the debate.\n\n"
+               "Both candidates have questioned the science of climate change.")
+    assert one(rows, "Senator Voss")[1:3] == ("questioned", "the mayor's honesty")
+    assert one(rows, "Both candidates")[2] == "the science of climate change"
+
+
+def test_questioning_a_person_is_an_interrogation(run):
+    rows = run("Police questioned the driver for three hours.\n\n"
+               "Detectives questioned him about the missing van.")
+    assert not [r for r in rows if r[1] and "questioned" in r[1]], rows
