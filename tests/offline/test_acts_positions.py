@@ -79,3 +79,29 @@ def test_questioning_a_person_is_an_interrogation(run):
     rows = run("Police questioned the driver for three hours.\n\n"
                "Detectives questioned him about the missing van.")
     assert not [r for r in rows if r[1] and "questioned" in r[1]], rows
+
+
+def test_appealed_for_or_to_someone_to(run):
+    rows = run("The bishop appealed for calm after the riots.\n\n"
+               "The police chief appealed to residents to stay indoors until the storm passed.")
+    assert one(rows, "The bishop")[1:3] == ("appealed", "for calm")
+    assert one(rows, "The police chief")[2] == "to residents to stay indoors until the storm passed"
+
+
+def test_appealing_a_verdict_or_to_a_taste_is_not_a_call(run):
+    rows = run("Prosecutors appealed the verdict on Monday.\n\n"
+               "The new policy appealed to younger voters, the pollster said.")
+    assert not [r for r in rows if r[1] == "appealed"], rows
+
+
+def test_voiced_support_or_opposition(run):
+    rows = run("The mayor voiced support for the new stadium.\n\n"
+               "Party leaders have signaled their opposition to the tax increase.")
+    assert one(rows, "The mayor")[2] == "for the new stadium"
+    assert one(rows, "Party leaders")[2] == "to the tax increase"
+
+
+def test_a_voice_without_a_stance_is_not_a_claim(run):
+    rows = run("The senator voiced his concerns.\n\n"
+               "The actor voiced a cartoon rabbit in the film.")
+    assert not [r for r in rows if r[1] and "voiced" in r[1]], rows

@@ -318,7 +318,9 @@ COMMITMENT_VERBS = frozenset("promise pledge vow threaten swear".split())
 # debate", "compared the plan to robbery", "agreed that ...", "reminded voters that ...",
 # "ruled the evidence inadmissible" (act_cues.is_act_cue reads ACT_CUE_LEMMAS as a filter).
 COMPARING_VERBS = frozenset("compare liken equate".split())
-POSITION_LEMMAS = COMPARING_VERBS | frozenset("challenge agree remind rule".split())
+# Verbs that make a feeling public like "expressed": "voiced support for", "signalled opposition to".
+VOICING_VERBS = frozenset("voice signal signale register reaffirm".split())
+POSITION_LEMMAS = COMPARING_VERBS | VOICING_VERBS | frozenset("challenge agree remind rule appeal".split())
 ACT_CUE_LEMMAS = ACT_CUE_LEMMAS | POSITION_LEMMAS
 # People questioned as persons (an interrogation), not a claim doubted: "questioned the driver".
 PEOPLE_OBJECTS = frozenset("""

@@ -13,13 +13,39 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .act_cues import not_performed
-from .phrases import NOTHING, Answer, Cue
-from .position_cues import agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
+from .phrases import NOTHING, Answer, Cue, light_content
+from .position_cues import appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
 from .spans import aside_cut
 
 
 def _span(doc, lo: int, hi: int) -> list[Token]:
     return list(doc[lo : aside_cut(doc, lo, hi) + 1])
+
+
+def appeal(c: Cue) -> Answer | None:
+    """"appealed for calm after the riots" -> "for calm"; "appealed to residents to stay
+    indoors" -> from "to" (as "called | for ..." and "called on X to ...", §4)."""
+    prep = appealed(c.verb)
+    if prep is None:
+        return None
+    if not_performed(c.verb):
+        return NOTHING
+    doc = c.verb.doc
+    if prep.lower_ == "for":
+        return _span(doc, prep.i, prep.right_edge.i), "object"
+    inf = max((x for x in list(c.verb.children) + list(prep.subtree) if x.dep_ in ("xcomp", "advcl") and x.i > prep.i), key=lambda x: x.i)
+    return _span(doc, prep.i, max(inf.right_edge.i, prep.right_edge.i)), "object"
+
+
+def voiced(c: Cue) -> Answer | None:
+    """"voiced support for the new stadium" -> "for the new stadium" (the light-verb cut)."""
+    noun = voiced_feeling(c.verb)
+    if noun is None:
+        return None
+    if not_performed(c.verb):
+        return NOTHING
+    toks = light_content(c.verb, noun)
+    return (toks, "object") if toks else NOTHING
 
 
 def questioned(c: Cue) -> Answer | None:
@@ -84,4 +110,4 @@ def ruling_predicate(c: Cue) -> Answer | None:
     return _span(c.verb.doc, obj.left_edge.i, max(pred.right_edge.i, obj.right_edge.i)), "object"
 
 
-POSITION_CONTENT_RULES = (questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)
+POSITION_CONTENT_RULES = (appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)

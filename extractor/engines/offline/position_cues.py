@@ -125,4 +125,32 @@ def ruled_predicate(verb: Token) -> Token | None:
     return pred
 
 
-POSITION_SHAPES = (questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
+def appealed(verb: Token) -> Token | None:
+    """"The bishop appealed for calm", "the chief appealed to residents to stay indoors": a
+    call, like "called for" and "called on X to" (not "prosecutors appealed the verdict", a
+    legal step, nor "the idea appealed to voters", an attraction). The "for" phrase, or the
+    "to" phrase with its infinitive."""
+    if verb.lemma_.lower() != "appeal" or any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ != "prep" or c.i < verb.i or not any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            continue
+        if c.lower_ == "for":
+            return c
+        if c.lower_ == "to" and any(x.dep_ in ("xcomp", "advcl") and x.i > c.i and any(a.tag_ == "TO" for a in x.children if a.i < x.i)
+                                    for x in list(verb.children) + [t for t in c.subtree]):
+            return c
+    return None
+
+
+def voiced_feeling(verb: Token) -> Token | None:
+    """"The mayor voiced support for the stadium", "the leaders signalled their opposition to
+    the plan": a stance made public, like "expressed support for" (cues.light_noun reads
+    "expressed"); the feeling noun, whose phrase is the content."""
+    if verb.lemma_.lower() not in lx.VOICING_VERBS:
+        return None
+    obj = _active_object(verb)
+    return obj if obj is not None and (obj.lemma_.lower() in lx.EXPRESSED_FEELINGS or obj.lower_ in lx.EXPRESSED_FEELINGS) else None
+
+
+POSITION_SHAPES = (appealed, voiced_feeling, questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
