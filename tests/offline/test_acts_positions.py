@@ -105,3 +105,10 @@ def test_a_voice_without_a_stance_is_not_a_claim(run):
     rows = run("The senator voiced his concerns.\n\n"
                "The actor voiced a cartoon rabbit in the film.")
     assert not [r for r in rows if r[1] and "voiced" in r[1]], rows
+
+
+def test_endorsed_with_an_aside_or_a_pronoun(run):
+    rows = run("Speaker Ryan endorsed Harlan on Thursday, ending weeks of speculation.\n\n"
+               "The senator, who had endorsed him in March, said nothing.")
+    assert one(rows, "Speaker Ryan")[1:3] == ("endorsed", "Harlan")
+    assert one(rows, "who")[1:3] == ("had endorsed", "him")

@@ -166,22 +166,25 @@ def reciprocal_object(c: Cue) -> Answer | None:
 
 
 def named_addressee(c: Cue) -> Answer | None:
-    """"The state party endorsed Cruz", "the governor praised Ortiz": an evaluative act on a
-    one-word name is about that person (the speech-act object rule wants two words, which
+    """"The state party endorsed Cruz", "the governor praised Ortiz", "who had endorsed him":
+    an evaluative act on a one-word name or a pronoun is about that person (the speech-act object rule wants two words, which
     keeps "called Trump", a phone call, out)."""
     verb = c.verb
     if c.lemma not in lx.EVALUATIVE_ACTS:
         return None
     after = [x for x in c.children if x.i > verb.i and x.dep_ not in ("punct", "cc", "conj") and not circumstance(x)]
-    if len(after) == 1 and after[0].dep_ == "dobj" and after[0].pos_ == "PROPN" and len(list(after[0].subtree)) == 1:
-        return [after[0]], "object"
+    if len(after) == 1 and after[0].dep_ == "dobj" and len(list(after[0].subtree)) == 1 \
+            and (after[0].pos_ == "PROPN" or after[0].lower_ in lx.PRONOUNS_OBJECT - {"me", "us"}):
+        return [after[0]], "object"  # (and "had endorsed him": the person, named earlier)
     return None
 
 
 def circumstance(x: Token) -> bool:
-    """"endorsed Cruz on Tuesday", "praised Ortiz at a rally": when or where the act was
-    done, not what it is about."""
-    if x.dep_ == "npadvmod" or x.dep_ == "advmod":
+    """"endorsed Cruz on Tuesday", "praised Ortiz at a rally", "endorsed Trump, ending weeks
+    of speculation": when, where or with what effect the act was done, not what it is about."""
+    if x.dep_ in ("npadvmod", "advmod"):
+        return True
+    if x.dep_ == "advcl" and x.tag_ == "VBG" and x.doc[x.left_edge.i - 1].text == ",":
         return True
     if x.dep_ != "prep":
         return False

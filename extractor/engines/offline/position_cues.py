@@ -15,7 +15,8 @@ content cutters, which need phrases.py, so that cues.py can import this.)
 Tried and left out on PolNeAR dev (each added about as many false claims as true ones):
 backing and opposing ("is backing Ortiz", "opposed the nomination": voters' preferences
 and standing positions read alike), defending a position ("defended her vote"), doubting
-with "challenge" ("challenged the findings"), filing or suing ("filed a lawsuit against").
+with "challenge" ("challenged the findings"), filing or suing ("filed a lawsuit against"),
+offering a view ("offered his assessment of the debate").
 """
 
 from __future__ import annotations
