@@ -192,9 +192,22 @@ def circumstance(x: Token) -> bool:
     return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in lx.OCCASION_NOUNS)
 
 
+def undesignated(c: Cue) -> Answer | None:
+    """An agentless designation needs what the person was designated as: "was identified as
+    Lena Ortiz", "was named the new director", "was appointed to lead the inquiry" (for
+    unsourced.agentless_report). "The street was named after a local hero" (a name given),
+    "as more members are named", "was appointed to the board" claim nothing."""
+    verb = c.verb
+    if c.lemma not in lx.AGENTLESS_DESIGNATIONS or not is_passive(verb) or any(x.dep_ == "agent" for x in c.children):
+        return None
+    designated = any(x.i > verb.i and (x.dep_ in ("oprd", "attr", "xcomp") or x.dep_ == "prep" and x.lower_ == "as")
+                     for x in c.children)
+    return None if designated else NOTHING
+
+
 # Asked early (content.py): each needs its complement after the verb, so it never takes a
 # relative or trailing construction, and must win over the clause families ("..., after the
 # agency placed the county under a warning"); `issued_act` also before the light-verb family,
 # which would take "issued a warning" for a bare light verb.
-ACT_CONTENT_RULES = (reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with,
+ACT_CONTENT_RULES = (undesignated, reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with,
                      excluded_possibility, commitment, referred_as, description, ruling_for_or_against, *POSITION_CONTENT_RULES)

@@ -328,3 +328,8 @@ suspect suspects driver drivers witness witnesses passenger passengers resident 
 person persons student students worker workers employee employees officer officers soldier soldiers
 voter voters member members candidate candidates detainee detainees victim victims
 """.split())
+# Official acts reported in an agentless passive (unsourced.agentless_report, §1, §9.1): "The
+# victim was identified as Lena Ortiz", "Ortiz was named the agency's director" (not "was
+# named after her grandfather": acts.undesignated).
+AGENTLESS_DESIGNATIONS = frozenset("identify name appoint".split())
+AGENTLESS_CUES = AGENTLESS_CUES | AGENTLESS_DESIGNATIONS
