@@ -116,16 +116,19 @@ def test_endorsed_with_an_aside_or_a_pronoun(run):
 
 def test_agentless_designations_are_unattributed(run):
     rows = run("The victim was identified as Lena Ortiz, a 34-year-old nurse.\n\n"
-               "Okafor was named the new director of the port authority in March.")
+               "Okafor was named the new director of the port authority in March.\n\n"
+               "Ortiz was declared the winner of the runoff.")
     victim = [r for r in rows if r[1] == "was identified"][0]
     assert victim[0] is None and victim[2].startswith("The victim was identified as Lena Ortiz")
     assert victim[3].source.type == "unattributed"
     named = [r for r in rows if r[1] == "was named"][0]
     assert named[2].startswith("Okafor was named the new director")
+    assert [r for r in rows if r[1] == "was declared"][0][2] == "Ortiz was declared the winner of the runoff"
 
 
 def test_a_name_given_or_a_seat_is_not_a_designation(run):
     rows = run("The bridge was named after a local fisherman.\n\n"
                "He was appointed to the board last year.\n\n"
-               "More members will be announced as more members are named.")
-    assert not [r for r in rows if r[1] and ("named" in r[1] or "appointed" in r[1])], rows
+               "More members will be announced as more members are named.\n\n"
+               "A state of emergency was declared.")
+    assert not [r for r in rows if r[1] and ("named" in r[1] or "appointed" in r[1] or "declared" in r[1])], rows

@@ -194,11 +194,14 @@ def circumstance(x: Token) -> bool:
 
 def undesignated(c: Cue) -> Answer | None:
     """An agentless designation needs what the person was designated as: "was identified as
-    Lena Ortiz", "was named the new director", "was appointed to lead the inquiry" (for
-    unsourced.agentless_report). "The street was named after a local hero" (a name given),
+    Lena Ortiz", "was named the new director", "was declared the winner" (for
+    unsourced.agentless_report). ("has been criticized for not acting" was tried the same
+    way and left out: on PolNeAR dev it won one claim for two.) "The street was named after a local hero" (a name given),
     "as more members are named", "was appointed to the board" claim nothing."""
     verb = c.verb
-    if c.lemma not in lx.AGENTLESS_DESIGNATIONS or not is_passive(verb) or any(x.dep_ == "agent" for x in c.children):
+    if not is_passive(verb) or any(x.dep_ == "agent" for x in c.children):
+        return None
+    if c.lemma not in lx.AGENTLESS_DESIGNATIONS:
         return None
     designated = any(x.i > verb.i and (x.dep_ in ("oprd", "attr", "xcomp") or x.dep_ == "prep" and x.lower_ == "as")
                      for x in c.children)

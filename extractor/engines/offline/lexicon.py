@@ -331,5 +331,5 @@ voter voters member members candidate candidates detainee detainees victim victi
 # Official acts reported in an agentless passive (unsourced.agentless_report, §1, §9.1): "The
 # victim was identified as Lena Ortiz", "Ortiz was named the agency's director" (not "was
 # named after her grandfather": acts.undesignated).
-AGENTLESS_DESIGNATIONS = frozenset("identify name appoint".split())
+AGENTLESS_DESIGNATIONS = frozenset("identify name appoint declare".split())
 AGENTLESS_CUES = AGENTLESS_CUES | AGENTLESS_DESIGNATIONS
