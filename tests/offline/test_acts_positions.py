@@ -132,3 +132,18 @@ def test_a_name_given_or_a_seat_is_not_a_designation(run):
                "More members will be announced as more members are named.\n\n"
                "A state of emergency was declared.")
     assert not [r for r in rows if r[1] and ("named" in r[1] or "appointed" in r[1] or "declared" in r[1])], rows
+
+
+def test_nominations_with_the_office(run):
+    rows = run("At its convention, the Green Party nominated a ticket of teacher Ana Ruiz for president "
+               "and union leader Tom Hale for vice president.\n\n"
+               "Senator Ortiz selected former senator Dan Ames to be her running mate.")
+    assert one(rows, "the Green Party")[1:3] == (
+        "nominated", "a ticket of teacher Ana Ruiz for president and union leader Tom Hale for vice president")
+    assert one(rows, "Senator Ortiz")[2] == "former senator Dan Ames to be her running mate"
+
+
+def test_a_selection_without_a_role_is_not_a_nomination(run):
+    rows = run("The chef selected a wine from the cellar, the waiter said.\n\n"
+               "The film was nominated for three awards.")
+    assert not [r for r in rows if r[1] and ("selected" in r[1] or "nominated" in r[1])], rows

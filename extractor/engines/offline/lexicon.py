@@ -320,7 +320,11 @@ COMMITMENT_VERBS = frozenset("promise pledge vow threaten swear".split())
 COMPARING_VERBS = frozenset("compare liken equate".split())
 # Verbs that make a feeling public like "expressed": "voiced support for", "signalled opposition to".
 VOICING_VERBS = frozenset("voice signal signale register reaffirm".split())
-POSITION_LEMMAS = COMPARING_VERBS | VOICING_VERBS | frozenset("challenge agree remind rule appeal".split())
+# Nominations (position_cues.nominated): "nominated X for president", "selected X to be her
+# running mate". ("chose X as its nominee", "picked", "tapped" cost a false claim on PolNeAR
+# dev, where "chose" is as often a plain choice.)
+NOMINATING_VERBS = frozenset("nominate select".split())
+POSITION_LEMMAS = COMPARING_VERBS | VOICING_VERBS | NOMINATING_VERBS | frozenset("challenge agree remind rule appeal".split())
 ACT_CUE_LEMMAS = ACT_CUE_LEMMAS | POSITION_LEMMAS
 # People questioned as persons (an interrogation), not a claim doubted: "questioned the driver".
 PEOPLE_OBJECTS = frozenset("""

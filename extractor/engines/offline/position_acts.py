@@ -13,13 +13,28 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .act_cues import not_performed
-from .phrases import NOTHING, Answer, Cue, light_content
-from .position_cues import appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
+from .phrases import NOTHING, Answer, Cue, complement_tokens, light_content
+from .position_cues import nominated, appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
 from .spans import aside_cut
 
 
 def _span(doc, lo: int, hi: int) -> list[Token]:
     return list(doc[lo : aside_cut(doc, lo, hi) + 1])
+
+
+def nomination(c: Cue) -> Answer | None:
+    """"nominated Jo Jorgensen, the party's 1996 nominee, for president on the fourth ballot"
+    -> the person and the role ("Jo Jorgensen ... for president"); a role before the verb
+    ("For vice president, the party chose X") leaves the person."""
+    obj = nominated(c.verb)
+    if obj is None:
+        return None
+    if not_performed(c.verb):
+        return NOTHING
+    toks = complement_tokens(c.verb)
+    if not toks or toks[0].i > obj.left_edge.i:
+        toks = list(c.verb.doc[obj.left_edge.i : obj.right_edge.i + 1])
+    return toks, "object"
 
 
 def appeal(c: Cue) -> Answer | None:
@@ -110,4 +125,4 @@ def ruling_predicate(c: Cue) -> Answer | None:
     return _span(c.verb.doc, obj.left_edge.i, max(pred.right_edge.i, obj.right_edge.i)), "object"
 
 
-POSITION_CONTENT_RULES = (appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)
+POSITION_CONTENT_RULES = (nomination, appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)

@@ -154,4 +154,24 @@ def voiced_feeling(verb: Token) -> Token | None:
     return obj if obj is not None and (obj.lemma_.lower() in lx.EXPRESSED_FEELINGS or obj.lower_ in lx.EXPRESSED_FEELINGS) else None
 
 
-POSITION_SHAPES = (appealed, voiced_feeling, questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
+def nominated(verb: Token) -> Token | None:
+    """"The party nominated Jo Jorgensen for president", "Hawkins selected Angela Walker to be
+    his running mate": a nomination, an official act like naming (§9.1), with the office or
+    role it is for ("as", "for", "to be"); not "selected a restaurant", "nominated for an
+    award" (no object)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in lx.NOMINATING_VERBS:
+        return None
+    obj = _active_object(verb)
+    if obj is None or obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+        return None
+    if lemma == "nominate":
+        # (with the office: "for president", "a ticket of X for president and Y for ...")
+        return obj if any(t.dep_ == "prep" and t.lower_ in ("for", "as") for t in verb.subtree if t.i > verb.i) else None
+    role = any(c.dep_ == "prep" and c.lower_ in ("as", "for") and any(g.dep_ == "pobj" for g in c.children) for c in verb.children) \
+        or any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.children) \
+        or any(c.dep_ in ("xcomp", "oprd") and c.i > obj.i for c in verb.children)
+    return obj if role else None
+
+
+POSITION_SHAPES = (nominated, appealed, voiced_feeling, questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
