@@ -33,9 +33,11 @@ def test_comparing_oneself_or_prices_is_not_a_claim(run):
 
 def test_agreed_that(run):
     rows = run("The union agreed that the offer was fair.\n\n"
-               "Economists broadly agree that the recovery will be slow.")
+               "Economists broadly agree that the recovery will be slow.\n\n"
+               "A federal judge agreed the memoir may have contained classified material.")
     assert one(rows, "The union")[1:3] == ("agreed", "the offer was fair")
     assert one(rows, "Economists")[2] == "the recovery will be slow"
+    assert one(rows, "A federal judge")[2] == "the memoir may have contained classified material"
 
 
 def test_agreeing_to_a_deal_or_with_someone_is_not_a_claim(run):

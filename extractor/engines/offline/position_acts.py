@@ -101,7 +101,7 @@ def agreement(c: Cue) -> Answer | None:
         return NOTHING
     doc = c.verb.doc
     if comp.dep_ == "ccomp":
-        lo = next(m.i + 1 for m in comp.children if m.dep_ == "mark" and m.lower_ == "that")
+        lo = next((m.i + 1 for m in comp.children if m.dep_ == "mark" and m.lower_ == "that"), comp.left_edge.i)
         return _span(doc, lo, comp.right_edge.i), "clause"
     return _span(doc, comp.left_edge.i, comp.right_edge.i), "object"
 

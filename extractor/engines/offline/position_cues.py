@@ -16,7 +16,8 @@ Tried and left out on PolNeAR dev (each added about as many false claims as true
 backing and opposing ("is backing Ortiz", "opposed the nomination": voters' preferences
 and standing positions read alike), defending a position ("defended her vote"), doubting
 with "challenge" ("challenged the findings"), filing or suing ("filed a lawsuit against"),
-offering a view ("offered his assessment of the debate").
+offering a view ("offered his assessment of the debate"), railing against ("railed against
+the rioters").
 """
 
 from __future__ import annotations
@@ -95,12 +96,12 @@ def compared(verb: Token) -> Token | None:
 
 
 def agreed(verb: Token) -> Token | None:
-    """"The union agreed that the offer was fair": a view given (not "agreed with her",
-    "agreed on a date")."""
+    """"The union agreed that the offer was fair", "a judge agreed the book may have contained
+    classified material": a view given (not "agreed with her", "agreed on a date")."""
     if verb.lemma_.lower() != "agree":
         return None
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+                   and any(m.dep_ == "mark" and m.lower_ == "that" or m.dep_ in ("nsubj", "nsubjpass") for m in c.children)), None)
     # ("agreed to pay $4 million", a settlement's terms, is left out: PolNeAR train marks about
     # half of them, and on dev they cost precision)
     return clause
