@@ -149,3 +149,10 @@ def test_a_selection_without_a_role_is_not_a_nomination(run):
     rows = run("The chef selected a wine from the cellar, the waiter said.\n\n"
                "The film was nominated for three awards.")
     assert not [r for r in rows if r[1] and ("selected" in r[1] or "nominated" in r[1])], rows
+
+
+def test_agreed_clause_ends_before_the_sources_next_act(run):
+    rows = run('A judge agreed the memoir may have contained secrets but ruled that "the harm is done" with copies already sold.')
+    agreed = [r for r in rows if r[1] == "agreed"][0]
+    assert agreed[2] == "the memoir may have contained secrets"
+    assert [r for r in rows if r[1] == "ruled"][0][0] == "A judge"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .act_cues import not_performed
+from .cues import is_cue_verb
 from .phrases import NOTHING, Answer, Cue, complement_tokens, light_content
 from .position_cues import nominated, appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
 from .spans import aside_cut
@@ -102,8 +103,22 @@ def agreement(c: Cue) -> Answer | None:
     doc = c.verb.doc
     if comp.dep_ == "ccomp":
         lo = next((m.i + 1 for m in comp.children if m.dep_ == "mark" and m.lower_ == "that"), comp.left_edge.i)
-        return _span(doc, lo, comp.right_edge.i), "clause"
+        return _span(doc, lo, _before_own_act(comp)), "clause"
     return _span(doc, comp.left_edge.i, comp.right_edge.i), "object"
+
+
+def _before_own_act(clause: Token) -> int:
+    """Where an agreed clause ends: "agreed the book may have contained secrets but ruled that
+    ...": a conjunct that is the source's own next act (a cue verb with no subject of its
+    own, hung on the clause by the parser) is a claim of its own."""
+    act = next((x for x in clause.children if x.dep_ == "conj" and x.i > clause.i and is_cue_verb(x)
+                and not any(g.dep_ in ("nsubj", "nsubjpass") for g in x.children)), None)
+    if act is None:
+        return clause.right_edge.i
+    cut = act.left_edge.i - 1
+    while cut > clause.i and (clause.doc[cut].dep_ == "cc" or clause.doc[cut].is_punct):
+        cut -= 1
+    return cut
 
 
 def reminder(c: Cue) -> Answer | None:
