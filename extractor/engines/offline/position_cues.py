@@ -156,10 +156,10 @@ def voiced_feeling(verb: Token) -> Token | None:
 
 
 def nominated(verb: Token) -> Token | None:
-    """"The party nominated Jo Jorgensen for president", "Hawkins selected Angela Walker to be
-    his running mate": a nomination, an official act like naming (§9.1), with the office or
-    role it is for ("as", "for", "to be"); not "selected a restaurant", "nominated for an
-    award" (no object)."""
+    """"The party nominated Jo Jorgensen for president", "the Reform Party nominated the De La
+    Fuente ticket", "Hawkins selected Angela Walker to be his running mate": a nomination, an
+    official act like naming (§9.1). "select" only with the role it is for ("as", "for", "to
+    be"), not "selected a wine"; "was nominated for three awards" is no one's act here."""
     lemma = verb.lemma_.lower()
     if lemma not in lx.NOMINATING_VERBS:
         return None
@@ -167,8 +167,7 @@ def nominated(verb: Token) -> Token | None:
     if obj is None or obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
         return None
     if lemma == "nominate":
-        # (with the office: "for president", "a ticket of X for president and Y for ...")
-        return obj if any(t.dep_ == "prep" and t.lower_ in ("for", "as") for t in verb.subtree if t.i > verb.i) else None
+        return obj
     role = any(c.dep_ == "prep" and c.lower_ in ("as", "for") and any(g.dep_ == "pobj" for g in c.children) for c in verb.children) \
         or any(c.dep_ == "prep" and c.lower_ == "as" for c in obj.children) \
         or any(c.dep_ in ("xcomp", "oprd") and c.i > obj.i for c in verb.children)
