@@ -14,7 +14,8 @@ content cutters, which need phrases.py, so that cues.py can import this.)
 
 Tried and left out on PolNeAR dev (each added about as many false claims as true ones):
 backing and opposing ("is backing Ortiz", "opposed the nomination": voters' preferences
-and standing positions read alike), defending a position ("defended her vote"), doubting
+and standing positions read alike), defending a position ("defended her vote"; also only
+words, "defended her niece's claim": 2 true for 1 false on dev), doubting
 with "challenge" ("challenged the findings"), filing or suing ("filed a lawsuit against"),
 offering a view ("offered his assessment of the debate"), railing against ("railed against
 the rioters").
