@@ -156,3 +156,10 @@ def test_agreed_clause_ends_before_the_sources_next_act(run):
     agreed = [r for r in rows if r[1] == "agreed"][0]
     assert agreed[2] == "the memoir may have contained secrets"
     assert [r for r in rows if r[1] == "ruled"][0][0] == "A judge"
+
+
+def test_sued_to_an_aim(run):
+    rows = run("The state sued to stop the release of the files.\n\n"
+               "The tenants' association sued the landlord last year.")
+    assert one(rows, "The state")[1:3] == ("sued", "to stop the release of the files")
+    assert not [r for r in rows if r[1] == "sued" and r[0] != "The state"], rows

@@ -324,7 +324,7 @@ VOICING_VERBS = frozenset("voice signal signale register reaffirm".split())
 # running mate". ("chose X as its nominee", "picked", "tapped" cost a false claim on PolNeAR
 # dev, where "chose" is as often a plain choice.)
 NOMINATING_VERBS = frozenset("nominate select".split())
-POSITION_LEMMAS = COMPARING_VERBS | VOICING_VERBS | NOMINATING_VERBS | frozenset("challenge agree remind rule appeal".split())
+POSITION_LEMMAS = COMPARING_VERBS | VOICING_VERBS | NOMINATING_VERBS | frozenset("challenge agree remind rule appeal sue".split())
 ACT_CUE_LEMMAS = ACT_CUE_LEMMAS | POSITION_LEMMAS
 # People questioned as persons (an interrogation), not a claim doubted: "questioned the driver".
 PEOPLE_OBJECTS = frozenset("""

@@ -15,12 +15,22 @@ from spacy.tokens import Token
 from .act_cues import not_performed
 from .cues import is_cue_verb
 from .phrases import NOTHING, Answer, Cue, complement_tokens, light_content
-from .position_cues import nominated, appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
+from .position_cues import sued_to, nominated, appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
 from .spans import aside_cut
 
 
 def _span(doc, lo: int, hi: int) -> list[Token]:
     return list(doc[lo : aside_cut(doc, lo, hi) + 1])
+
+
+def lawsuit_aim(c: Cue) -> Answer | None:
+    """"sued to stop publication of the book" -> "to stop publication of the book"."""
+    inf = sued_to(c.verb)
+    if inf is None:
+        return None
+    if not_performed(c.verb):
+        return NOTHING
+    return _span(c.verb.doc, inf.left_edge.i, inf.right_edge.i), "object"
 
 
 def nomination(c: Cue) -> Answer | None:
@@ -140,4 +150,4 @@ def ruling_predicate(c: Cue) -> Answer | None:
     return _span(c.verb.doc, obj.left_edge.i, max(pred.right_edge.i, obj.right_edge.i)), "object"
 
 
-POSITION_CONTENT_RULES = (nomination, appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)
+POSITION_CONTENT_RULES = (lawsuit_aim, nomination, appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)

@@ -175,4 +175,14 @@ def nominated(verb: Token) -> Token | None:
     return obj if role else None
 
 
-POSITION_SHAPES = (nominated, appealed, voiced_feeling, questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
+def sued_to(verb: Token) -> Token | None:
+    """"The administration sued to stop publication of the book": a lawsuit with its aim, a
+    demand made in court (not "sued the landlord", which PolNeAR train mostly leaves out).
+    The infinitive."""
+    if verb.lemma_.lower() != "sue" or any(c.dep_ in ("dobj", "auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i
+                 and any(a.tag_ == "TO" for a in c.children if a.i < c.i)), None)
+
+
+POSITION_SHAPES = (sued_to, nominated, appealed, voiced_feeling, questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
