@@ -1,11 +1,13 @@
-"""What an act of taking a position is about: the content families of position_cues.py.
+"""What a public act in one shape is about: the content families of position_cues.py.
 
-Each shape there (questioning, challenging, comparing, agreeing, reminding, ruling X Y) has its content
-cut here, registered with acts.ACT_CONTENT_RULES so that they answer before the clause
-families. The cut follows evals/GUIDELINES.md §1 and §9.1: the complement after the cue,
-addressee included ("challenged | the governor to a debate", "compared | the tax plan to
-highway robbery", "ruled | the evidence inadmissible"); a that-clause without its "that"
-("agreed | the offer was fair").
+Each shape there (questioning, challenging, comparing, agreeing, reminding, ruling X Y,
+appealing, voicing, suing to, nominating) has its content cut here, registered with
+acts.ACT_CONTENT_RULES so that they answer before the clause families. The cut follows
+evals/GUIDELINES.md §1 and §9.1: the complement after the cue, addressee included
+("challenged | the governor to a debate", "compared | the tax plan to highway robbery",
+"ruled | the evidence inadmissible", "nominated | Ortiz for president"); a that-clause
+without its "that" ("agreed | the offer was fair"); a preposition that opens a call stays
+with the content ("appealed | for calm", as "called | for ...", §4).
 """
 
 from __future__ import annotations

@@ -1,24 +1,27 @@
-"""Which verbs are acts of taking a position in one shape: questioning a quality,
-challenging someone to something, comparing X to Y, agreeing that ..., reminding someone
-that ..., ruling X Y.
+"""Which verbs are public acts in one shape: taking a position (questioning a quality,
+comparing X to Y, agreeing that ..., reminding someone that ..., ruling X Y), making a call
+(challenging someone to something, appealing for X, suing to stop X), voicing a stance
+(voiced support for X) and nominating (nominated X for president).
 
 Politics and court copy credit positions to people through acts, not verbs of saying
-(evals/GUIDELINES.md §1, §9.1): "Voss questioned the mayor's honesty", "She challenged the governor to a debate", "She compared the
-plan to highway robbery", "The union agreed that the offer was fair", "Clinton reminded
-voters that the economy had grown", "The judge ruled the evidence inadmissible". The same
-words usually name something else ("police questioned the driver", "is challenging the incumbent", "compared prices",
-"agreed to a date", "the ruins remind visitors of the war", "ruled the country"), so each
-is a cue only in the shape that makes it a position: the complement it takes. Asked by
-act_cues.is_act_cue; position_acts.py cuts the content of the same shapes. (Apart from the
-content cutters, which need phrases.py, so that cues.py can import this.)
+(evals/GUIDELINES.md §1, §9.1): "Voss questioned the mayor's honesty", "She challenged the
+governor to a debate", "She compared the plan to highway robbery", "The union agreed that
+the offer was fair", "The judge ruled the evidence inadmissible", "The bishop appealed for
+calm", "The party nominated Ortiz for president". The same words usually name something
+else ("police questioned the driver", "is challenging the incumbent", "compared prices",
+"agreed to a date", "the ruins remind visitors of the war", "ruled the country", "appealed
+the verdict", "selected a wine"), so each is a cue only in the shape that makes it an act:
+the complement it takes. Asked by act_cues.is_act_cue; position_acts.py cuts the content of
+the same shapes. (Apart from the content cutters, which need phrases.py, so that cues.py
+can import this.)
 
 Tried and left out on PolNeAR dev (each added about as many false claims as true ones):
 backing and opposing ("is backing Ortiz", "opposed the nomination": voters' preferences
 and standing positions read alike), defending a position ("defended her vote"; also only
-words, "defended her niece's claim": 2 true for 1 false on dev), doubting
-with "challenge" ("challenged the findings"), filing or suing ("filed a lawsuit against"),
-offering a view ("offered his assessment of the debate"), railing against ("railed against
-the rioters").
+words, "defended her niece's claim": 2 true for 1 false on dev), doubting with "challenge"
+("challenged the findings"), filing or suing someone ("filed a lawsuit against"), offering a
+view ("offered his assessment of the debate"), railing against ("railed against the
+rioters"), choosing, picking or tapping a nominee ("chose X as its nominee").
 """
 
 from __future__ import annotations
