@@ -72,9 +72,9 @@ def test_endorsed_a_name_on_a_day(run):
 
 def test_questioned_a_quality(run):
     rows = run("Senator Voss questioned the mayor's honesty during the debate.\n\n"
-               "Both candidates have questioned the science of climate change.")
+               "Both candidates have questioned the accuracy of the flood maps.")
     assert one(rows, "Senator Voss")[1:3] == ("questioned", "the mayor's honesty")
-    assert one(rows, "Both candidates")[2] == "the science of climate change"
+    assert one(rows, "Both candidates")[2] == "the accuracy of the flood maps"
 
 
 def test_questioning_a_person_is_an_interrogation(run):

@@ -180,7 +180,7 @@ def named_addressee(c: Cue) -> Answer | None:
 
 
 def circumstance(x: Token) -> bool:
-    """"endorsed Cruz on Tuesday", "praised Ortiz at a rally", "endorsed Trump, ending weeks
+    """"endorsed Harlan on Tuesday", "praised Ortiz at a rally", "endorsed Harlan, ending weeks
     of speculation": when, where or with what effect the act was done, not what it is about."""
     if x.dep_ in ("npadvmod", "advmod"):
         return True

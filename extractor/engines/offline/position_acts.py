@@ -78,7 +78,7 @@ def voiced(c: Cue) -> Answer | None:
 
 def questioned(c: Cue) -> Answer | None:
     """"questioned the mayor's honesty during the debate": the quality doubted, with what
-    the object carries ("the science of climate change"), not when or where."""
+    the object carries ("the accuracy of the flood maps"), not when or where."""
     obj = questioned_quality(c.verb)
     if obj is None:
         return None

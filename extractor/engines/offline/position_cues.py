@@ -20,7 +20,7 @@ backing and opposing ("is backing Ortiz", "opposed the nomination": voters' pref
 and standing positions read alike), defending a position ("defended her vote"; also only
 words, "defended her niece's claim": 2 true for 1 false on dev), doubting with "challenge"
 ("challenged the findings"), filing or suing someone ("filed a lawsuit against"), offering a
-view ("offered his assessment of the debate"), railing against ("railed against the
+view ("offered his view of the budget"), railing against ("railed against the
 rioters"), choosing, picking or tapping a nominee ("chose X as its nominee").
 """
 
@@ -57,8 +57,8 @@ def is_person(tok: Token) -> bool:
 
 
 def questioned_quality(verb: Token) -> Token | None:
-    """"Senator Voss questioned the mayor's honesty", "questioned the science of climate
-    change": doubt cast on a claim or a quality (not "police questioned the driver", an
+    """"Senator Voss questioned the mayor's honesty", "questioned the accuracy of the flood
+    maps": doubt cast on a claim or a quality (not "police questioned the driver", an
     interrogation of a person). ("challenged the findings" is left out: on PolNeAR dev
     "challenge" with an object is as often a contest or an election.)"""
     if verb.lemma_.lower() != "question":
@@ -112,14 +112,14 @@ def agreed(verb: Token) -> Token | None:
 
 
 def reminded_that(verb: Token) -> Token | None:
-    """"Clinton reminded voters that the economy had grown": a clause told (as "told X that")."""
+    """"Voss reminded voters that the economy had grown": a clause told (as "told X that")."""
     if verb.lemma_.lower() != "remind":
         return None
     return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
 
 
 def ruled_predicate(verb: Token) -> Token | None:
-    """"The judge ruled the evidence inadmissible", "the board ruled Cruz eligible": the
+    """"The judge ruled the evidence inadmissible", "the board ruled the challenger eligible": the
     ruling's predicate (not "ruled the country", "ruled out").""" 
     if verb.lemma_.lower() != "rule" or _particle(verb):
         return None
