@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import lexicon as lx
+from .position_cues import POSITION_SHAPES
 from .syntax import own_subject
 
 # ---- which tokens are act cues ------------------------------------------------------------
@@ -141,7 +142,8 @@ def described_as(verb: Token) -> Token | None:
     return pred if pred is not None and verb.lemma_.lower() == "brand" else None
 
 
-ACT_SHAPES = (described_as, issued_act_noun, placed_under, not_excluded, committed_to, referred_to_as, ruling_clause, ruled_for_or_against)
+ACT_SHAPES = (described_as, issued_act_noun, placed_under, not_excluded, committed_to, referred_to_as, ruling_clause, ruled_for_or_against,
+              *POSITION_SHAPES)
 
 
 def is_act_cue(tok: Token) -> bool:

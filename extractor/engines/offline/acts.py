@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from . import lexicon as lx
 from .act_cues import (described_as, direct_object, is_passive, prep_after, committed_to, issued_act_noun, not_excluded, not_performed,
                        placed_under, referred_to_as, ruled_for_or_against)
+from .position_acts import POSITION_CONTENT_RULES
 from .phrases import NOTHING, Answer, Cue, complement_tokens
 from .spans import aside_cut
 
@@ -165,21 +166,51 @@ def reciprocal_object(c: Cue) -> Answer | None:
 
 
 def named_addressee(c: Cue) -> Answer | None:
-    """"The state party endorsed Cruz", "the governor praised Ortiz": an evaluative act on a
-    one-word name is about that person (the speech-act object rule wants two words, which
+    """"The state party endorsed Cruz", "the governor praised Ortiz", "who had endorsed him":
+    an evaluative act on a one-word name or a pronoun is about that person (the speech-act object rule wants two words, which
     keeps "called Trump", a phone call, out)."""
     verb = c.verb
     if c.lemma not in lx.EVALUATIVE_ACTS:
         return None
-    after = [x for x in c.children if x.i > verb.i and x.dep_ not in ("punct", "cc", "conj")]
-    if len(after) == 1 and after[0].dep_ == "dobj" and after[0].pos_ == "PROPN" and len(list(after[0].subtree)) == 1:
-        return [after[0]], "object"
+    after = [x for x in c.children if x.i > verb.i and x.dep_ not in ("punct", "cc", "conj") and not circumstance(x)]
+    if len(after) == 1 and after[0].dep_ == "dobj" and len(list(after[0].subtree)) == 1 \
+            and (after[0].pos_ == "PROPN" or after[0].lower_ in lx.PRONOUNS_OBJECT - {"me", "us"}):
+        return [after[0]], "object"  # (and "had endorsed him": the person, named earlier)
     return None
+
+
+def circumstance(x: Token) -> bool:
+    """"endorsed Harlan on Tuesday", "praised Ortiz at a rally", "endorsed Harlan, ending weeks
+    of speculation": when, where or with what effect the act was done, not what it is about."""
+    if x.dep_ in ("npadvmod", "advmod"):
+        return True
+    if x.dep_ == "advcl" and x.tag_ == "VBG" and x.doc[x.left_edge.i - 1].text == ",":
+        return True
+    if x.dep_ != "prep":
+        return False
+    pobj = next((g for g in x.children if g.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in lx.OCCASION_NOUNS)
+
+
+def undesignated(c: Cue) -> Answer | None:
+    """An agentless designation needs what the person was designated as: "was identified as
+    Lena Ortiz", "was named the new director", "was declared the winner" (for
+    unsourced.agentless_report). ("has been criticized for not acting" was tried the same
+    way and left out: on PolNeAR dev it won one claim for two.) "The street was named after a local hero" (a name given),
+    "as more members are named", "was appointed to the board" claim nothing."""
+    verb = c.verb
+    if not is_passive(verb) or any(x.dep_ == "agent" for x in c.children):
+        return None
+    if c.lemma not in lx.AGENTLESS_DESIGNATIONS:
+        return None
+    designated = any(x.i > verb.i and (x.dep_ in ("oprd", "attr", "xcomp") or x.dep_ == "prep" and x.lower_ == "as")
+                     for x in c.children)
+    return None if designated else NOTHING
 
 
 # Asked early (content.py): each needs its complement after the verb, so it never takes a
 # relative or trailing construction, and must win over the clause families ("..., after the
 # agency placed the county under a warning"); `issued_act` also before the light-verb family,
 # which would take "issued a warning" for a bare light verb.
-ACT_CONTENT_RULES = (reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with,
-                     excluded_possibility, commitment, referred_as, description, ruling_for_or_against)
+ACT_CONTENT_RULES = (undesignated, reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with,
+                     excluded_possibility, commitment, referred_as, description, ruling_for_or_against, *POSITION_CONTENT_RULES)

@@ -312,3 +312,28 @@ RESULT_NOUNS = frozenset("result results count counts tally tallies returns".spl
 # Commitments whose infinitive may come after a time or place phrase the parser hangs it on:
 # "promised on Sunday at a rally to end the program", "vowed in a speech to veto the bill".
 COMMITMENT_VERBS = frozenset("promise pledge vow threaten swear".split())
+
+# ---- issue 14 (acts: positions taken in one shape; position_cues.py) ----
+# Verbs that are a position taken only with one complement: "challenged the governor to a
+# debate", "compared the plan to robbery", "agreed that ...", "reminded voters that ...",
+# "ruled the evidence inadmissible" (act_cues.is_act_cue reads ACT_CUE_LEMMAS as a filter).
+COMPARING_VERBS = frozenset("compare liken equate".split())
+# Verbs that make a feeling public like "expressed": "voiced support for", "signalled opposition to".
+VOICING_VERBS = frozenset("voice signal signale register reaffirm".split())
+# Nominations (position_cues.nominated): "nominated X for president", "selected X to be her
+# running mate". ("chose X as its nominee", "picked", "tapped" cost a false claim on PolNeAR
+# dev, where "chose" is as often a plain choice.)
+NOMINATING_VERBS = frozenset("nominate select".split())
+POSITION_LEMMAS = COMPARING_VERBS | VOICING_VERBS | NOMINATING_VERBS | frozenset("challenge agree remind rule appeal sue".split())
+ACT_CUE_LEMMAS = ACT_CUE_LEMMAS | POSITION_LEMMAS
+# People questioned as persons (an interrogation), not a claim doubted: "questioned the driver".
+PEOPLE_OBJECTS = frozenset("""
+suspect suspects driver drivers witness witnesses passenger passengers resident residents people
+person persons student students worker workers employee employees officer officers soldier soldiers
+voter voters member members candidate candidates detainee detainees victim victims
+""".split())
+# Official acts reported in an agentless passive (unsourced.agentless_report, §1, §9.1): "The
+# victim was identified as Lena Ortiz", "Ortiz was named the agency's director" (not "was
+# named after her grandfather": acts.undesignated).
+AGENTLESS_DESIGNATIONS = frozenset("identify name appoint declare".split())
+AGENTLESS_CUES = AGENTLESS_CUES | AGENTLESS_DESIGNATIONS
