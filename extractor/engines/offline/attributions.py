@@ -21,6 +21,7 @@ from .content import content_tokens
 from .evidence import evidence_source
 from .cues import CORE_CUES, cue_extent, is_cue_verb, stance_of
 from .guards import CUE_GUARDS
+from .lost_subjects import lost_subject
 from .quotes import quote_before
 from .records import Found, Mention
 from .relays import RELAY_RULES
@@ -245,6 +246,8 @@ def find_source(r: Reading) -> bool:
         r.subj = subject_after(r.verb)
     if r.subj is None and r.how in ("clause", "colon", "said_object", "inverted"):
         r.subj = subject_before(r.verb, r.sent)
+    if r.subj is None:
+        r.subj = lost_subject(r.verb, r.sent)  # (lost_subjects.py: the parser hung the speaker elsewhere)
     r.cue_tok = r.verb
     for rule in SOURCE_RULES:
         verdict = rule(r)

@@ -1,0 +1,112 @@
+"""Speakers the parser hung somewhere else: the last resort of the source search.
+
+Why a module of its own: the subject search (subjects.py) follows the parse; these rules
+distrust it. They are asked only for a finite cue that reports something (a content was
+found) and has no subject at all, so they can only add an attribution the engine would
+otherwise drop, never change one it finds. Each rule is one shape of mis-parse:
+
+- `appositive_in_opener`: "At the rally Sen. Ana Ruiz (D-Ohio) said ...", "Addressing the
+  members, the campaign chief, Paul Ortiz, suggested ...": the speaker's phrase was read as
+  an apposition to the last noun of the opening phrase.
+- `root_noun_speaker`: "Mayor Ana Ruiz, the city's first woman mayor, on Tuesday called the
+  plan a disgrace": the cue was read as a reduced relative clause on the speaker, who became
+  the root of a sentence with no verb of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as TokSpan, Token
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+# Words that may stand between a speaker and the cue: "Ruiz, the mayor, also said",
+# "Ruiz on Tuesday bluntly said".
+BETWEEN_DEPS = ("advmod", "aux", "neg", "npadvmod")
+OPENER_DEPS = ("prep", "advcl", "npadvmod")
+
+
+SUBJECT_LIKE = ("nsubj", "nsubjpass", "csubj", "expl", "agent", "auxpass")
+
+
+def finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS + ("MD",) for c in verb.children)
+
+
+def left_of_cue(verb: Token) -> Token | None:
+    """The last word before the cue that is not its adverb, auxiliary, time phrase ("on
+    Tuesday") or punctuation; a parenthesis after a name ("(D-Ohio)") is skipped whole."""
+    doc = verb.doc
+    between = {t.i for c in verb.children if c.i < verb.i and (c.dep_ in BETWEEN_DEPS or c.dep_ == "prep" and temporal(c))
+               for t in c.subtree}
+    i = verb.i - 1
+    while i >= 0:
+        t = doc[i]
+        if t.text == ")":
+            while i >= 0 and doc[i].text != "(":
+                i -= 1
+        elif not (i in between or t.text in (",", "-", "—", "–")):
+            return t
+        i -= 1
+    return None
+
+
+def temporal(prep: Token) -> bool:
+    """"on Tuesday", "in March" (not "in a call with reporters on Tuesday")."""
+    objects = [g for g in prep.children if g.dep_ == "pobj"]
+    return bool(objects) and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+
+
+def in_opener(tok: Token, verb: Token) -> bool:
+    """Is `tok` inside a phrase that opens the cue's clause ("At the rally", "Addressing the
+    members", "In a call with reporters on Monday")?"""
+    t = tok
+    while t.head.i != t.i:
+        if t.head.i == verb.i:
+            return t.dep_ in OPENER_DEPS and t.i < verb.i
+        t = t.head
+    return False
+
+
+def appositive_in_opener(verb: Token, sent: TokSpan) -> Token | None:
+    """"At the convention Sen. Ana Ruiz (D-Ohio) said ...": the name right before the cue was
+    hung as an apposition on a noun of the opening phrase; it is the subject. Climbing the
+    chain of appositions ("the campaign chief, Paul Ortiz") stops below the opener's noun."""
+    last = left_of_cue(verb) if finite(verb) else None
+    if last is None or last.i < sent.start or last.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    node = last
+    # (from the last word of "Col. Ana Ruiz, a spokeswoman in Baghdad," up to its apposition)
+    while node.dep_ != "appos" and node.head.i != node.i and node.head.i < verb.i and node.dep_ in ("compound", "pobj", "prep", "amod", "nummod"):
+        node = node.head
+    if node.dep_ != "appos":
+        return None
+    while node.head.dep_ == "appos" and node.head.i < node.i:
+        node = node.head
+    return node if node.head.pos_ in ("NOUN", "PROPN") and in_opener(node.head, verb) else None
+
+
+def root_noun_speaker(verb: Token, sent: TokSpan) -> Token | None:
+    """"Speaker Ana Ruiz, the party's leader, on Tuesday called the plan ...": a past-tense cue
+    read as a relative clause without a relative pronoun on a noun that is the root of its
+    sentence: the sentence has no other verb for the noun, so the noun is the speaker. (The
+    small model may tag such a "called" as a participle.)"""
+    noun = verb.head
+    if verb.dep_ not in ("relcl", "acl") or verb.tag_ not in ("VBD", "VBN") or noun.i > verb.i or noun.dep_ != "ROOT" \
+            or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.tag_ in ("WDT", "WP") for c in verb.children):
+        return None
+    return noun
+
+
+LOST_SUBJECT_RULES = (appositive_in_opener, root_noun_speaker)
+
+
+def lost_subject(verb: Token, sent: TokSpan) -> Token | None:
+    """The speaker of a finite cue left without a subject, or None."""
+    if any(c.dep_ in SUBJECT_LIKE for c in verb.children):
+        return None
+    for rule in LOST_SUBJECT_RULES:
+        found = rule(verb, sent)
+        if found is not None:
+            return found
+    return None
