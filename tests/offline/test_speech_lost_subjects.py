@@ -27,3 +27,10 @@ def test_no_speaker_from_an_opening_phrase_without_apposition(run):
                "The report, released by the agency, said the river was polluted.")
     assert not [r for r in rows if r[0] in ("Ohio", "the rally in Ohio", "the agency")]
     assert one(rows, "the senator")[2] == "the plant would stay open"
+
+
+def test_speech_gerund_after_a_preposition(run):
+    rows = run("The comedian was booed by the crowd after telling the fans that they were \"being ridiculous.\"\n\n"
+               "In addition to stating that the tax was illegal, the senator has vowed to repeal it.")
+    assert one(rows, "The comedian")[2].startswith("they were")
+    assert [r for r in rows if r[0] == "the senator" and r[2] == "the tax was illegal"]

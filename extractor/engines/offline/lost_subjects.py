@@ -8,6 +8,8 @@ otherwise drop, never change one it finds. Each rule is one shape of mis-parse:
 - `appositive_in_opener`: "At the rally Sen. Ana Ruiz (D-Ohio) said ...", "Addressing the
   members, the campaign chief, Paul Ortiz, suggested ...": the speaker's phrase was read as
   an apposition to the last noun of the opening phrase.
+- `gerund_after_preposition`: "was booed after telling the fans that ...": the gerund's doer
+  is the clause's subject, passive or behind a complex preposition ("in addition to").
 - `root_noun_speaker`: "Mayor Ana Ruiz, the city's first woman mayor, on Tuesday called the
   plan a disgrace": the cue was read as a reduced relative clause on the speaker, who became
   the root of a sentence with no verb of its own.
@@ -98,7 +100,34 @@ def root_noun_speaker(verb: Token, sent: TokSpan) -> Token | None:
     return noun
 
 
-LOST_SUBJECT_RULES = (appositive_in_opener, root_noun_speaker)
+def gerund_after_preposition(verb: Token, sent: TokSpan) -> Token | None:
+    """"was booed after telling the fans that ...", "In addition to stating that ..., the senator
+    has vowed", "has offered few ideas aside from stating that ...": a speech gerund after a
+    preposition is done by the subject of the clause the phrase belongs to, passive subject
+    included (who was booed did the telling). The climb goes through the words of a complex
+    preposition ("in addition to", "aside from") to the first verb."""
+    if verb.tag_ != "VBG" or verb.dep_ != "pcomp" or verb.head.pos_ != "ADP":
+        return None
+    t = verb.head
+    for _ in range(4):
+        if t.head.i == t.i:
+            return None
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            break
+        if t.dep_ not in ("prep", "pobj", "advmod", "pcomp") and t.pos_ != "ADP":
+            return None
+    else:
+        return None
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ in ("WDT", "WP"):
+        return None  # (a relative "who" is the relative clause's business)
+    return subject
+
+
+LOST_SUBJECT_RULES = (appositive_in_opener, root_noun_speaker, gerund_after_preposition)
 
 
 def lost_subject(verb: Token, sent: TokSpan) -> Token | None:
