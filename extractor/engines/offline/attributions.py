@@ -292,6 +292,10 @@ def interrupted_pieces(r: Reading, f: Found) -> None:
     if r.how in ("parenthetical", "trailing") and right_side and r.cs < base + verb.left_edge.idx < r.ce:
         right_start = base + min(t.idx for t in right_side)
         f.pieces = [trim(r.state.raw, r.cs, base + verb.left_edge.idx), trim(r.state.raw, right_start, r.ce)]
+    elif r.how == "inverted" and right_side:  # "X, he said, because Y" (content.goes_on_after_cue)
+        inside = {t.i for t in r.toks}
+        cue_left = min(t.idx for t in verb.subtree if t.i not in inside and not t.is_punct)
+        f.pieces = [trim(r.state.raw, r.cs, base + cue_left), trim(r.state.raw, base + min(t.idx for t in right_side), r.ce)]
 
 
 def quotation_after_colon(r: Reading, f: Found) -> None:
