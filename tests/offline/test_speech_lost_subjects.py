@@ -34,3 +34,12 @@ def test_speech_gerund_after_a_preposition(run):
                "In addition to stating that the tax was illegal, the senator has vowed to repeal it.")
     assert one(rows, "The comedian")[2].startswith("they were")
     assert [r for r in rows if r[0] == "the senator" and r[2] == "the tax was illegal"]
+
+
+def test_a_message_that_says_speaks_for_who_put_it_out(run):
+    rows = run("The senator is releasing a new ad that urges voters to reject the tax.\n\n"
+               "The Daily Ledger recently ran a piece that noted the mayor's \"rising star.\"\n\n"
+               "He walked them through a slide show that predicted victory for the mayor.")
+    assert one(rows, "The senator")[2] == "voters to reject the tax"
+    assert one(rows, "The Daily Ledger")[2].startswith("the mayor's")
+    assert not [r for r in rows if r[0] == "He"]  # (a slide show he showed is not a message he put out)

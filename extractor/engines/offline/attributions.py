@@ -21,7 +21,7 @@ from .content import content_tokens
 from .evidence import evidence_source
 from .cues import CORE_CUES, cue_extent, is_cue_verb, stance_of
 from .guards import CUE_GUARDS
-from .lost_subjects import lost_subject
+from .lost_subjects import lost_subject, publisher_of
 from .quotes import quote_before
 from .records import Found, Mention
 from .relays import RELAY_RULES
@@ -189,6 +189,9 @@ def subject_source(r: Reading) -> bool:
     """The subject (or agent) speaks: "The mayor said ...", "Barkley, who said ..."."""
     verb, lemma, subj = r.verb, r.lemma, r.subj
     relative = subj if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else None
+    publisher = publisher_of(relative, verb) if relative is not None else None  # (lost_subjects.py)
+    if publisher is not None:
+        subj, relative = publisher, None
     if relative is not None:
         subj = relative_antecedent(relative, verb)  # (subjects.py)
     # A surname met before as a full name is a person even when the small model

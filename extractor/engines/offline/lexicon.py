@@ -312,3 +312,9 @@ RESULT_NOUNS = frozenset("result results count counts tally tallies returns".spl
 # Commitments whose infinitive may come after a time or place phrase the parser hangs it on:
 # "promised on Sunday at a rally to end the program", "vowed in a speech to veto the bill".
 COMMITMENT_VERBS = frozenset("promise pledge vow threaten swear".split())
+
+# ---- speech cues (speech helper): messages put out by a source (lost_subjects.publisher_of) ----
+# "ran a piece that noted ...", "released data that suggest ...": besides MESSAGE_NOUNS and
+# PUBLISH_VERBS, what a source publishes and the verbs it puts it out with.
+PUBLISHED_NOUNS = frozenset("report piece column article editorial op-ed data datum survey commercial spot".split())
+PUBLISHING_VERBS = frozenset("run air unveil launch distribute".split())

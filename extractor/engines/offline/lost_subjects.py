@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span as TokSpan, Token
 
+from . import lexicon as lx
+
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
 # Words that may stand between a speaker and the cue: "Ruiz, the mayor, also said",
 # "Ruiz on Tuesday bluntly said".
@@ -144,3 +146,17 @@ def lost_subject(verb: Token, sent: TokSpan) -> Token | None:
         if found is not None:
             return found
     return None
+
+
+def publisher_of(relative: Token, verb: Token) -> Token | None:
+    """"The campaign released a video that said ...", "The paper ran a piece that noted ...": a
+    relative "that"/"which" on a message its subject put out speaks for whoever put it out, as
+    "issued a statement saying ..." does (subjects.find_subject). None otherwise."""
+    message = verb.head
+    if relative.lower_ not in ("that", "which") or verb.dep_ != "relcl" or message.dep_ != "dobj" \
+            or message.lemma_.lower() not in lx.MESSAGE_NOUNS | lx.PUBLISHED_NOUNS:
+        return None
+    put_out = message.head
+    if put_out.lemma_.lower() not in lx.PUBLISH_VERBS | lx.PUBLISHING_VERBS:
+        return None
+    return next((c for c in put_out.children if c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP")), None)
