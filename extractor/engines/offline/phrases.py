@@ -15,7 +15,7 @@ from spacy.tokens import Span as TokSpan, Token
 from . import lexicon as lx
 from .cues import is_cue_verb
 from .sources import noun_phrase
-from .spans import aside_cut, contiguous, up_to
+from .spans import aside_cut, contiguous, predicate_as, up_to
 from .syntax import CLAUSE_DEPS, TEMPORAL_MARKS, after_quote, asked_passively, has_subject, own_subject
 
 COMPLEMENT_PREPS = {"from", "to", "with", "against", "between", "over", "into", "toward", "towards", "about",
@@ -252,6 +252,7 @@ def complement_tokens(verb: Token, only_preps: frozenset[str] | None = None) -> 
                 g.ent_type_ in ("DATE", "TIME") for g in c.children):  # (but "in the Sept. 11 attacks" is a thing)
             parts.append(c)
             end = c.right_edge.i
+    parts += predicate_as(verb, end)
     lo = min(t.i for p in parts for t in p.subtree)
     hi = max(t.i for p in parts for t in p.subtree)
     doc = verb.doc
