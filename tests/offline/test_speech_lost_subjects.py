@@ -43,3 +43,10 @@ def test_a_message_that_says_speaks_for_who_put_it_out(run):
     assert one(rows, "The senator")[2] == "voters to reject the tax"
     assert one(rows, "The Daily Ledger")[2].startswith("the mayor's")
     assert not [r for r in rows if r[0] == "He"]  # (a slide show he showed is not a message he put out)
+
+
+def test_speaker_set_off_after_the_clause_it_reports(run):
+    rows = run("Two files sent to aides who worked for the mayor have been placed in secure storage, "
+               "Patrick F. Ortiz, the undersecretary for management, wrote in a memo.")
+    assert one(rows, "Patrick F. Ortiz, the undersecretary for management")[2] == \
+        "Two files sent to aides who worked for the mayor have been placed in secure storage"

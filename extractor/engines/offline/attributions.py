@@ -251,6 +251,9 @@ def find_source(r: Reading) -> bool:
         r.subj = subject_before(r.verb, r.sent)
     if r.subj is None:
         r.subj = lost_subject(r.verb, r.sent)  # (lost_subjects.py: the parser hung the speaker elsewhere)
+        start = r.base + r.subj.left_edge.idx if r.subj is not None else r.ce
+        if r.cs < start < r.ce:  # ("..., Patrick Ruiz, the undersecretary, wrote": not part of what he wrote)
+            r.cs, r.ce = trim(r.state.raw, r.cs, start)
     r.cue_tok = r.verb
     for rule in SOURCE_RULES:
         verdict = rule(r)

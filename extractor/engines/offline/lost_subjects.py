@@ -88,7 +88,22 @@ def appositive_in_opener(verb: Token, sent: TokSpan) -> Token | None:
         return None
     while node.head.dep_ == "appos" and node.head.i < node.i:
         node = node.head
-    return node if node.head.pos_ in ("NOUN", "PROPN") and in_opener(node.head, verb) else None
+    head = node.head
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if in_opener(head, verb):
+        return node
+    # Elsewhere the speaker's phrase is set off by a comma or a closing quote before it:
+    # "..., Patrick Ruiz, the undersecretary, wrote", '"...," Gene Ortiz, a top adviser, said'.
+    # A name the parser took for the head of its own apposition is the phrase's head.
+    if head.pos_ == "PROPN" and set_off_before(head):
+        return head
+    return node if set_off_before(node) and head.pos_ == "NOUN" else None
+
+
+def set_off_before(tok: Token) -> bool:
+    first = tok.left_edge
+    return first.i == first.sent.start or tok.doc[first.i - 1].text == "," or tok.doc[first.i - 1].is_quote
 
 
 def root_noun_speaker(verb: Token, sent: TokSpan) -> Token | None:
