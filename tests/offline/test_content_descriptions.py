@@ -11,3 +11,11 @@ def test_as_predicate_after_the_object(run):
     assert contents["The senator"] == "the annual dinner as Washington celebrating itself"
     assert contents["The governor"] == "the proposal as too vague and politically unrealistic"
     assert contents["She"] == "the plan"
+
+
+def test_made_the_case_that_after_a_phrase(run):
+    rows = run("The governor has been making the case for weeks that the senator is not ready for the job.\n\n"
+               "The candidate hopes to make the case to women that he would be a better choice.")
+    contents = {r[0]: r[2] for r in rows}
+    assert contents["The governor"] == "the senator is not ready for the job"
+    assert contents["The candidate"] == "he would be a better choice"
