@@ -21,6 +21,7 @@ from .content import content_tokens
 from .evidence import evidence_source
 from .cues import CORE_CUES, cue_extent, is_cue_verb, stance_of
 from .guards import CUE_GUARDS
+from .lost_subjects import lost_subject, publisher_of
 from .quotes import quote_before
 from .records import Found, Mention
 from .relays import RELAY_RULES
@@ -188,6 +189,9 @@ def subject_source(r: Reading) -> bool:
     """The subject (or agent) speaks: "The mayor said ...", "Barkley, who said ..."."""
     verb, lemma, subj = r.verb, r.lemma, r.subj
     relative = subj if subj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl" else None
+    publisher = publisher_of(relative, verb) if relative is not None else None  # (lost_subjects.py)
+    if publisher is not None:
+        subj, relative = publisher, None
     if relative is not None:
         subj = relative_antecedent(relative, verb)  # (subjects.py)
     # A surname met before as a full name is a person even when the small model
@@ -245,6 +249,11 @@ def find_source(r: Reading) -> bool:
         r.subj = subject_after(r.verb)
     if r.subj is None and r.how in ("clause", "colon", "said_object", "inverted"):
         r.subj = subject_before(r.verb, r.sent)
+    if r.subj is None:
+        r.subj = lost_subject(r.verb, r.sent)  # (lost_subjects.py: the parser hung the speaker elsewhere)
+        start = r.base + r.subj.left_edge.idx if r.subj is not None else r.ce
+        if r.cs < start < r.ce:  # ("..., Patrick Ruiz, the undersecretary, wrote": not part of what he wrote)
+            r.cs, r.ce = trim(r.state.raw, r.cs, start)
     r.cue_tok = r.verb
     for rule in SOURCE_RULES:
         verdict = rule(r)
@@ -289,6 +298,10 @@ def interrupted_pieces(r: Reading, f: Found) -> None:
     if r.how in ("parenthetical", "trailing") and right_side and r.cs < base + verb.left_edge.idx < r.ce:
         right_start = base + min(t.idx for t in right_side)
         f.pieces = [trim(r.state.raw, r.cs, base + verb.left_edge.idx), trim(r.state.raw, right_start, r.ce)]
+    elif r.how == "inverted" and right_side:  # "X, he said, because Y" (content.goes_on_after_cue)
+        inside = {t.i for t in r.toks}
+        cue_left = min(t.idx for t in verb.subtree if t.i not in inside and not t.is_punct)
+        f.pieces = [trim(r.state.raw, r.cs, base + cue_left), trim(r.state.raw, base + min(t.idx for t in right_side), r.ce)]
 
 
 def quotation_after_colon(r: Reading, f: Found) -> None:

@@ -103,7 +103,34 @@ def inverted(c: Cue) -> Answer | None:
     toks = [t for t in c.sent if before[0].left_edge.i <= t.i < cue_left]
     if after_quote(verb, cue_left):
         toks = set_off_quotation(toks, cue_left)
-    return (toks, "inverted") if has_subject(before[0]) or after_quote(verb, cue_left) else NOTHING
+    if not (has_subject(before[0]) or after_quote(verb, cue_left)):
+        return NOTHING
+    # (a quotation before the cue is carried on by the quotation chain, quotes.continue_quotes)
+    return toks + ([] if after_quote(verb, cue_left) else goes_on_after_cue(c)), "inverted"
+
+
+def goes_on_after_cue(c: Cue) -> list[Token]:
+    """"He is leaning toward the mayor, he said, because he values experience", "The streets were
+    deserted, he added, 'but people need to meet'": the reported sentence goes on after the cue
+    set off by commas, with a clause of its own (a reason, or a contrast or addition joined by
+    "but"/"and") that the parser hung on the cue. It is the rest of what was said (one content
+    split by its cue, evals/GUIDELINES.md section 2). Not a participle ("..., she said, adding
+    that ..."), a time clause ("..., she said, as she left") or another cue."""
+    verb, doc = c.verb, c.verb.doc
+    for x in c.children:
+        if x.i < verb.i or x.dep_ not in ("advcl", "conj") or x.tag_ == "VBG" or not has_subject(x) or is_cue_verb(x):
+            continue
+        marks = {m.lower_ for m in x.children if m.dep_ == "mark"}
+        core_end = max(t.i for t in verb.subtree if verb.i <= t.i < x.left_edge.i and not (t.is_punct or t.is_quote or t.dep_ == "cc"))
+        gap = doc[core_end + 1 : x.left_edge.i]
+        words = [t.lower_ for t in gap if not (t.is_punct or t.is_quote)]
+        quoted = any(t.is_quote for t in gap)
+        # ("'We will win,' she said, and the crowd cheered": an "and" after a closed quotation is the author's)
+        reason = marks == {"because"} and not words
+        if not len(gap) or gap[0].text != "," or not (reason or quoted and not marks and words in ([], ["but"], ["and"])):
+            continue
+        return list(doc[gap[0].i + 1 : x.right_edge.i + 1])
+    return []
 
 
 def set_off_quotation(toks: list[Token], cue_left: int) -> list[Token]:

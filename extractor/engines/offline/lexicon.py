@@ -337,3 +337,8 @@ voter voters member members candidate candidates detainee detainees victim victi
 # named after her grandfather": acts.undesignated).
 AGENTLESS_DESIGNATIONS = frozenset("identify name appoint declare".split())
 AGENTLESS_CUES = AGENTLESS_CUES | AGENTLESS_DESIGNATIONS
+# ---- speech cues (speech helper): messages put out by a source (lost_subjects.publisher_of) ----
+# "ran a piece that noted ...", "released data that suggest ...": besides MESSAGE_NOUNS and
+# PUBLISH_VERBS, what a source publishes and the verbs it puts it out with.
+PUBLISHED_NOUNS = frozenset("report piece column article editorial op-ed data datum survey commercial spot".split())
+PUBLISHING_VERBS = frozenset("run air unveil launch distribute".split())

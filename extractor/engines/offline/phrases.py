@@ -15,7 +15,7 @@ from spacy.tokens import Span as TokSpan, Token
 from . import lexicon as lx
 from .cues import is_cue_verb
 from .sources import noun_phrase
-from .spans import aside_cut, contiguous, up_to
+from .spans import aside_cut, contiguous, predicate_as, up_to
 from .syntax import CLAUSE_DEPS, TEMPORAL_MARKS, after_quote, asked_passively, has_subject, own_subject
 
 COMPLEMENT_PREPS = {"from", "to", "with", "against", "between", "over", "into", "toward", "towards", "about",
@@ -83,6 +83,13 @@ def light_content(verb: Token, noun: Token) -> list[Token]:
     for c in noun.children:
         if c.dep_ in ("acl", "ccomp", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
             return clause_tokens(c)
+    # ("making the case for weeks that ...", "make the case to women that ...": the clause hung
+    # on the verb or on the phrase between)
+    for c in [x for x in list(verb.children) + list(noun.children) if x.i > noun.i]:
+        for t in c.subtree:
+            if t.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in t.children) \
+                    and (t.head in (verb, noun) or t.head.dep_ == "pobj" and t.head.head.head in (verb, noun)):
+                return clause_tokens(t)
     for c in sorted(list(noun.children) + list(verb.children), key=lambda t: t.i):
         if c.i > noun.i and c.dep_ == "prep" and c.lower_ in lx.ABOUT_PREPS | {"on", "to"} \
                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
@@ -252,6 +259,7 @@ def complement_tokens(verb: Token, only_preps: frozenset[str] | None = None) -> 
                 g.ent_type_ in ("DATE", "TIME") for g in c.children):  # (but "in the Sept. 11 attacks" is a thing)
             parts.append(c)
             end = c.right_edge.i
+    parts += predicate_as(verb, end)
     lo = min(t.i for p in parts for t in p.subtree)
     hi = max(t.i for p in parts for t in p.subtree)
     doc = verb.doc

@@ -102,3 +102,19 @@ def goes_on_after(aside: Token, hi: int) -> bool:
     doc = aside.doc
     rest = [t for t in doc[aside.right_edge.i + 1 : hi + 1] if not t.is_punct]
     return bool(rest) and doc[aside.right_edge.i + 1].text == ","
+
+
+def predicate_as(verb: Token, end: int) -> list[Token]:
+    """"described the dinner as Washington celebrating itself", "dismissed the proposal as too
+    vague", "praised his rival, who retired on Monday, as a man of courage": what the object is
+    called is part of the act's complement (evals/GUIDELINES.md section 1, descriptions), also
+    after an aside set off by commas."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > end and list(c.children) \
+                and (c.i == end + 1 or doc[c.i - 1].text == "," and doc[end + 1].text == ","):
+            return [c]
+        # ("described the dinner as Washington celebrating itself": a predicate, not "as the vote neared")
+        if c.dep_ == "advcl" and c.left_edge.i == end + 1 and c.left_edge.lower_ == "as" and c.tag_ in ("VBG", "VBN"):
+            return [c]
+    return []
