@@ -23,7 +23,7 @@ from .content_objects import (after_a_colon, opens_quotation, asked_question, co
                               clause_read_as_object, said_object, speech_act_object)
 from .acts import ACT_CONTENT_RULES, issued_act
 from .cues import is_cue_verb
-from .evidence import evidence_finding
+from .evidence import evidence_finding, tally_content
 from .phrases import (NOTHING, Answer, Cue, before_a_rival_claim, clause_tokens, lost_subject_with_aside, main_clause_after,
                       near_cue, object_relative_tokens, opens_with_adverbial,
                       read_cue, rival_conjunct, reason_after, sentence_final_cue)
@@ -183,7 +183,11 @@ def as_clause(c: Cue) -> Answer | None:
     deficit, the mayor spoke of jobs": its complement is what was said (later families)."""
     if any(x.dep_ == "mark" and x.lower_ == "as" for x in c.children) and not own_complement(c):
         own = {t.i for t in c.verb.subtree}
-        return [t for t in c.sent.root.subtree if t.i not in own], "as"
+        toks = [t for t in c.sent.root.subtree if t.i not in own]
+        if all(t.is_punct for t in toks if t.i > c.verb.right_edge.i):
+            # "The fire destroyed six homes, as reported by the paper.": the clause before it
+            toks = [t for t in toks if t.i < c.verb.left_edge.i]
+        return toks, "as"
     return None
 
 
@@ -316,6 +320,7 @@ CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     issued_act,  # (acts.py: before the light verb reads "issued a warning" as bare)
     *ACT_CONTENT_RULES,  # acts.py: shapes with a complement after the verb, before any clause rule
     evidence_finding,  # evidence.py
+    tally_content,  # evidence.py: "put the death toll at 37"
     agentless_report,  # unsourced.py: "33 were reported hospitalised"
     light_verb_object,
     relative_clause,

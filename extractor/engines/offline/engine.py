@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span as TokSpan
 from ...models import Article, Claim, Region, Source, Span
 from ..base import EngineOutput
 from . import lexicon as lx
-from .according import according_to
+from .according import according_to, per_source
 from .attributions import cue_verb, echoed_view
 from .calibration import calibrated
 from .claims import to_claim
@@ -107,6 +107,8 @@ def read_sentence(state: ArticleState, sent: TokSpan, base: int, quotes: list[tu
             if tok.tag_ == "VBG" and tok.lemma_.lower() in lx.SPEECH_AND_ACT_LEMMAS:
                 state.cue_participles.append(base + tok.idx)  # (not "speaking to CNN": a channel)
             f = cue_verb(state, tok, sent, base, quotes)
+        elif tok.lower_ in lx.PER_WORDS:
+            f = per_source(state, tok, sent, base)
         elif tok.lower_ in REPORT_ADVERBS:
             f = unsourced_hedge(state, tok, sent, base, quotes)
         if f:

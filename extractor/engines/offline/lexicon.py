@@ -312,3 +312,25 @@ RESULT_NOUNS = frozenset("result results count counts tally tallies returns".spl
 # Commitments whose infinitive may come after a time or place phrase the parser hangs it on:
 # "promised on Sunday at a rally to end the program", "vowed in a speech to veto the bill".
 COMMITMENT_VERBS = frozenset("promise pledge vow threaten swear".split())
+
+# ---- evidence, tallies and unsourced hedges (evidence.py, according.py, unsourced.py) ----------
+# Records and papers that present a finding when a verb of finding has one after it ("the
+# emails show that ...", "a 2012 paper found large gains ...", "exit polling showed that ...");
+# without a stated finding they only exist ("an email showed up"), so evidence.py asks for one.
+FINDING_RECORDS = frozenset("""
+email emails e-mail e-mails polling paper papers examination examinations file files ledger
+ledgers log logs transcript transcripts filing filings document documents record records
+memo memos minutes tallies archive archives database databases
+""".split())
+# Written things that "read" their words, besides READING_NOUNS: '"See you soon," the email read'.
+READING_NOUNS = READING_NOUNS | frozenset("email e-mail editorial telegram text-message cable".split())
+# Tallies: "the ministry put the death toll at 37", "analysts estimate the market at $30
+# billion", "police placed the crowd at 5,000". The verb of setting a figure; the content is
+# the measured thing with its figure (evals/GUIDELINES.md §1: an official count is a claim).
+TALLY_VERBS = frozenset("put place estimate peg set".split())
+# A forecast by an agency: "the budget office projected that the deficit will double" (only
+# with a clause: "projected confidence", "projected its worldview onto X" are no forecasts).
+FORECAST_CLAUSE_VERBS = frozenset("project".split())
+# "..., per the manufacturer": the credit phrase ("per" a source, like "according to"); not a
+# rate ("$40 per person", "per cent", "per capita", "per day").
+PER_WORDS = frozenset("per".split())

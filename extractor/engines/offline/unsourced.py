@@ -52,14 +52,31 @@ def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: li
         toks = toks[:-1]
     if not toks:
         return None
+    cue = (base + tok.idx, base + tok.idx + len(tok))
     cs, ce = trim(state.raw, base + toks[0].idx, base + toks[-1].idx + len(toks[-1]), drop_that=False)
+    pieces = None
+    if cs >= cue[0]:
+        cs, ce = trim(state.raw, cue[1], ce, drop_that=False)  # "Reportedly, the driver had ...": the clause after it
+    elif cue[1] < ce:
+        pieces = hedge_pieces(state.raw, (cs, ce), cue)
     if ce - cs < 8:
         return None
-    cue = (base + tok.idx, base + tok.idx + len(tok))
-    return Found(content=(cs, ce), cue=cue, source=None, stance="hedged", confidence=0.6, cue_token=cue[0],
-                 how="unsourced", lemma=tok.lower_, cue_tag=tok.tag_,
-                 sentence=(base + sent.start_char, base + sent.end_char),
-                 flags=[Flag(code="no_source", message="The claim is hedged ('reportedly', 'allegedly') and names no source.")])
+    found = Found(content=(cs, ce), cue=cue, source=None, stance="hedged", confidence=0.6, cue_token=cue[0],
+                  how="unsourced", lemma=tok.lower_, cue_tag=tok.tag_,
+                  sentence=(base + sent.start_char, base + sent.end_char),
+                  flags=[Flag(code="no_source", message="The claim is hedged ('reportedly', 'allegedly') and names no source.")])
+    if pieces:
+        found.pieces = pieces
+    return found
+
+
+def hedge_pieces(raw: str, content: tuple[int, int], cue: tuple[int, int]) -> list[tuple[int, int]] | None:
+    """"The driver had reportedly fallen asleep": the adverb sits inside the clause, so the
+    claim is the two pieces around it, "The driver had" and "fallen asleep", with the covering
+    span as the content (evals/GUIDELINES.md §9.2, §2)."""
+    left = trim(raw, content[0], cue[0], drop_that=False)
+    right = trim(raw, cue[1], content[1], drop_that=False)
+    return [left, right] if left[1] > left[0] and right[1] > right[0] else None
 
 
 def agentless_report(c: Cue) -> Answer | None:

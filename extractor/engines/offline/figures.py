@@ -1,0 +1,48 @@
+"""Cues that give out a figure or a forecast: "the ministry put the death toll at 37",
+"the budget office projected that the deficit will double".
+
+Why a module of its own: cues.is_cue_verb must ask these shapes, and it sits below the
+content rules (phrases.py, evidence.py import it), so the shapes use only the parse and the
+word lists. The content of a tally is in evidence.tally_content; a forecast's clause is
+read by the ordinary clause rules.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from . import lexicon as lx
+from .syntax import agent_capable, own_subject
+
+
+def tally_figure(verb: Token) -> Token | None:
+    """"The ministry put the death toll at 37", "analysts estimate the market at $30 billion",
+    "police placed the crowd at about 5,000": setting a figure on a measured thing is a count
+    the subject gives out. The "at" phrase must hold a number (not "put the town at risk",
+    "placed the bomb at the door") and not a time ("set the meeting at 3 p.m."). Returns the
+    "at" phrase."""
+    if verb.lemma_.lower() not in lx.TALLY_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.lower_ in lx.PRONOUNS or obj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    at = next((c for c in list(verb.children) + list(obj.children) if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
+    if at is None or not any(t.like_num or t.tag_ == "CD" for t in at.subtree) \
+            or any(t.ent_type_ in ("DATE", "TIME") for t in at.subtree):
+        return None
+    return at
+
+
+def forecast_clause(verb: Token) -> Token | None:
+    """"The budget office projected that the deficit will double by 2030": a forecast given out,
+    with its clause (not "projected confidence", "projected its worldview onto voters")."""
+    if verb.lemma_.lower() not in lx.FORECAST_CLAUSE_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    subj = own_subject(verb)
+    return clause if clause is not None and subj is not None and agent_capable(subj) else None
+
+
+def is_figure_cue(tok: Token) -> bool:
+    """A tally or a forecast cue (cues.is_cue_verb asks)."""
+    return tally_figure(tok) is not None or forecast_clause(tok) is not None
