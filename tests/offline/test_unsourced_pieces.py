@@ -1,0 +1,27 @@
+"""Unsourced hedges cut as evals/GUIDELINES.md §9.2 says (unsourced.py): a leading adverb is
+not part of the content; an adverb inside the clause splits it into two fragments with the
+covering span. Sentences written for these tests."""
+
+
+def hedge(rows):
+    hits = [r for r in rows if r[1] and r[1].lower() in ("reportedly", "allegedly")]
+    assert hits, rows
+    return hits[0]
+
+
+def test_a_leading_adverb_is_left_out(run):
+    row = hedge(run("Reportedly, the driver had fallen asleep."))
+    assert row[2] == "the driver had fallen asleep" and row[3].fragments is None
+    row = hedge(run("A man has been charged for allegedly selling the car to the gang."))
+    assert row[2] == "selling the car to the gang"
+
+
+def test_an_adverb_inside_the_clause_makes_two_fragments(run):
+    row = hedge(run("The driver had reportedly fallen asleep at the wheel."))
+    assert row[2] == "The driver had reportedly fallen asleep at the wheel"
+    assert [f.text for f in row[3].fragments["content"]] == ["The driver had", "fallen asleep at the wheel"]
+
+
+def test_an_adverb_before_a_phrase_after_a_comma(run):
+    row = hedge(run("The actor died at his home, reportedly after a long illness."))
+    assert [f.text for f in row[3].fragments["content"]] == ["The actor died at his home", "after a long illness"]
