@@ -25,3 +25,15 @@ def test_an_adverb_inside_the_clause_makes_two_fragments(run):
 def test_an_adverb_before_a_phrase_after_a_comma(run):
     row = hedge(run("The actor died at his home, reportedly after a long illness."))
     assert [f.text for f in row[3].fragments["content"]] == ["The actor died at his home", "after a long illness"]
+
+
+def test_it_is_understood_that_is_an_unsourced_report(run):
+    rows = run("It is understood that the talks will resume next week.")
+    row = [r for r in rows if r[1] == "is understood"][0]
+    assert row[0] is None and row[2] == "the talks will resume next week"
+    assert row[3].source.type == "unattributed"
+
+
+def test_understanding_something_oneself_is_no_report(run):
+    rows = run("I understand that the talks will resume next week.")
+    assert not [r for r in rows if r[1] and "understand" in r[1]], rows

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from . import lexicon as lx
 from .phrases import Answer, Cue, complement_tokens
-from .figures import tally_figure
+from .evidence_cues import tally_figure
 from .syntax import agent_capable, own_subject
 
 # Documents and data that already count as sources (lexicon.ANONYMOUS_HEADS, ISSUED_HEADS).
@@ -100,7 +100,7 @@ def evidence_finding(c: Cue) -> Answer | None:
     return (toks, "object") if len(toks) >= 2 else None
 
 
-# ---- tallies (figures.py finds the cue) ------------------------------------------------
+# ---- tallies (evidence_cues.py finds the cue) ------------------------------------------------
 
 
 def tally_content(c: Cue) -> Answer | None:

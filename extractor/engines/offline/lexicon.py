@@ -334,3 +334,6 @@ FORECAST_CLAUSE_VERBS = frozenset("project".split())
 # "..., per the manufacturer": the credit phrase ("per" a source, like "according to"); not a
 # rate ("$40 per person", "per cent", "per capita", "per day").
 PER_WORDS = frozenset("per".split())
+# "In a county poll released Monday, 50 percent backed the mayor", "the senator trails in the
+# polls": a poll's finding credited to the poll, like "according to a poll" (according.in_a_poll).
+POLL_NOUNS = frozenset("poll polls survey surveys polling".split())

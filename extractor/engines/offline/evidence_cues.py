@@ -1,5 +1,6 @@
-"""Cues that give out a figure or a forecast: "the ministry put the death toll at 37",
-"the budget office projected that the deficit will double".
+"""Cue shapes outside the speech verbs that give out a figure, a forecast or an unsourced
+report: "the ministry put the death toll at 37", "the budget office projected that the
+deficit will double", "it is understood that the talks will resume".
 
 Why a module of its own: cues.is_cue_verb must ask these shapes, and it sits below the
 content rules (phrases.py, evidence.py import it), so the shapes use only the parse and the
@@ -43,6 +44,19 @@ def forecast_clause(verb: Token) -> Token | None:
     return clause if clause is not None and subj is not None and agent_capable(subj) else None
 
 
+def understood_that(verb: Token) -> Token | None:
+    """"It is understood that the talks will resume": wire copy's formula for what the
+    reporter was told by someone unnamed, an agentless report like "it was reported that"
+    (evals/GUIDELINES.md §9.2); attributions.agentless_passive leaves the source empty. Not
+    "I understand that ..." or "it is understood as ..." (no clause)."""
+    if verb.lemma_.lower() != "understand" or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if not any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+
+
 def is_figure_cue(tok: Token) -> bool:
-    """A tally or a forecast cue (cues.is_cue_verb asks)."""
-    return tally_figure(tok) is not None or forecast_clause(tok) is not None
+    """A tally, a forecast or "it is understood that" (cues.is_cue_verb asks)."""
+    return tally_figure(tok) is not None or forecast_clause(tok) is not None or understood_that(tok) is not None
