@@ -37,3 +37,16 @@ def test_it_is_understood_that_is_an_unsourced_report(run):
 def test_understanding_something_oneself_is_no_report(run):
     rows = run("I understand that the talks will resume next week.")
     assert not [r for r in rows if r[1] and "understand" in r[1]], rows
+
+
+def test_an_agentless_as_clause_credits_nobody(run):
+    rows = run("As reported earlier, the mayor resigned on Monday.\n\n"
+               "As revealed at trial, the couple had kept their children indoors for years.")
+    mayor = [r for r in rows if r[2] == "the mayor resigned on Monday"]
+    assert mayor and mayor[0][0] is None and mayor[0][3].source.type == "unattributed", rows
+    assert [r for r in rows if r[0] is None and r[2] == "the couple had kept their children indoors for years"], rows
+
+
+def test_an_as_clause_with_an_agent_keeps_it(run):
+    rows = run("As reported by the agency, the talks collapsed on Tuesday.")
+    assert [r for r in rows if r[0] == "the agency" and r[2] == "the talks collapsed on Tuesday"], rows

@@ -92,3 +92,16 @@ def agentless_report(c: Cue) -> Answer | None:
     if not any(x.dep_ in ("xcomp", "oprd", "acomp", "prep") and x.i > verb.i for x in c.children):
         return None
     return list(verb.subtree), "agentless"
+
+
+def agentless_as(r: Any) -> bool | None:
+    """"As reported earlier, the mayor resigned", "As revealed at trial, the couple had kept
+    ...": an as-clause of a reporting participle with no agent credits the main clause to
+    nobody named (evals/GUIDELINES.md §9.2, like "it was revealed that"); the subject of the
+    main clause did not report it. (With an agent, "as reported by the paper", the agent
+    speaks: attributions.subject_or_agent.)"""
+    verb = r.verb
+    if r.how != "as" or verb.tag_ != "VBN" or any(c.dep_ in ("agent", "nsubj", "nsubjpass", "aux") for c in verb.children):
+        return None
+    r.subj, r.source = None, None
+    return True
