@@ -50,3 +50,9 @@ def test_an_agentless_as_clause_credits_nobody(run):
 def test_an_as_clause_with_an_agent_keeps_it(run):
     rows = run("As reported by the agency, the talks collapsed on Tuesday.")
     assert [r for r in rows if r[0] == "the agency" and r[2] == "the talks collapsed on Tuesday"], rows
+
+
+def test_rumored_to_is_an_unsourced_report(run):
+    rows = run("The aide was rumored to be leaving the campaign.\n\nThe rumored merger fell through.")
+    assert [r for r in rows if r[1] == "was rumored" and r[0] is None], rows
+    assert not [r for r in rows if r[1] and "rumored" in r[1] and "merger" in r[2]], rows

@@ -57,6 +57,15 @@ def understood_that(verb: Token) -> Token | None:
                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
 
+def rumored_to(verb: Token) -> Token | None:
+    """"The aide was rumored to be leaving": an agentless report like "is said to" (the
+    passive with its infinitive; attributions.agentless_passive cuts it). Not "the rumored
+    merger" (no clause)."""
+    if verb.lemma_.lower() not in ("rumor", "rumour") or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)), None)
+
+
 def is_figure_cue(tok: Token) -> bool:
-    """A tally, a forecast or "it is understood that" (cues.is_cue_verb asks)."""
-    return tally_figure(tok) is not None or forecast_clause(tok) is not None or understood_that(tok) is not None
+    """A tally, a forecast, "it is understood that" or "is rumored to" (cues.is_cue_verb asks)."""
+    return any(shape(tok) is not None for shape in (tally_figure, forecast_clause, understood_that, rumored_to))
