@@ -22,15 +22,3 @@ def test_a_trailing_as_reported_by_is_left_out_of_the_content(run):
     rows = run("The fire destroyed six homes, as reported by the local newspaper.")
     assert one(rows, "the local newspaper")[2] == "The fire destroyed six homes"
 
-
-def test_in_a_poll_credits_the_clause_to_the_poll(run):
-    rows = run("In a county poll released Monday, 50 percent of voters backed the mayor.\n\n"
-               "The mayor led the field in most surveys.")
-    poll = one(rows, "a county poll released Monday")
-    assert poll[1] == "In" and poll[2] == "50 percent of voters backed the mayor"
-    assert one(rows, "most surveys")[2] == "The mayor led the field"
-
-
-def test_people_or_a_topic_in_a_poll_are_no_credit(run):
-    rows = run("Voters in the poll were unhappy with the council.\n\nHe spent the day in the polls office.")
-    assert not [r for r in rows if r[1] and r[1].lower() == "in"], rows

@@ -7,10 +7,8 @@ from .support import one
 
 def test_records_and_papers_that_present_a_finding(run):
     rows = run("The emails show that she mishandled the budget.\n\n"
-               "Exit polling showed that the governor won every age group except voters under 30.\n\n"
                "A 2012 paper found large gains in reading scores.")
     assert one(rows, "The emails")[2] == "she mishandled the budget"
-    assert one(rows, "Exit polling")[2] == "the governor won every age group except voters under 30"
     assert one(rows, "A 2012 paper")[2] == "large gains in reading scores"
 
 
@@ -28,7 +26,8 @@ def test_a_figure_set_on_a_measured_thing_is_a_tally(run):
 
 
 def test_no_tally_without_a_number_or_with_a_time(run):
-    rows = run("The flood put the town at risk.\n\nThe coach set the meeting at 3 p.m. on Friday.")
+    rows = run("The flood put the town at risk.\n\nThe coach set the meeting at 3 p.m. on Friday.\n\n"
+               "Someone put the parcel at 5 Main Street.")
     assert not [r for r in rows if r[1] in ("put", "set")], rows
 
 

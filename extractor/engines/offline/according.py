@@ -101,21 +101,6 @@ def per_source(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | None
     return credited_clause(state, tok, tok, obj, sent, base, "per")
 
 
-def in_a_poll(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | None:
-    """"In a county poll released Monday, 50 percent of voters backed the mayor", "the senator
-    trailed in most surveys": a poll presents its finding as "according to a poll" does, so
-    the clause the "in" phrase qualifies is credited to the poll. Only a phrase on the verb of
-    a clause: "voters in the poll", "her standing in the polls" name people or a topic."""
-    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX"):
-        return None
-    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-    if obj is None or obj.lemma_.lower() not in lx.POLL_NOUNS and obj.lower_ not in lx.POLL_NOUNS:
-        return None
-    if tok.head.lemma_.lower() in lx.SPEECH_AND_ACT_LEMMAS or tok.head.dep_ in ("pcomp", "acl", "relcl"):
-        return None  # ("said in a poll": the speaker's; "standing in the polls": a topic)
-    return credited_clause(state, tok, tok, obj, sent, base, "in")
-
-
 def set_off(tok: Token) -> bool:
     """The phrase stands apart from its clause: after a comma or dash, or opening the sentence
     with a comma after it (not "as per", not "charged per day")."""

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span as TokSpan
 from ...models import Article, Claim, Region, Source, Span
 from ..base import EngineOutput
 from . import lexicon as lx
-from .according import according_to, in_a_poll, per_source
+from .according import according_to, per_source
 from .attributions import cue_verb, echoed_view
 from .calibration import calibrated
 from .claims import to_claim
@@ -109,8 +109,6 @@ def read_sentence(state: ArticleState, sent: TokSpan, base: int, quotes: list[tu
             f = cue_verb(state, tok, sent, base, quotes)
         elif tok.lower_ in lx.PER_WORDS:
             f = per_source(state, tok, sent, base)
-        elif tok.lower_ == "in":
-            f = in_a_poll(state, tok, sent, base)
         elif tok.lower_ in REPORT_ADVERBS:
             f = unsourced_hedge(state, tok, sent, base, quotes)
         if f:

@@ -20,12 +20,13 @@ def tally_figure(verb: Token) -> Token | None:
     """"The ministry put the death toll at 37", "analysts estimate the market at $30 billion",
     "police placed the crowd at about 5,000": setting a figure on a measured thing is a count
     the subject gives out. The "at" phrase must hold a number (not "put the town at risk",
-    "placed the bomb at the door") and not a time ("set the meeting at 3 p.m."). Returns the
-    "at" phrase."""
+    "placed the bomb at the door") and not a time ("set the meeting at 3 p.m."), and the object
+    must be a measure (lexicon.MEASURE_NOUNS: "put the bomb at 5 Main Street" sets no figure).
+    Returns the "at" phrase."""
     if verb.lemma_.lower() not in lx.TALLY_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None or obj.lower_ in lx.PRONOUNS or obj.pos_ not in ("NOUN", "PROPN"):
+    if obj is None or obj.lemma_.lower() not in lx.MEASURE_NOUNS and obj.lower_ not in lx.MEASURE_NOUNS:
         return None
     at = next((c for c in list(verb.children) + list(obj.children) if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
     if at is None or not any(t.like_num or t.tag_ == "CD" for t in at.subtree) \

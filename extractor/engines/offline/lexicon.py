@@ -315,10 +315,11 @@ COMMITMENT_VERBS = frozenset("promise pledge vow threaten swear".split())
 
 # ---- evidence, tallies and unsourced hedges (evidence.py, according.py, unsourced.py) ----------
 # Records and papers that present a finding when a verb of finding has one after it ("the
-# emails show that ...", "a 2012 paper found large gains ...", "exit polling showed that ...");
+# emails show that ...", "a 2012 paper found large gains ..."; not "polling", which PolNeAR
+# train marks as often without a finding as with one);
 # without a stated finding they only exist ("an email showed up"), so evidence.py asks for one.
 FINDING_RECORDS = frozenset("""
-email emails e-mail e-mails polling paper papers examination examinations file files ledger
+email emails e-mail e-mails paper papers examination examinations file files ledger
 ledgers log logs transcript transcripts filing filings document documents record records
 memo memos minutes tallies archive archives database databases
 """.split())
@@ -328,12 +329,17 @@ READING_NOUNS = READING_NOUNS | frozenset("email e-mail editorial telegram text-
 # billion", "police placed the crowd at 5,000". The verb of setting a figure; the content is
 # the measured thing with its figure (evals/GUIDELINES.md §1: an official count is a claim).
 TALLY_VERBS = frozenset("put place estimate peg set".split())
+# What a tally sets a figure on: a count, an amount or a level ("put the death toll at 37", "puts
+# his approval at 49 percent"), not a thing placed somewhere ("put the bomb at 5 Main Street").
+MEASURE_NOUNS = frozenset("""
+toll number figure count total cost costs value worth fortune wealth approval support rating
+ratings share size crowd turnout attendance damage damages loss losses debt deficit rate price
+budget population users income revenue revenues profit sales spending growth market tally
+casualties deaths dead injured death
+""".split())
 # A forecast by an agency: "the budget office projected that the deficit will double" (only
 # with a clause: "projected confidence", "projected its worldview onto X" are no forecasts).
 FORECAST_CLAUSE_VERBS = frozenset("project".split())
 # "..., per the manufacturer": the credit phrase ("per" a source, like "according to"); not a
 # rate ("$40 per person", "per cent", "per capita", "per day").
 PER_WORDS = frozenset("per".split())
-# "In a county poll released Monday, 50 percent backed the mayor", "the senator trails in the
-# polls": a poll's finding credited to the poll, like "according to a poll" (according.in_a_poll).
-POLL_NOUNS = frozenset("poll polls survey surveys polling".split())
