@@ -56,3 +56,17 @@ def test_rumored_to_is_an_unsourced_report(run):
     rows = run("The aide was rumored to be leaving the campaign.\n\nThe rumored merger fell through.")
     assert [r for r in rows if r[1] == "was rumored" and r[0] is None], rows
     assert not [r for r in rows if r[1] and "rumored" in r[1] and "merger" in r[2]], rows
+
+
+def test_confirmed_dead_is_an_unsourced_count(run):
+    rows = run("Two people were confirmed dead after the blast.\n\n"
+               "At least 12 people are confirmed to have died in the flooding.")
+    assert [r for r in rows if r[1] == "were confirmed" and r[0] is None and r[2].startswith("Two people")], rows
+    assert [r for r in rows if r[1] == "are confirmed" and r[0] is None], rows
+
+
+def test_confirmed_without_a_state_or_inside_a_report_is_not_unsourced(run):
+    rows = run("The appointment was confirmed on Monday.\n\n"
+               "Officials told state media that a total of 39 are confirmed dead.")
+    assert not [r for r in rows if r[0] is None], rows
+    assert [r for r in rows if r[0] == "Officials" and r[2] == "a total of 39 are confirmed dead"], rows

@@ -343,3 +343,9 @@ FORECAST_CLAUSE_VERBS = frozenset("project".split())
 # "..., per the manufacturer": the credit phrase ("per" a source, like "according to"); not a
 # rate ("$40 per person", "per cent", "per capita", "per day").
 PER_WORDS = frozenset("per".split())
+# Passives that report a state of people without an infinitive: "33 were reported hospitalised",
+# "two people were confirmed dead" (syntax.reported_state). "confirmed" otherwise needs its
+# infinitive ("are confirmed to have died"), as "said" does.
+STATE_REPORTING_VERBS = frozenset("report confirm".split())
+AGENTLESS_CUES = AGENTLESS_CUES | frozenset({"confirm"})
+AGENTLESS_NEED_INFINITIVE = AGENTLESS_NEED_INFINITIVE | frozenset({"confirm"})

@@ -148,6 +148,6 @@ def plainly_passive(verb: Token) -> bool:
 def reported_state(verb: Token) -> bool:
     """"33 were reported hospitalised", "two were reported missing": a passive "reported"
     with the state it reports as its predicate, no infinitive (evals/GUIDELINES.md §9.2)."""
-    return verb.lemma_.lower() == "report" and any(
+    return verb.lemma_.lower() in lx.STATE_REPORTING_VERBS and any(
         c.dep_ in ("xcomp", "oprd", "acomp") and c.i > verb.i and (c.tag_ in ("VBN", "JJ") or c.lower_ in lx.REPORTED_STATES)
         and not any(a.tag_ == "TO" for a in c.children) for c in verb.children)

@@ -18,7 +18,8 @@ from spacy.tokens import Span as TokSpan, Token
 
 from ...models import Flag
 from . import lexicon as lx
-from .phrases import Answer, Cue
+from .cues import is_cue_verb
+from .phrases import NOTHING, Answer, Cue
 from .records import Found
 from .spans import trim
 
@@ -91,6 +92,8 @@ def agentless_report(c: Cue) -> Answer | None:
         return None
     if not any(x.dep_ in ("xcomp", "oprd", "acomp", "prep") and x.i > verb.i for x in c.children):
         return None
+    if c.lemma == "confirm" and verb.dep_ == "ccomp" and is_cue_verb(verb.head):
+        return NOTHING  # "Officials said 39 are confirmed dead": the officials' count, already theirs
     return list(verb.subtree), "agentless"
 
 
