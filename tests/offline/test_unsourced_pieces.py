@@ -40,11 +40,16 @@ def test_understanding_something_oneself_is_no_report(run):
 
 
 def test_an_agentless_as_clause_credits_nobody(run):
-    rows = run("As reported earlier, the mayor resigned on Monday.\n\n"
+    rows = run("As disclosed in the filing, the firm lost $3 million last year.\n\n"
                "As revealed at trial, the couple had kept their children indoors for years.")
-    mayor = [r for r in rows if r[2] == "the mayor resigned on Monday"]
-    assert mayor and mayor[0][0] is None and mayor[0][3].source.type == "unattributed", rows
+    firm = [r for r in rows if r[2] == "the firm lost $3 million last year"]
+    assert firm and firm[0][0] is None and firm[0][3].source.type == "unattributed", rows
     assert [r for r in rows if r[0] is None and r[2] == "the couple had kept their children indoors for years"], rows
+
+
+def test_the_article_pointing_at_itself_is_no_report(run):
+    rows = run("As mentioned above, the mayor resigned on Monday.\n\nAs noted earlier, the bridge is closed.")
+    assert not [r for r in rows if r[0] is None], rows
 
 
 def test_an_as_clause_with_an_agent_keeps_it(run):

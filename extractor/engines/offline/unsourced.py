@@ -98,13 +98,21 @@ def agentless_report(c: Cue) -> Answer | None:
 
 
 def agentless_as(r: Any) -> bool | None:
-    """"As reported earlier, the mayor resigned", "As revealed at trial, the couple had kept
-    ...": an as-clause of a reporting participle with no agent credits the main clause to
-    nobody named (evals/GUIDELINES.md §9.2, like "it was revealed that"); the subject of the
+    """"As revealed at trial, the couple had kept ...", "As disclosed in the filing, the firm
+    lost ...": an as-clause of a revealing participle with no agent, saying where it came out,
+    credits the main clause to nobody named (evals/GUIDELINES.md §9.2, like "it was revealed that"); the subject of the
     main clause did not report it. (With an agent, "as reported by the paper", the agent
     speaks: attributions.subject_or_agent.)"""
     verb = r.verb
-    if r.how != "as" or verb.tag_ != "VBN" or any(c.dep_ in ("agent", "nsubj", "nsubjpass", "aux") for c in verb.children):
+    if r.how != "as" or verb.tag_ != "VBN" or r.lemma not in REVEALING_PARTICIPLES \
+            or any(c.dep_ in ("agent", "nsubj", "nsubjpass", "aux") for c in verb.children):
         return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("at", "in", "during") for c in verb.children):
+        return None  # ("as mentioned above", "as reported earlier": the article pointing at itself)
     r.subj, r.source = None, None
     return True
+
+
+# Participles by which an as-clause reports what came out somewhere ("as revealed at trial",
+# "as disclosed in the filing"); not the article's own "as noted", "as mentioned".
+REVEALING_PARTICIPLES = frozenset("reveal report disclose confirm announce allege".split())
