@@ -1,6 +1,7 @@
 """"According to X" and "per X": the clause the phrase belongs to is what X is credited with.
 
-The engine walk (engine.py) asks here when it meets "according" with a "to". The content is
+The engine walk (engine.py) asks here when it meets "according" with a "to", or a "per" (a
+credit only when set off and naming who or what can report). The content is
 the clause "according to" hangs on; the parser often hangs it on the wrong clause (a
 participle aside, or a relative clause about X itself), so `reported_clause_head` moves it
 to the clause the phrase really qualifies.

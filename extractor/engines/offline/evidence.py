@@ -43,8 +43,8 @@ def evidence_source(subj: Token, lemma: str) -> bool:
 
 def record_finding(subj: Token, lemma: str) -> bool:
     """"The emails show that ...", "a 2012 paper found large gains ...": records and papers
-    present what they found, when the verb of finding has it
-    after it ("an email showed up", "the files show" with nothing after are no findings)."""
+    present what they found, when the verb of finding has it after it ("an email showed up",
+    "the files show" with nothing after are no findings)."""
     low = {subj.lemma_.lower(), subj.lower_}
     return lemma in FINDING_VERBS and bool(low & lx.FINDING_RECORDS) and subj.head.lemma_.lower() == lemma \
         and states_a_finding(subj.head)

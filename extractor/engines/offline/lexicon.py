@@ -349,3 +349,6 @@ PER_WORDS = frozenset("per".split())
 STATE_REPORTING_VERBS = frozenset("report confirm".split())
 AGENTLESS_CUES = AGENTLESS_CUES | frozenset({"confirm"})
 AGENTLESS_NEED_INFINITIVE = AGENTLESS_NEED_INFINITIVE | frozenset({"confirm"})
+# Participles by which an as-clause reports what came out somewhere ("as revealed at trial",
+# "as disclosed in the filing"; unsourced.agentless_as); not the article's own "as noted".
+REVEALING_PARTICIPLES = frozenset("reveal report disclose confirm announce allege".split())

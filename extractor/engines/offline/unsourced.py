@@ -8,6 +8,8 @@ sits inside it, so the covering span holds it), stance `hedged`. An agentless pa
 reporting ("33 were reported hospitalised", "Dorian was forecast to reach ...", "X has been
 charged with Y") is the same with the verb group as the cue: `agentless_report` gives the
 content rules (content.py) its clause, and attributions.agentless_passive leaves the source empty.
+A leading adverb is left out of the content; one inside the clause splits it into two pieces
+(`hedge_pieces`). "As revealed at trial, ..." credits its main clause to nobody (`agentless_as`).
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: li
     cs, ce = trim(state.raw, base + toks[0].idx, base + toks[-1].idx + len(toks[-1]), drop_that=False)
     pieces = None
     if cs >= cue[0]:
-        cs, ce = trim(state.raw, cue[1], ce, drop_that=False)  # "Reportedly, the driver had ...": the clause after it
+        # "Reportedly, the driver had ...": the adverb is no part of the claim (§9.2)
+        cs, ce = trim(state.raw, cue[1], ce, drop_that=False)
     elif cue[1] < ce:
         pieces = hedge_pieces(state.raw, (cs, ce), cue)
     if ce - cs < 8:
@@ -99,12 +102,12 @@ def agentless_report(c: Cue) -> Answer | None:
 
 def agentless_as(r: Any) -> bool | None:
     """"As revealed at trial, the couple had kept ...", "As disclosed in the filing, the firm
-    lost ...": an as-clause of a revealing participle with no agent, saying where it came out,
-    credits the main clause to nobody named (evals/GUIDELINES.md §9.2, like "it was revealed that"); the subject of the
-    main clause did not report it. (With an agent, "as reported by the paper", the agent
-    speaks: attributions.subject_or_agent.)"""
+    lost ...": an as-clause of a revealing participle with no agent, saying where it came
+    out, credits the main clause to nobody named (evals/GUIDELINES.md §9.2, like "it was
+    revealed that"); the subject of the main clause did not report it. (With an agent, "as
+    reported by the paper", the agent speaks: attributions.subject_or_agent.)"""
     verb = r.verb
-    if r.how != "as" or verb.tag_ != "VBN" or r.lemma not in REVEALING_PARTICIPLES \
+    if r.how != "as" or verb.tag_ != "VBN" or r.lemma not in lx.REVEALING_PARTICIPLES \
             or any(c.dep_ in ("agent", "nsubj", "nsubjpass", "aux") for c in verb.children):
         return None
     if not any(c.dep_ == "prep" and c.lower_ in ("at", "in", "during") for c in verb.children):
@@ -112,7 +115,3 @@ def agentless_as(r: Any) -> bool | None:
     r.subj, r.source = None, None
     return True
 
-
-# Participles by which an as-clause reports what came out somewhere ("as revealed at trial",
-# "as disclosed in the filing"); not the article's own "as noted", "as mentioned".
-REVEALING_PARTICIPLES = frozenset("reveal report disclose confirm announce allege".split())
