@@ -23,7 +23,7 @@ from .content_objects import (after_a_colon, opens_quotation, asked_question, co
                               clause_read_as_object, said_object, speech_act_object)
 from .acts import ACT_CONTENT_RULES, issued_act
 from .cues import is_cue_verb
-from .evidence import evidence_finding, tally_content
+from .evidence import evidence_finding
 from .phrases import (NOTHING, Answer, Cue, before_a_rival_claim, clause_tokens, lost_subject_with_aside, main_clause_after,
                       near_cue, object_relative_tokens, opens_with_adverbial,
                       read_cue, rival_conjunct, reason_after, sentence_final_cue)
@@ -333,7 +333,6 @@ CONTENT_RULES: tuple[Callable[[Cue], Answer | None], ...] = (
     issued_act,  # (acts.py: before the light verb reads "issued a warning" as bare)
     *ACT_CONTENT_RULES,  # acts.py: shapes with a complement after the verb, before any clause rule
     evidence_finding,  # evidence.py
-    tally_content,  # evidence.py: "put the death toll at 37"
     agentless_report,  # unsourced.py: "33 were reported hospitalised"
     light_verb_object,
     relative_clause,

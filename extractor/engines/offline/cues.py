@@ -24,7 +24,7 @@ def is_cue_verb(tok: Token) -> bool:
     if is_act_cue(tok):
         return True  # "issued a hurricane warning", "the court ruled that ..." (act_cues.py)
     if is_figure_cue(tok):
-        return True  # "put the death toll at 37", "projected that the deficit will ..." (evidence_cues.py)
+        return True  # "projected that the deficit will ...", "it is understood that ..." (evidence_cues.py)
     lemma = tok.lemma_.lower()
     if lemma == "rule":
         return any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children)

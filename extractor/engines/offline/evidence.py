@@ -17,11 +17,10 @@ from spacy.tokens import Token
 
 from . import lexicon as lx
 from .phrases import Answer, Cue, complement_tokens
-from .evidence_cues import tally_figure
 from .syntax import agent_capable, own_subject
 
 # Documents and data that already count as sources (lexicon.ANONYMOUS_HEADS, ISSUED_HEADS).
-FINDING_SUBJECTS = lx.EVIDENCE_NOUNS | lx.ISSUED_HEADS | lx.FINDING_RECORDS | frozenset("""
+FINDING_SUBJECTS = lx.EVIDENCE_NOUNS | lx.ISSUED_HEADS | frozenset("""
 poll polls survey surveys study studies report reports data analysis analyses record records
 document documents filing filings audit audits estimate estimates projection projections
 """.split())
@@ -38,16 +37,7 @@ def evidence_source(subj: Token, lemma: str) -> bool:
     "the jury found that ...", but not "courts dismiss cases")."""
     low = {subj.lemma_.lower(), subj.lower_}
     return lemma in lx.EVIDENCE_VERBS and bool(low & lx.EVIDENCE_NOUNS) or lemma in lx.RULING_ACTS and bool(low & lx.RULING_BODIES) \
-        or lemma in lx.EVIDENCE_VERBS and issued_tally(subj, lemma) or record_finding(subj, lemma)
-
-
-def record_finding(subj: Token, lemma: str) -> bool:
-    """"The emails show that ...", "a 2012 paper found large gains ...": records and papers
-    present what they found, when the verb of finding has it after it ("an email showed up",
-    "the files show" with nothing after are no findings)."""
-    low = {subj.lemma_.lower(), subj.lower_}
-    return lemma in FINDING_VERBS and bool(low & lx.FINDING_RECORDS) and subj.head.lemma_.lower() == lemma \
-        and states_a_finding(subj.head)
+        or lemma in lx.EVIDENCE_VERBS and issued_tally(subj, lemma)
 
 
 def issued_tally(subj: Token, lemma: str) -> bool:
@@ -99,15 +89,3 @@ def evidence_finding(c: Cue) -> Answer | None:
     toks = complement_tokens(verb)
     return (toks, "object") if len(toks) >= 2 else None
 
-
-# ---- tallies (evidence_cues.py finds the cue) ------------------------------------------------
-
-
-def tally_content(c: Cue) -> Answer | None:
-    """The measured thing with its figure: "put the death toll at 37" -> "the death toll at 37"."""
-    at = tally_figure(c.verb)
-    if at is None:
-        return None
-    obj = next(x for x in c.children if x.dep_ == "dobj" and x.i > c.verb.i)
-    doc = c.verb.doc
-    return list(doc[obj.left_edge.i : at.right_edge.i + 1]), "object"

@@ -1,11 +1,10 @@
-"""Cue shapes outside the speech verbs that give out a figure, a forecast or an unsourced
-report: "the ministry put the death toll at 37", "the budget office projected that the
-deficit will double", "it is understood that the talks will resume".
+"""Cue shapes outside the speech verbs that give out a forecast or an unsourced report:
+"the budget office projected that the deficit will double", "it is understood that the
+talks will resume", "the aide was rumored to be leaving".
 
 Why a module of its own: cues.is_cue_verb must ask these shapes, and it sits below the
 content rules (phrases.py, evidence.py import it), so the shapes use only the parse and the
-word lists. The content of a tally is in evidence.tally_content; a forecast's clause is
-read by the ordinary clause rules.
+word lists. Their clauses are read by the ordinary clause and agentless rules.
 """
 
 from __future__ import annotations
@@ -14,25 +13,6 @@ from spacy.tokens import Token
 
 from . import lexicon as lx
 from .syntax import agent_capable, own_subject
-
-
-def tally_figure(verb: Token) -> Token | None:
-    """"The ministry put the death toll at 37", "analysts estimate the market at $30 billion",
-    "police placed the crowd at about 5,000": setting a figure on a measured thing is a count
-    the subject gives out. The "at" phrase must hold a number (not "put the town at risk",
-    "placed the bomb at the door") and not a time ("set the meeting at 3 p.m."), and the object
-    must be a measure (lexicon.MEASURE_NOUNS: "put the bomb at 5 Main Street" sets no figure).
-    Returns the "at" phrase."""
-    if verb.lemma_.lower() not in lx.TALLY_VERBS or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None
-    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-    if obj is None or obj.lemma_.lower() not in lx.MEASURE_NOUNS and obj.lower_ not in lx.MEASURE_NOUNS:
-        return None
-    at = next((c for c in list(verb.children) + list(obj.children) if c.dep_ == "prep" and c.lower_ == "at" and c.i > obj.i), None)
-    if at is None or not any(t.like_num or t.tag_ == "CD" for t in at.subtree) \
-            or any(t.ent_type_ in ("DATE", "TIME") for t in at.subtree):
-        return None
-    return at
 
 
 def forecast_clause(verb: Token) -> Token | None:
@@ -68,5 +48,5 @@ def rumored_to(verb: Token) -> Token | None:
 
 
 def is_figure_cue(tok: Token) -> bool:
-    """A tally, a forecast, "it is understood that" or "is rumored to" (cues.is_cue_verb asks)."""
-    return any(shape(tok) is not None for shape in (tally_figure, forecast_clause, understood_that, rumored_to))
+    """A forecast, "it is understood that" or "is rumored to" (cues.is_cue_verb asks)."""
+    return any(shape(tok) is not None for shape in (forecast_clause, understood_that, rumored_to))

@@ -313,30 +313,9 @@ RESULT_NOUNS = frozenset("result results count counts tally tallies returns".spl
 # "promised on Sunday at a rally to end the program", "vowed in a speech to veto the bill".
 COMMITMENT_VERBS = frozenset("promise pledge vow threaten swear".split())
 
-# ---- evidence, tallies and unsourced hedges (evidence.py, according.py, unsourced.py) ----------
-# Records and papers that present a finding when a verb of finding has one after it ("the
-# emails show that ...", "a 2012 paper found large gains ..."; not "polling", which PolNeAR
-# train marks as often without a finding as with one);
-# without a stated finding they only exist ("an email showed up"), so evidence.py asks for one.
-FINDING_RECORDS = frozenset("""
-email emails e-mail e-mails paper papers examination examinations file files ledger
-ledgers log logs transcript transcripts filing filings document documents record records
-memo memos minutes tallies archive archives database databases
-""".split())
+# ---- evidence, forecasts and unsourced hedges (evidence_cues.py, according.py, unsourced.py) ----
 # Written things that "read" their words, besides READING_NOUNS: '"See you soon," the email read'.
 READING_NOUNS = READING_NOUNS | frozenset("email e-mail editorial telegram text-message cable".split())
-# Tallies: "the ministry put the death toll at 37", "analysts estimate the market at $30
-# billion", "police placed the crowd at 5,000". The verb of setting a figure; the content is
-# the measured thing with its figure (evals/GUIDELINES.md §1: an official count is a claim).
-TALLY_VERBS = frozenset("put place estimate peg set".split())
-# What a tally sets a figure on: a count, an amount or a level ("put the death toll at 37", "puts
-# his approval at 49 percent"), not a thing placed somewhere ("put the bomb at 5 Main Street").
-MEASURE_NOUNS = frozenset("""
-toll number figure count total cost costs value worth fortune wealth approval support rating
-ratings share size crowd turnout attendance damage damages loss losses debt deficit rate price
-budget population users income revenue revenues profit sales spending growth market tally
-casualties deaths dead injured death
-""".split())
 # A forecast by an agency: "the budget office projected that the deficit will double" (only
 # with a clause: "projected confidence", "projected its worldview onto X" are no forecasts).
 FORECAST_CLAUSE_VERBS = frozenset("project".split())
