@@ -2,6 +2,8 @@
 not part of the content; an adverb inside the clause splits it into two fragments with the
 covering span. Sentences written for these tests."""
 
+from .support import one
+
 
 def hedge(rows):
     hits = [r for r in rows if r[1] and r[1].lower() in ("reportedly", "allegedly")]
@@ -75,3 +77,17 @@ def test_confirmed_without_a_state_or_inside_a_report_is_not_unsourced(run):
                "Officials told state media that a total of 39 are confirmed dead.")
     assert not [r for r in rows if r[0] is None], rows
     assert [r for r in rows if r[0] == "Officials" and r[2] == "a total of 39 are confirmed dead"], rows
+
+
+def test_a_hedge_inside_a_named_sources_report_is_theirs(run):
+    rows = run("The former mayor allegedly sent the messages to a teenager, the local paper reported.\n\n"
+               "The senator reportedly told donors that she would not run again.\n\n"
+               "Police said the driver had reportedly fallen asleep.")
+    assert not [r for r in rows if r[0] is None], rows
+    assert one(rows, "the local paper")[2] == "The former mayor allegedly sent the messages to a teenager"
+    assert one(rows, "The senator")[3].stance == "hedged"
+
+
+def test_a_hedge_beside_an_unsourced_charge_stays(run):
+    rows = run("A man has been charged for allegedly selling the car to the gang.")
+    assert [r for r in rows if r[1] == "allegedly" and r[0] is None], rows

@@ -30,7 +30,7 @@ from .records import Found
 from .relays import nest
 from .spans import trim
 from .state import ArticleState
-from .unsourced import REPORT_ADVERBS, unsourced_hedge
+from .unsourced import REPORT_ADVERBS, named_elsewhere, unsourced_hedge
 from .syntax import SUBJECT_DEPS
 
 
@@ -114,6 +114,7 @@ def read_sentence(state: ArticleState, sent: TokSpan, base: int, quotes: list[tu
         if f:
             new.append(f)
     new += [f for tok in sent if (f := echoed_view(state, tok, new, base))]
+    new = [f for f in new if not named_elsewhere(f, new)]  # (a hedge inside a named source's report, unsourced.py)
     for f in new:
         extend_with_quotes(state.raw, f, quotes)
     for f in nest(new):

@@ -115,3 +115,23 @@ def agentless_as(r: Any) -> bool | None:
     r.subj, r.source = None, None
     return True
 
+
+
+def named_elsewhere(hedge: Found, found: list[Found]) -> bool:
+    """Is an unsourced hedge really a named source's? §9.2 takes "reportedly" and "allegedly"
+    as claims of nobody only "with no named source": inside what a named source reports
+    ("Weiner allegedly sent the messages, the Post reported"; "the lawsuit alleges violations
+    supposedly committed against him") the hedge is that source's word, and a hedge on a
+    named source's own report ("the senator reportedly told donors that ...") qualifies that
+    report, which is the claim."""
+    if hedge.how != "unsourced":
+        return False
+    for g in found:
+        if g is hedge or g.source is None:
+            continue
+        lo, hi = g.scope or g.content
+        if lo <= hedge.cue[0] < hi:
+            return True  # inside the named source's content
+        if hedge.content[0] <= g.source.start and g.cue[1] <= hedge.content[1] and hedge.content[0] <= g.cue[0]:
+            return True  # the hedged clause is the named source's report itself
+    return False
