@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from . import lexicon as lx
 from .act_cues import is_act_cue
-from .evidence_cues import is_figure_cue
+from .evidence_cues import is_evidence_cue
 from .spans import tokens_span
 
 MODALS = {"will", "'ll", "’ll", "shall", "may", "might", "should"}
@@ -23,7 +23,7 @@ def is_cue_verb(tok: Token) -> bool:
         return False
     if is_act_cue(tok):
         return True  # "issued a hurricane warning", "the court ruled that ..." (act_cues.py)
-    if is_figure_cue(tok):
+    if is_evidence_cue(tok):
         return True  # "projected that the deficit will ...", "it is understood that ..." (evidence_cues.py)
     lemma = tok.lemma_.lower()
     if lemma == "rule":

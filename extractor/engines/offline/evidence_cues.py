@@ -47,6 +47,6 @@ def rumored_to(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)), None)
 
 
-def is_figure_cue(tok: Token) -> bool:
+def is_evidence_cue(tok: Token) -> bool:
     """A forecast, "it is understood that" or "is rumored to" (cues.is_cue_verb asks)."""
     return any(shape(tok) is not None for shape in (forecast_clause, understood_that, rumored_to))
