@@ -105,12 +105,25 @@ def place_near(text: str, needle: str, what: str, content: dict, pieces: list[di
     return span(text, best[1], needle)
 
 
+def nth_occurrence(text: str, needle: str, n: int, what: str) -> dict:
+    """The n-th occurrence in the article, for the rare mention the nearest-rule misplaces."""
+    starts = occurrences(text, needle)
+    if len(starts) < n:
+        raise AnnotationError(f"{what} not found (occurrence {n}): {needle!r}")
+    return span(text, starts[n - 1], needle)
+
+
 def convert_claim(text: str, c: dict) -> dict:
     content, pieces = place_content(text, c)
-    rule3 = c.get("cue") is None and c.get("quote") is not None
+    # Cue-less claims (quotation paragraphs §9.3, interview turns §9.8) take the speaker's
+    # most recent mention before them, which may sit several sentences up.
+    rule3 = c.get("cue") is None
     quote = place_near(text, c["quote"], "quote", content, pieces, inside=True) if c.get("quote") else None
     cue = place_near(text, c["cue"], "cue", content, pieces) if c.get("cue") else None
-    mention = place_near(text, c["source"], "source", content, pieces, before_only=rule3) if c.get("source") else None
+    if c.get("source") and c.get("source_occurrence"):
+        mention = nth_occurrence(text, c["source"], c["source_occurrence"], "source")
+    else:
+        mention = place_near(text, c["source"], "source", content, pieces, before_only=rule3) if c.get("source") else None
     if c["source_type"] == "unattributed" and mention:
         raise AnnotationError("an unattributed claim has no source mention")
     via = [{"mention": place_near(text, v["text"], "via", content, pieces),
