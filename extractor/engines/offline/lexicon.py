@@ -331,3 +331,18 @@ AGENTLESS_NEED_INFINITIVE = AGENTLESS_NEED_INFINITIVE | frozenset({"confirm"})
 # Participles by which an as-clause reports what came out somewhere ("as revealed at trial",
 # "as disclosed in the filing"; unsourced.agentless_as); not the article's own "as noted".
 REVEALING_PARTICIPLES = frozenset("reveal report disclose confirm announce allege".split())
+
+# ---- hedges and agentless findings, round two (unsourced.py, evidence_cues.py) ----
+# Adjectives that hedge a noun phrase as merely reported, like "allegedly" a clause
+# (evals/GUIDELINES.md §9.9): "the alleged bribe", "a purported memo", "the reputed boss".
+HEDGING_ADJECTIVES = frozenset("alleged purported reputed".split())
+# Agentless passives of orders, findings and estimates credit nobody (§9.9, like "it was
+# reported that"): "residents were told to leave", "the mayor was found to have lied", "the
+# driver was identified as ...", "damage is estimated at $3 million". Told, ordered and found
+# need their infinitive ("he was told that ..." is a hearer; "was found guilty" is a verdict,
+# §9.9), identified its as-phrase ("the gene was identified in 2005" is no report) and an
+# estimate its infinitive or a figure at (syntax.figure_at).
+AGENTLESS_CUES = AGENTLESS_CUES | frozenset("tell order find identify".split())
+AGENTLESS_NEED_INFINITIVE = AGENTLESS_NEED_INFINITIVE | frozenset("tell order find".split())
+AGENTLESS_NEED_AS = frozenset("identify".split())
+AGENTLESS_FIGURE_VERBS = frozenset("estimate".split())

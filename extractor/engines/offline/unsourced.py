@@ -25,15 +25,67 @@ from .phrases import NOTHING, Answer, Cue
 from .records import Found
 from .spans import trim
 
-REPORT_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split())
+# The words that hedge a claim as merely reported. engine.read_sentence hands each of them to
+# unsourced_hedge: the adverbs modify a clause, the adjectives (lexicon.HEDGING_ADJECTIVES)
+# a noun phrase ("the alleged bribe", evals/GUIDELINES.md §9.9).
+REPORT_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split()) | lx.HEDGING_ADJECTIVES
 
 
 def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: list[tuple[int, int]]) -> Found | None:
     """A hedging adverb of reporting: the clause it modifies is the claim, with no source."""
-    if tok.lower_ not in REPORT_ADVERBS or tok.dep_ != "advmod":
-        return None
     if any(qs <= base + tok.idx < qe for qs, qe in quotes):
         return None  # inside a quotation it is the speaker's word
+    toks = hedged_words(tok, sent)
+    if not toks:
+        return None
+    cue = (base + tok.idx, base + tok.idx + len(tok))
+    cs, ce = trim(state.raw, base + toks[0].idx, base + toks[-1].idx + len(toks[-1]), drop_that=False)
+    pieces = None
+    if cs >= cue[0]:
+        # "Reportedly, the driver had ...": the adverb is no part of the claim (§9.2)
+        cs, ce = trim(state.raw, cue[1], ce, drop_that=False)
+    elif cue[1] < ce:
+        pieces = hedge_pieces(state.raw, (cs, ce), cue)
+    if ce - cs < (4 if tok.head.dep_ == "amod" or tok.dep_ == "amod" else 8):
+        return None
+    found = Found(content=(cs, ce), cue=cue, source=None, stance="hedged", confidence=0.6, cue_token=cue[0],
+                  how="unsourced", lemma=tok.lower_, cue_tag=tok.tag_,
+                  sentence=(base + sent.start_char, base + sent.end_char),
+                  flags=[Flag(code="no_source", message="The claim is hedged ('reportedly', 'allegedly') and names no source.")])
+    if pieces:
+        found.pieces = pieces
+    return found
+
+
+def hedged_words(tok: Token, sent: TokSpan) -> list[Token]:
+    """What a hedging word qualifies: the clause of an adverb, the adjective an adverb sits on
+    ("reportedly peaceful protesters": only "peaceful" is reported), the noun phrase of a
+    hedging adjective ("the alleged bribe")."""
+    if tok.dep_ == "amod" and tok.lower_ in lx.HEDGING_ADJECTIVES:
+        return hedged_noun_phrase(tok)
+    if tok.dep_ != "advmod" or tok.lower_ in lx.HEDGING_ADJECTIVES:
+        return []
+    if tok.head.dep_ == "amod" and tok.head.pos_ == "ADJ":
+        return [t for t in tok.head.subtree if t.i > tok.i]
+    return hedged_clause(tok, sent)
+
+
+def hedged_noun_phrase(adj: Token) -> list[Token]:
+    """"Biden's alleged mental decline", "the purported deal of the decade": the noun with what
+    stands before it and an of-phrase after it; a relative clause or other phrase after the
+    noun says more than what is alleged. Not a name ("the Alleged Band") or a pronoun."""
+    noun = adj.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i < adj.i or noun.ent_type_ in ("WORK_OF_ART", "ORG"):
+        return []
+    end = noun.i
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
+    if of is not None:
+        end = of.right_edge.i
+    return list(noun.doc[noun.left_edge.i : end + 1])
+
+
+def hedged_clause(tok: Token, sent: TokSpan) -> list[Token]:
+    """The clause a hedging adverb modifies, up to a coordinated clause of its own."""
     head = tok.head
     while head.pos_ not in ("VERB", "AUX") and head.head is not head and head.dep_ not in ("ROOT",):
         head = head.head  # "reportedly due to COVID-19": the clause of "died"
@@ -53,25 +105,7 @@ def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: li
         toks = [t for t in toks if t.i < conj.left_edge.i]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
-    if not toks:
-        return None
-    cue = (base + tok.idx, base + tok.idx + len(tok))
-    cs, ce = trim(state.raw, base + toks[0].idx, base + toks[-1].idx + len(toks[-1]), drop_that=False)
-    pieces = None
-    if cs >= cue[0]:
-        # "Reportedly, the driver had ...": the adverb is no part of the claim (§9.2)
-        cs, ce = trim(state.raw, cue[1], ce, drop_that=False)
-    elif cue[1] < ce:
-        pieces = hedge_pieces(state.raw, (cs, ce), cue)
-    if ce - cs < 8:
-        return None
-    found = Found(content=(cs, ce), cue=cue, source=None, stance="hedged", confidence=0.6, cue_token=cue[0],
-                  how="unsourced", lemma=tok.lower_, cue_tag=tok.tag_,
-                  sentence=(base + sent.start_char, base + sent.end_char),
-                  flags=[Flag(code="no_source", message="The claim is hedged ('reportedly', 'allegedly') and names no source.")])
-    if pieces:
-        found.pieces = pieces
-    return found
+    return toks
 
 
 def hedge_pieces(raw: str, content: tuple[int, int], cue: tuple[int, int]) -> list[tuple[int, int]] | None:
@@ -95,6 +129,8 @@ def agentless_report(c: Cue) -> Answer | None:
         return None
     if not any(x.dep_ in ("xcomp", "oprd", "acomp", "prep") and x.i > verb.i for x in c.children):
         return None
+    if c.lemma in lx.AGENTLESS_NEED_AS and not any(x.dep_ == "prep" and x.lower_ == "as" and x.i > verb.i for x in c.children):
+        return NOTHING  # ("the gene was identified in 2005": no one reported it as anything)
     if c.lemma == "confirm" and verb.dep_ == "ccomp" and is_cue_verb(verb.head):
         return NOTHING  # "Officials said 39 are confirmed dead": the officials' count, already theirs
     return list(verb.subtree), "agentless"
