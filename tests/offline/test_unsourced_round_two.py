@@ -60,3 +60,8 @@ def test_an_agentless_estimate_with_its_figure(run):
 def test_verdicts_and_hearers_are_no_agentless_reports(run):
     rows = run("The clerk was found guilty of fraud.\n\nThe official was told that his post was gone.")
     assert not [r for r in rows if r[1] in ("was found", "was told")], rows
+
+
+def test_an_affair_named_by_what_is_alleged_is_no_hedged_claim(run):
+    rows = run("The alleged kickback scandal has split the ruling coalition.")
+    assert not [r for r in rows if r[1] == "alleged"], rows

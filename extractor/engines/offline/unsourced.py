@@ -73,10 +73,13 @@ def hedged_words(tok: Token, sent: TokSpan) -> list[Token]:
 def hedged_noun_phrase(adj: Token) -> list[Token]:
     """"Biden's alleged mental decline", "the purported deal of the decade": the noun with what
     stands before it and an of-phrase after it; a relative clause or other phrase after the
-    noun says more than what is alleged. Not a name ("the Alleged Band") or a pronoun."""
+    noun says more than what is alleged. Not a name ("the Alleged Band"), and not an affair
+    named by what is alleged in it (lexicon.AFFAIR_NOUNS)."""
     noun = adj.head
     if noun.pos_ not in ("NOUN", "PROPN") or noun.i < adj.i or noun.ent_type_ in ("WORK_OF_ART", "ORG"):
         return []
+    if noun.lemma_.lower() in lx.AFFAIR_NOUNS:
+        return []  # "the alleged bribery case": the case is real, the bribery alleged, no span says so
     end = noun.i
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
     if of is not None:
