@@ -32,6 +32,8 @@ def reported_clause_head(tok: Token, source: Token) -> Token:
         return tok
     if closes_a_report(tok, head):
         return head.head  # "X said the border would stay closed, according to Y": Y relays X's report
+    if dangling_coordination(head):
+        return head.head  # "According to X, the ferry was overloaded, so when ... it capsized": all of it
     wh = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WP", "WDT")), None)
     if head.i > tok.i and wh is not None and wh.i > source.i and head.head.i != head.i and head.head.i < tok.i:
         return head.head  # "..., according to police, who said ...": not what "who" said
@@ -40,6 +42,17 @@ def reported_clause_head(tok: Token, source: Token) -> Token:
             and main.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return main  # "Rescuers, working ..., according to X recovered ...": the main clause
     return head
+
+
+def dangling_coordination(head: Token) -> bool:
+    """"According to the coast guard, the ferry was overloaded, so when the storm hit, it
+    capsized": the parser makes the first clause a complement of the last and leaves its "so"
+    (or "and", "but") with no conjunct; the two clauses are one coordination, and the phrase
+    opening the sentence credits both (content.py's ccomp reading would stop at "so")."""
+    return head.dep_ == "ccomp" and head.head.i > head.i and head.head.pos_ in ("VERB", "AUX") \
+        and any(c.dep_ == "cc" and c.i > head.i for c in head.children) \
+        and not any(c.dep_ == "conj" for c in head.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < head.i for c in head.head.children)
 
 
 def closes_a_report(tok: Token, head: Token) -> bool:
@@ -119,7 +132,7 @@ def credited_clause(state: Any, tok: Token, last: Token, obj: Token, sent: TokSp
     src = state.mention(obj, base, participles=True)
     own = {t.i for t in tok.subtree} | unclosed_bracket(tok)
     head = reported_clause_head(tok, obj)
-    if head.i not in (tok.i, tok.head.i):
+    if head.i not in (tok.i, tok.head.i) and not dangling_coordination(tok.head):
         # (the clause the parser hung the phrase on is not part of the content: "who said ...")
         own |= {t.i for t in tok.head.subtree} if tok.head.i > tok.i else set()
     toks = [t for t in (head.subtree if head.i != tok.i else sent) if t.i not in own]
