@@ -23,3 +23,15 @@ def test_a_bare_record_or_email_is_no_source(run):
 def test_an_editorial_reads_its_words(run):
     rows = run('"There is no spine left in this town," reads a Sunday editorial in the local paper.')
     assert one(rows, "a Sunday editorial in the local paper")[2] == "There is no spine left in this town"
+
+
+def test_records_and_papers_that_present_a_finding(run):
+    rows = run("The ledgers show that the club overspent by a third.\n\n"
+               "A 2015 paper found steep declines in bee numbers.")
+    assert one(rows, "The ledgers")[2] == "the club overspent by a third"
+    assert one(rows, "A 2015 paper")[2] == "steep declines in bee numbers"
+
+
+def test_a_record_without_a_finding_is_no_source(run):
+    rows = run("The files show.\n\nThe memo showed up on his desk.")
+    assert not [r for r in rows if r[0] in ("The files", "The memo")], rows

@@ -349,3 +349,11 @@ AGENTLESS_CUES = AGENTLESS_CUES | frozenset("tell order find identify".split())
 AGENTLESS_NEED_INFINITIVE = AGENTLESS_NEED_INFINITIVE | frozenset("tell order find".split())
 AGENTLESS_NEED_AS = frozenset("identify".split())
 AGENTLESS_FIGURE_VERBS = frozenset("estimate".split())
+# Records and papers that present a finding when a verb of finding has one after it ("the
+# emails show that ...", "a 2012 paper found large gains ..."; evidence.record_finding; not
+# "polling", which PolNeAR train marks as often without a finding as with one).
+FINDING_RECORDS = frozenset("""
+email emails e-mail e-mails paper papers examination examinations file files ledger
+ledgers log logs transcript transcripts filing filings document documents record records
+memo memos minutes tallies archive archives database databases
+""".split())
