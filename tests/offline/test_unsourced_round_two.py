@@ -65,3 +65,8 @@ def test_verdicts_and_hearers_are_no_agentless_reports(run):
 def test_an_affair_named_by_what_is_alleged_is_no_hedged_claim(run):
     rows = run("The alleged kickback scandal has split the ruling coalition.")
     assert not [r for r in rows if r[1] == "alleged"], rows
+
+
+def test_a_hedged_noun_keeps_the_name_in_apposition(run):
+    row = by_cue(run("Police arrested the alleged getaway driver, Dan Roe, on Friday."), "alleged")
+    assert row[2] == "the alleged getaway driver, Dan Roe"

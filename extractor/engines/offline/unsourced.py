@@ -72,7 +72,7 @@ def hedged_words(tok: Token, sent: TokSpan) -> list[Token]:
 
 def hedged_noun_phrase(adj: Token) -> list[Token]:
     """"Biden's alleged mental decline", "the purported deal of the decade": the noun with what
-    stands before it and an of-phrase after it; a relative clause or other phrase after the
+    stands before it and an of-phrase or a name in apposition after it; a relative clause or other phrase after the
     noun says more than what is alleged. Not a name ("the Alleged Band"), and not an affair
     named by what is alleged in it (lexicon.AFFAIR_NOUNS)."""
     noun = adj.head
@@ -84,6 +84,9 @@ def hedged_noun_phrase(adj: Token) -> list[Token]:
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
     if of is not None:
         end = of.right_edge.i
+    named = next((c for c in noun.children if c.dep_ == "appos" and c.i > end), None)
+    if named is not None:
+        end = named.right_edge.i  # "the alleged shooter, Dan Roe": who is alleged to be one
     return list(noun.doc[noun.left_edge.i : end + 1])
 
 
