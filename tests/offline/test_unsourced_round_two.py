@@ -1,4 +1,4 @@
-"""Hedging adjectives and agentless passives of orders, findings and estimates
+"""An adverb hedging an adjective, and agentless passives of orders, findings and estimates
 (evals/GUIDELINES.md §9.9; unsourced.py, syntax.figure_at). Sentences written for these tests."""
 
 
@@ -6,30 +6,6 @@ def by_cue(rows, cue):
     hits = [r for r in rows if r[1] == cue]
     assert hits, rows
     return hits[0]
-
-
-def test_a_hedging_adjective_hedges_its_noun_phrase(run):
-    row = by_cue(run("Police questioned the alleged gunman on Tuesday."), "alleged")
-    assert row[0] is None and row[2] == "the alleged gunman" and row[3].stance == "hedged"
-    assert row[3].source.type == "unattributed"
-    assert [f.text for f in row[3].fragments["content"]] == ["the", "gunman"]
-
-
-def test_a_leading_hedging_adjective_is_left_out(run):
-    row = by_cue(run("The files deal with purported tax fraud in three provinces."), "purported")
-    assert row[2] == "tax fraud" and row[3].fragments is None
-
-
-def test_a_hedging_adjective_keeps_a_possessive_and_an_of_phrase(run):
-    row = by_cue(run("Questions over the senator's alleged ties to the cartel grew."), "alleged")
-    assert row[2] == "the senator's alleged ties"
-    row = by_cue(run("The paper ran a story on the reputed head of the smuggling ring."), "reputed")
-    assert row[2] == "the reputed head of the smuggling ring"
-
-
-def test_a_hedging_adjective_inside_a_quotation_is_the_speaker_word(run):
-    rows = run('"The alleged gunman is my cousin," the woman said.')
-    assert not [r for r in rows if r[1] == "alleged"], rows
 
 
 def test_an_adverb_on_an_adjective_hedges_only_the_adjective(run):
@@ -60,13 +36,3 @@ def test_an_agentless_estimate_with_its_figure(run):
 def test_verdicts_and_hearers_are_no_agentless_reports(run):
     rows = run("The clerk was found guilty of fraud.\n\nThe official was told that his post was gone.")
     assert not [r for r in rows if r[1] in ("was found", "was told")], rows
-
-
-def test_an_affair_named_by_what_is_alleged_is_no_hedged_claim(run):
-    rows = run("The alleged kickback scandal has split the ruling coalition.")
-    assert not [r for r in rows if r[1] == "alleged"], rows
-
-
-def test_a_hedged_noun_keeps_the_name_in_apposition(run):
-    row = by_cue(run("Police arrested the alleged getaway driver, Dan Roe, on Friday."), "alleged")
-    assert row[2] == "the alleged getaway driver, Dan Roe"

@@ -109,7 +109,7 @@ def read_sentence(state: ArticleState, sent: TokSpan, base: int, quotes: list[tu
             f = cue_verb(state, tok, sent, base, quotes)
         elif tok.lower_ in lx.PER_WORDS:
             f = per_source(state, tok, sent, base)
-        if f is None and tok.lower_ in REPORT_ADVERBS:  # ("alleged" is a cue verb's participle too)
+        elif tok.lower_ in REPORT_ADVERBS:
             f = unsourced_hedge(state, tok, sent, base, quotes)
         if f:
             new.append(f)

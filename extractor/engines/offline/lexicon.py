@@ -332,13 +332,7 @@ AGENTLESS_NEED_INFINITIVE = AGENTLESS_NEED_INFINITIVE | frozenset({"confirm"})
 # "as disclosed in the filing"; unsourced.agentless_as); not the article's own "as noted".
 REVEALING_PARTICIPLES = frozenset("reveal report disclose confirm announce allege".split())
 
-# ---- hedges and agentless findings, round two (unsourced.py, evidence_cues.py) ----
-# Adjectives that hedge a noun phrase as merely reported, like "allegedly" a clause
-# (evals/GUIDELINES.md §9.9): "the alleged bribe", "a purported memo", "the reputed boss".
-HEDGING_ADJECTIVES = frozenset("alleged purported reputed".split())
-# Affairs named by what is alleged in them: in "the alleged bribery case" the case is real and
-# the bribery alleged, so the noun phrase is no hedged claim.
-AFFAIR_NOUNS = frozenset("case cases scandal scandals affair affairs file files probe trial trials".split())
+# ---- agentless findings and records, round two (unsourced.py, syntax.figure_at, evidence.py) ----
 # Agentless passives of orders, findings and estimates credit nobody (§9.9, like "it was
 # reported that"): "residents were told to leave", "the mayor was found to have lied", "the
 # driver was identified as ...", "damage is estimated at $3 million". Told, ordered and found

@@ -9,7 +9,10 @@ reporting ("33 were reported hospitalised", "Dorian was forecast to reach ...", 
 charged with Y") is the same with the verb group as the cue: `agentless_report` gives the
 content rules (content.py) its clause, and attributions.agentless_passive leaves the source empty.
 A leading adverb is left out of the content; one inside the clause splits it into two pieces
-(`hedge_pieces`). "As revealed at trial, ..." credits its main clause to nobody (`agentless_as`).
+(`hedge_pieces`); an adverb on an adjective hedges only the adjective ("reportedly peaceful
+protesters"). "As revealed at trial, ..." credits its main clause to nobody (`agentless_as`).
+Agentless orders, findings and estimates ("residents were told to leave", "the driver was
+identified as ...", "damage is estimated at $3 million", §9.9) are agentless reports too.
 """
 
 from __future__ import annotations
@@ -25,10 +28,7 @@ from .phrases import NOTHING, Answer, Cue
 from .records import Found
 from .spans import trim
 
-# The words that hedge a claim as merely reported. engine.read_sentence hands each of them to
-# unsourced_hedge: the adverbs modify a clause, the adjectives (lexicon.HEDGING_ADJECTIVES)
-# a noun phrase ("the alleged bribe", evals/GUIDELINES.md §9.9).
-REPORT_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split()) | lx.HEDGING_ADJECTIVES
+REPORT_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split())
 
 
 def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: list[tuple[int, int]]) -> Found | None:
@@ -46,7 +46,7 @@ def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: li
         cs, ce = trim(state.raw, cue[1], ce, drop_that=False)
     elif cue[1] < ce:
         pieces = hedge_pieces(state.raw, (cs, ce), cue)
-    if ce - cs < (4 if tok.head.dep_ == "amod" or tok.dep_ == "amod" else 8):
+    if ce - cs < (4 if tok.head.dep_ == "amod" else 8):
         return None
     found = Found(content=(cs, ce), cue=cue, source=None, stance="hedged", confidence=0.6, cue_token=cue[0],
                   how="unsourced", lemma=tok.lower_, cue_tag=tok.tag_,
@@ -58,36 +58,13 @@ def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: li
 
 
 def hedged_words(tok: Token, sent: TokSpan) -> list[Token]:
-    """What a hedging word qualifies: the clause of an adverb, the adjective an adverb sits on
-    ("reportedly peaceful protesters": only "peaceful" is reported), the noun phrase of a
-    hedging adjective ("the alleged bribe")."""
-    if tok.dep_ == "amod" and tok.lower_ in lx.HEDGING_ADJECTIVES:
-        return hedged_noun_phrase(tok)
-    if tok.dep_ != "advmod" or tok.lower_ in lx.HEDGING_ADJECTIVES:
+    """What a hedging adverb qualifies: the adjective it sits on ("reportedly peaceful
+    protesters": only "peaceful" is reported), otherwise its clause."""
+    if tok.dep_ != "advmod":
         return []
     if tok.head.dep_ == "amod" and tok.head.pos_ == "ADJ":
         return [t for t in tok.head.subtree if t.i > tok.i]
     return hedged_clause(tok, sent)
-
-
-def hedged_noun_phrase(adj: Token) -> list[Token]:
-    """"Biden's alleged mental decline", "the purported deal of the decade": the noun with what
-    stands before it and an of-phrase or a name in apposition after it; a relative clause or other phrase after the
-    noun says more than what is alleged. Not a name ("the Alleged Band"), and not an affair
-    named by what is alleged in it (lexicon.AFFAIR_NOUNS)."""
-    noun = adj.head
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.i < adj.i or noun.ent_type_ in ("WORK_OF_ART", "ORG"):
-        return []
-    if noun.lemma_.lower() in lx.AFFAIR_NOUNS:
-        return []  # "the alleged bribery case": the case is real, the bribery alleged, no span says so
-    end = noun.i
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > noun.i), None)
-    if of is not None:
-        end = of.right_edge.i
-    named = next((c for c in noun.children if c.dep_ == "appos" and c.i > end), None)
-    if named is not None:
-        end = named.right_edge.i  # "the alleged shooter, Dan Roe": who is alleged to be one
-    return list(noun.doc[noun.left_edge.i : end + 1])
 
 
 def hedged_clause(tok: Token, sent: TokSpan) -> list[Token]:
