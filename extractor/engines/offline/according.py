@@ -104,12 +104,17 @@ def per_source(state: Any, tok: Token, sent: TokSpan, base: int) -> Found | None
     its clause to X as "according to" does. A rate is no credit ("$40 per person", "3 per
     cent", "income per capita"): X must be able to speak (a person, body, outlet) or be a
     record or a report ("per company filings"), and "as per the contract" is a term, not a
-    source."""
+    source. "By one estimate, ...", "..., by all accounts, ..." credit an account or a report
+    the same way (evals/GUIDELINES.md §9.9), and only those ("By Tuesday, ...")."""
     if tok.lower_ not in lx.PER_WORDS or tok.dep_ != "prep":
         return None
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if obj is None or not set_off(tok) or obj.lower_ in lx.PRONOUNS:
         return None
+    if tok.lower_ in lx.BY_CREDIT_WORDS:
+        if obj.lemma_.lower() not in lx.BY_CREDIT_NOUNS:
+            return None  # ("By Tuesday, ...", "by law, ...": no account)
+        return credited_clause(state, tok, tok, obj, sent, base, "by")
     if not (agent_capable(obj) or obj.lemma_.lower() in FINDING_SUBJECTS or obj.lower_ in FINDING_SUBJECTS):
         return None
     return credited_clause(state, tok, tok, obj, sent, base, "per")

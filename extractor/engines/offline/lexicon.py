@@ -351,3 +351,9 @@ email emails e-mail e-mails paper papers examination examinations file files led
 ledgers log logs transcript transcripts filing filings document documents record records
 memo memos minutes tallies archive archives database databases
 """.split())
+# "By one estimate, 40,000 marched", "the deal, by all accounts, collapsed": "by" an account or a
+# report, set off, credits its clause like "per" (according.per_source, §9.9); engine.py hands
+# every "per" word to it, and "by" is one only before these nouns.
+BY_CREDIT_WORDS = frozenset({"by"})
+BY_CREDIT_NOUNS = frozenset("account report estimate count tally reckoning".split())
+PER_WORDS = PER_WORDS | BY_CREDIT_WORDS
