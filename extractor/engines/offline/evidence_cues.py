@@ -56,7 +56,7 @@ def charges_laid(verb: Token) -> Token | None:
         return None
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in lx.LAID_CHARGE_NOUNS), None)
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in lx.CHARGE_NOUNS), None)
 
 
 def is_evidence_cue(tok: Token) -> bool:
