@@ -36,14 +36,3 @@ def test_an_agentless_estimate_with_its_figure(run):
 def test_verdicts_and_hearers_are_no_agentless_reports(run):
     rows = run("The clerk was found guilty of fraud.\n\nThe official was told that his post was gone.")
     assert not [r for r in rows if r[1] in ("was found", "was told")], rows
-
-
-def test_charges_laid_by_no_one_named(run):
-    row = by_cue(run("Charges were promptly filed against the two guards."), "were promptly filed")
-    assert row[0] is None and row[2] == "Charges were promptly filed against the two guards"
-    assert by_cue(run("Charges have been brought against the former mayor."), "have been brought")[0] is None
-
-
-def test_a_filed_lawsuit_is_no_charge(run):
-    rows = run("A lawsuit was filed in federal court on Monday.")
-    assert not [r for r in rows if r[1] == "was filed"], rows

@@ -47,19 +47,6 @@ def rumored_to(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children)), None)
 
 
-def charges_laid(verb: Token) -> Token | None:
-    """"Charges were filed against the two guards", "charges have been brought against him": a
-    charge laid by no one named is an agentless report of a charge (evals/GUIDELINES.md §9.9:
-    charges are claims; unsourced.agentless_report reads the clause). Not "a lawsuit was filed"
-    (no charge) nor "the state filed charges" (its subject speaks, acts.py). Returns the charge."""
-    if verb.lemma_.lower() not in lx.CHARGE_LAYING_VERBS or any(c.dep_ == "agent" for c in verb.children):
-        return None
-    if not any(c.dep_ == "auxpass" for c in verb.children):
-        return None
-    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lemma_.lower() in lx.CHARGE_NOUNS), None)
-
-
 def is_evidence_cue(tok: Token) -> bool:
-    """A forecast, "it is understood that", "is rumored to" or charges laid by no one named
-    (cues.is_cue_verb asks)."""
-    return any(shape(tok) is not None for shape in (forecast_clause, understood_that, rumored_to, charges_laid))
+    """A forecast, "it is understood that" or "is rumored to" (cues.is_cue_verb asks)."""
+    return any(shape(tok) is not None for shape in (forecast_clause, understood_that, rumored_to))

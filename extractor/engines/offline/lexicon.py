@@ -357,8 +357,3 @@ memo memos minutes tallies archive archives database databases
 BY_CREDIT_WORDS = frozenset({"by"})
 BY_CREDIT_NOUNS = frozenset("account report estimate count tally reckoning".split())
 PER_WORDS = PER_WORDS | BY_CREDIT_WORDS
-# Charges laid by no one named (evidence_cues.charges_laid, §9.9): "charges were filed against
-# the guards", "charges have been brought against him".
-CHARGE_LAYING_VERBS = frozenset("file bring lay".split())
-CHARGE_NOUNS = frozenset("charge".split())
-AGENTLESS_CUES = AGENTLESS_CUES | CHARGE_LAYING_VERBS
