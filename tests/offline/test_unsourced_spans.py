@@ -13,4 +13,4 @@ def test_reportedly_on_an_auxiliary_takes_the_verbs_clause(run):
 
 def test_reportedly_on_a_preposition_runs_to_the_next_punctuation(run):
     rows = run("The chain has shut dozens of shops, reportedly including last year its flagship store in the capital.")
-    assert hedges(rows) and hedges(rows)[0].startswith("reportedly including last year its flagship store"), rows
+    assert hedges(rows) and hedges(rows)[0] == "including last year its flagship store in the capital", rows

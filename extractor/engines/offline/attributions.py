@@ -27,6 +27,7 @@ from .records import Found, Mention
 from .relays import RELAY_RULES
 from .spans import STRIP_CHARS, tokens_span, trim
 from .subjects import find_subject, relative_antecedent, subject_after, subject_before, surface_subject
+from .unsourced import agentless_as
 from .syntax import agent_capable, asked_passively, inverted_subject_like, own_subject, plainly_passive
 
 VERB_FIRST = re.compile(r"(is|was|are|were|has|have|had|can|could|will|would|should|may|might|must)\b", re.I)
@@ -239,7 +240,7 @@ def subject_or_agent(r: Reading) -> bool | None:
     return passive
 
 
-SOURCE_RULES: tuple[Callable[[Reading], bool | None], ...] = (quoted_as_saying, learned_from, subject_or_agent)
+SOURCE_RULES: tuple[Callable[[Reading], bool | None], ...] = (quoted_as_saying, learned_from, agentless_as, subject_or_agent)
 
 
 def find_source(r: Reading) -> bool:

@@ -210,8 +210,25 @@ def as_clause(c: Cue) -> Answer | None:
     deficit, the mayor spoke of jobs": its complement is what was said (later families)."""
     if any(x.dep_ == "mark" and x.lower_ == "as" for x in c.children) and not own_complement(c):
         own = {t.i for t in c.verb.subtree}
-        return [t for t in c.sent.root.subtree if t.i not in own], "as"
+        toks = [t for t in c.sent.root.subtree if t.i not in own]
+        if all(t.is_punct for t in toks if t.i > c.verb.right_edge.i) and credit_as(c.verb):
+            # "The fire destroyed six homes, as reported by the paper.": the clause before it
+            toks = [t for t in toks if t.i < c.verb.left_edge.i]
+        return toks, "as"
     return None
+
+
+def credit_as(verb: Token) -> bool:
+    """", as reported by the paper", ", as the minister noted on Monday": an as-clause set off
+    by a comma that only credits, with nothing after the cue but its agent and when or where.
+    Not a reason ("..., as voters responded to the crackdown") nor a comparison ("as much
+    money as he has promised")."""
+    doc = verb.doc
+    first = verb.left_edge
+    if first.i == 0 or doc[first.i - 1].text not in (",", "—", "–"):
+        return False
+    return all(x.dep_ in ("agent", "punct", "advmod", "npadvmod") or x.dep_ == "prep" and x.lower_ in ("at", "in", "on", "during")
+               for x in verb.children if x.i > verb.i)
 
 
 def own_complement(c: Cue) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from . import lexicon as lx
 from .act_cues import is_act_cue
+from .evidence_cues import is_evidence_cue
 from .spans import tokens_span
 
 MODALS = {"will", "'ll", "’ll", "shall", "may", "might", "should"}
@@ -22,6 +23,8 @@ def is_cue_verb(tok: Token) -> bool:
         return False
     if is_act_cue(tok):
         return True  # "issued a hurricane warning", "the court ruled that ..." (act_cues.py)
+    if is_evidence_cue(tok):
+        return True  # "projected that the deficit will ...", "it is understood that ..." (evidence_cues.py)
     lemma = tok.lemma_.lower()
     if lemma == "rule":
         return any(c.dep_ == "prt" and c.text.lower() == "out" for c in tok.children)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span as TokSpan
 from ...models import Article, Claim, Region, Source, Span
 from ..base import EngineOutput
 from . import lexicon as lx
-from .according import according_to
+from .according import according_to, per_source
 from .attributions import cue_verb, echoed_view
 from .calibration import calibrated
 from .claims import to_claim
@@ -31,7 +31,7 @@ from .relays import nest
 from .spans import trim
 from .state import ArticleState
 from .transcript import transcript_turns
-from .unsourced import REPORT_ADVERBS, unsourced_hedge
+from .unsourced import REPORT_ADVERBS, named_elsewhere, unsourced_hedge
 from .syntax import SUBJECT_DEPS
 
 
@@ -109,11 +109,14 @@ def read_sentence(state: ArticleState, sent: TokSpan, base: int, quotes: list[tu
             if tok.tag_ == "VBG" and tok.lemma_.lower() in lx.SPEECH_AND_ACT_LEMMAS:
                 state.cue_participles.append(base + tok.idx)  # (not "speaking to CNN": a channel)
             f = cue_verb(state, tok, sent, base, quotes)
+        elif tok.lower_ in lx.PER_WORDS:
+            f = per_source(state, tok, sent, base)
         elif tok.lower_ in REPORT_ADVERBS:
             f = unsourced_hedge(state, tok, sent, base, quotes)
         if f:
             new.append(f)
     new += [f for tok in sent if (f := echoed_view(state, tok, new, base))]
+    new = [f for f in new if not named_elsewhere(f, new)]  # (a hedge inside a named source's report, unsourced.py)
     for f in new:
         extend_with_quotes(state.raw, f, quotes)
     for f in nest(new):

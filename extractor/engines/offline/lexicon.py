@@ -342,3 +342,47 @@ AGENTLESS_CUES = AGENTLESS_CUES | AGENTLESS_DESIGNATIONS
 # PUBLISH_VERBS, what a source publishes and the verbs it puts it out with.
 PUBLISHED_NOUNS = frozenset("report piece column article editorial op-ed data datum survey commercial spot".split())
 PUBLISHING_VERBS = frozenset("run air unveil launch distribute".split())
+# ---- evidence, forecasts and unsourced hedges (evidence_cues.py, according.py, unsourced.py) ----
+# Written things that "read" their words, besides READING_NOUNS: '"See you soon," the email read'.
+READING_NOUNS = READING_NOUNS | frozenset("email e-mail editorial telegram text-message cable".split())
+# A forecast by an agency: "the budget office projected that the deficit will double" (only
+# with a clause: "projected confidence", "projected its worldview onto X" are no forecasts).
+FORECAST_CLAUSE_VERBS = frozenset("project".split())
+# "..., per the manufacturer": the credit phrase ("per" a source, like "according to"); not a
+# rate ("$40 per person", "per cent", "per capita", "per day").
+PER_WORDS = frozenset("per".split())
+# Passives that report a state of people without an infinitive: "33 were reported hospitalised",
+# "two people were confirmed dead" (syntax.reported_state). "confirmed" otherwise needs its
+# infinitive ("are confirmed to have died"), as "said" does.
+STATE_REPORTING_VERBS = frozenset("report confirm".split())
+AGENTLESS_CUES = AGENTLESS_CUES | frozenset({"confirm"})
+AGENTLESS_NEED_INFINITIVE = AGENTLESS_NEED_INFINITIVE | frozenset({"confirm"})
+# Participles by which an as-clause reports what came out somewhere ("as revealed at trial",
+# "as disclosed in the filing"; unsourced.agentless_as); not the article's own "as noted".
+REVEALING_PARTICIPLES = frozenset("reveal report disclose confirm announce allege".split())
+
+# ---- agentless findings and records, round two (unsourced.py, syntax.figure_at, evidence.py) ----
+# Agentless passives of orders, findings and estimates credit nobody (§9.9, like "it was
+# reported that"): "residents were told to leave", "the mayor was found to have lied", "the
+# driver was identified as ...", "damage is estimated at $3 million". Told, ordered and found
+# need their infinitive ("he was told that ..." is a hearer; "was found guilty" is a verdict,
+# §9.9), identified its as-phrase ("the gene was identified in 2005" is no report) and an
+# estimate its infinitive or a figure at (syntax.figure_at).
+AGENTLESS_CUES = AGENTLESS_CUES | frozenset("tell order find identify".split())
+AGENTLESS_NEED_INFINITIVE = AGENTLESS_NEED_INFINITIVE | frozenset("tell order find".split())
+AGENTLESS_NEED_AS = frozenset("identify".split())
+AGENTLESS_FIGURE_VERBS = frozenset("estimate".split())
+# Records and papers that present a finding when a verb of finding has one after it ("the
+# emails show that ...", "a 2012 paper found large gains ..."; evidence.record_finding; not
+# "polling", which PolNeAR train marks as often without a finding as with one).
+FINDING_RECORDS = frozenset("""
+email emails e-mail e-mails paper papers examination examinations file files ledger
+ledgers log logs transcript transcripts filing filings document documents record records
+memo memos minutes tallies archive archives database databases
+""".split())
+# "By one estimate, 40,000 marched", "the deal, by all accounts, collapsed": "by" an account or a
+# report, set off, credits its clause like "per" (according.per_source, §9.9); engine.py hands
+# every "per" word to it, and "by" is one only before these nouns.
+BY_CREDIT_WORDS = frozenset({"by"})
+BY_CREDIT_NOUNS = frozenset("account report estimate count tally reckoning".split())
+PER_WORDS = PER_WORDS | BY_CREDIT_WORDS

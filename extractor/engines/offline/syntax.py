@@ -141,13 +141,21 @@ def plainly_passive(verb: Token) -> bool:
         return False
     if verb.lemma_.lower() in lx.AGENTLESS_NEED_INFINITIVE:
         return any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in verb.children) \
-            or reported_state(verb)
+            or reported_state(verb) or figure_at(verb)
     return True
+
+
+def figure_at(verb: Token) -> bool:
+    """"Damage is estimated at $3 million": an estimate with its figure (lexicon.AGENTLESS_FIGURE_VERBS;
+    not "estimated at the time" or "at 3 p.m.")."""
+    return verb.lemma_.lower() in lx.AGENTLESS_FIGURE_VERBS and any(
+        c.dep_ == "prep" and c.lower_ == "at" and c.i > verb.i and any(t.like_num or t.tag_ == "CD" for t in c.subtree)
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree) for c in verb.children)
 
 
 def reported_state(verb: Token) -> bool:
     """"33 were reported hospitalised", "two were reported missing": a passive "reported"
     with the state it reports as its predicate, no infinitive (evals/GUIDELINES.md §9.2)."""
-    return verb.lemma_.lower() == "report" and any(
+    return verb.lemma_.lower() in lx.STATE_REPORTING_VERBS and any(
         c.dep_ in ("xcomp", "oprd", "acomp") and c.i > verb.i and (c.tag_ in ("VBN", "JJ") or c.lower_ in lx.REPORTED_STATES)
         and not any(a.tag_ == "TO" for a in c.children) for c in verb.children)

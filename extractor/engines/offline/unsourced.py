@@ -8,6 +8,11 @@ sits inside it, so the covering span holds it), stance `hedged`. An agentless pa
 reporting ("33 were reported hospitalised", "Dorian was forecast to reach ...", "X has been
 charged with Y") is the same with the verb group as the cue: `agentless_report` gives the
 content rules (content.py) its clause, and attributions.agentless_passive leaves the source empty.
+A leading adverb is left out of the content; one inside the clause splits it into two pieces
+(`hedge_pieces`); an adverb on an adjective hedges only the adjective ("reportedly peaceful
+protesters"). "As revealed at trial, ..." credits its main clause to nobody (`agentless_as`).
+Agentless orders, findings and estimates ("residents were told to leave", "the driver was
+identified as ...", "damage is estimated at $3 million", §9.9) are agentless reports too.
 """
 
 from __future__ import annotations
@@ -18,7 +23,8 @@ from spacy.tokens import Span as TokSpan, Token
 
 from ...models import Flag
 from . import lexicon as lx
-from .phrases import Answer, Cue
+from .cues import is_cue_verb
+from .phrases import NOTHING, Answer, Cue
 from .records import Found
 from .spans import trim
 
@@ -27,10 +33,42 @@ REPORT_ADVERBS = frozenset("reportedly allegedly purportedly supposedly".split()
 
 def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: list[tuple[int, int]]) -> Found | None:
     """A hedging adverb of reporting: the clause it modifies is the claim, with no source."""
-    if tok.lower_ not in REPORT_ADVERBS or tok.dep_ != "advmod":
-        return None
     if any(qs <= base + tok.idx < qe for qs, qe in quotes):
         return None  # inside a quotation it is the speaker's word
+    toks = hedged_words(tok, sent)
+    if not toks:
+        return None
+    cue = (base + tok.idx, base + tok.idx + len(tok))
+    cs, ce = trim(state.raw, base + toks[0].idx, base + toks[-1].idx + len(toks[-1]), drop_that=False)
+    pieces = None
+    if cs >= cue[0]:
+        # "Reportedly, the driver had ...": the adverb is no part of the claim (§9.2)
+        cs, ce = trim(state.raw, cue[1], ce, drop_that=False)
+    elif cue[1] < ce:
+        pieces = hedge_pieces(state.raw, (cs, ce), cue)
+    if ce - cs < (4 if tok.head.dep_ == "amod" else 8):
+        return None
+    found = Found(content=(cs, ce), cue=cue, source=None, stance="hedged", confidence=0.6, cue_token=cue[0],
+                  how="unsourced", lemma=tok.lower_, cue_tag=tok.tag_,
+                  sentence=(base + sent.start_char, base + sent.end_char),
+                  flags=[Flag(code="no_source", message="The claim is hedged ('reportedly', 'allegedly') and names no source.")])
+    if pieces:
+        found.pieces = pieces
+    return found
+
+
+def hedged_words(tok: Token, sent: TokSpan) -> list[Token]:
+    """What a hedging adverb qualifies: the adjective it sits on ("reportedly peaceful
+    protesters": only "peaceful" is reported), otherwise its clause."""
+    if tok.dep_ != "advmod":
+        return []
+    if tok.head.dep_ == "amod" and tok.head.pos_ == "ADJ":
+        return [t for t in tok.head.subtree if t.i > tok.i]
+    return hedged_clause(tok, sent)
+
+
+def hedged_clause(tok: Token, sent: TokSpan) -> list[Token]:
+    """The clause a hedging adverb modifies, up to a coordinated clause of its own."""
     head = tok.head
     while head.pos_ not in ("VERB", "AUX") and head.head is not head and head.dep_ not in ("ROOT",):
         head = head.head  # "reportedly due to COVID-19": the clause of "died"
@@ -50,16 +88,16 @@ def unsourced_hedge(state: Any, tok: Token, sent: TokSpan, base: int, quotes: li
         toks = [t for t in toks if t.i < conj.left_edge.i]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks = toks[:-1]
-    if not toks:
-        return None
-    cs, ce = trim(state.raw, base + toks[0].idx, base + toks[-1].idx + len(toks[-1]), drop_that=False)
-    if ce - cs < 8:
-        return None
-    cue = (base + tok.idx, base + tok.idx + len(tok))
-    return Found(content=(cs, ce), cue=cue, source=None, stance="hedged", confidence=0.6, cue_token=cue[0],
-                 how="unsourced", lemma=tok.lower_, cue_tag=tok.tag_,
-                 sentence=(base + sent.start_char, base + sent.end_char),
-                 flags=[Flag(code="no_source", message="The claim is hedged ('reportedly', 'allegedly') and names no source.")])
+    return toks
+
+
+def hedge_pieces(raw: str, content: tuple[int, int], cue: tuple[int, int]) -> list[tuple[int, int]] | None:
+    """"The driver had reportedly fallen asleep": the adverb sits inside the clause, so the
+    claim is the two pieces around it, "The driver had" and "fallen asleep", with the covering
+    span as the content (evals/GUIDELINES.md §9.2, §2)."""
+    left = trim(raw, content[0], cue[0], drop_that=False)
+    right = trim(raw, cue[1], content[1], drop_that=False)
+    return [left, right] if left[1] > left[0] and right[1] > right[0] else None
 
 
 def agentless_report(c: Cue) -> Answer | None:
@@ -74,4 +112,45 @@ def agentless_report(c: Cue) -> Answer | None:
         return None
     if not any(x.dep_ in ("xcomp", "oprd", "acomp", "prep") and x.i > verb.i for x in c.children):
         return None
+    if c.lemma in lx.AGENTLESS_NEED_AS and not any(x.dep_ == "prep" and x.lower_ == "as" and x.i > verb.i for x in c.children):
+        return NOTHING  # ("the gene was identified in 2005": no one reported it as anything)
+    if c.lemma == "confirm" and verb.dep_ == "ccomp" and is_cue_verb(verb.head):
+        return NOTHING  # "Officials said 39 are confirmed dead": the officials' count, already theirs
     return list(verb.subtree), "agentless"
+
+
+def agentless_as(r: Any) -> bool | None:
+    """"As revealed at trial, the couple had kept ...", "As disclosed in the filing, the firm
+    lost ...": an as-clause of a revealing participle with no agent, saying where it came
+    out, credits the main clause to nobody named (evals/GUIDELINES.md §9.2, like "it was
+    revealed that"); the subject of the main clause did not report it. (With an agent, "as
+    reported by the paper", the agent speaks: attributions.subject_or_agent.)"""
+    verb = r.verb
+    if r.how != "as" or verb.tag_ != "VBN" or r.lemma not in lx.REVEALING_PARTICIPLES \
+            or any(c.dep_ in ("agent", "nsubj", "nsubjpass", "aux") for c in verb.children):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in ("at", "in", "during") for c in verb.children):
+        return None  # ("as mentioned above", "as reported earlier": the article pointing at itself)
+    r.subj, r.source = None, None
+    return True
+
+
+
+def named_elsewhere(hedge: Found, found: list[Found]) -> bool:
+    """Is an unsourced hedge really a named source's? §9.2 takes "reportedly" and "allegedly"
+    as claims of nobody only "with no named source": inside what a named source reports
+    ("Weiner allegedly sent the messages, the Post reported"; "the lawsuit alleges violations
+    supposedly committed against him") the hedge is that source's word, and a hedge on a
+    named source's own report ("the senator reportedly told donors that ...") qualifies that
+    report, which is the claim."""
+    if hedge.how != "unsourced":
+        return False
+    for g in found:
+        if g is hedge or g.source is None:
+            continue
+        lo, hi = g.scope or g.content
+        if lo <= hedge.cue[0] < hi:
+            return True  # inside the named source's content
+        if hedge.content[0] <= g.source.start and g.cue[1] <= hedge.content[1] and hedge.content[0] <= g.cue[0]:
+            return True  # the hedged clause is the named source's report itself
+    return False
