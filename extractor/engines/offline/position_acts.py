@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from . import act_words as aw
 from .act_cues import not_performed
 from .cues import is_cue_verb
 from .phrases import NOTHING, Answer, Cue, complement_tokens, light_content
-from .position_cues import sued_to, nominated, appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
+from .position_cues import STANCE_SHAPES, sued_to, nominated, appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
 from .spans import aside_cut
 
 
@@ -72,6 +73,8 @@ def voiced(c: Cue) -> Answer | None:
         return None
     if not_performed(c.verb):
         return NOTHING
+    if noun.lemma_.lower() in aw.VOICED_INTENTS:  # "signalled | an intent to run": the plan with its noun
+        return _span(c.verb.doc, noun.left_edge.i, noun.right_edge.i), "object"
     toks = light_content(c.verb, noun)
     return (toks, "object") if toks else NOTHING
 
@@ -152,4 +155,29 @@ def ruling_predicate(c: Cue) -> Answer | None:
     return _span(c.verb.doc, obj.left_edge.i, max(pred.right_edge.i, obj.right_edge.i)), "object"
 
 
-POSITION_CONTENT_RULES = (lawsuit_aim, nomination, appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)
+def _object_and_complement(verb: Token, obj: Token) -> list[Token]:
+    """The object and what the act's complement adds after it ("Ortiz for mayor"), else the
+    object alone."""
+    toks = complement_tokens(verb)
+    if toks and toks[0].i <= obj.left_edge.i:
+        return toks
+    return _span(verb.doc, obj.left_edge.i, obj.right_edge.i)
+
+
+def stance_object(c: Cue) -> Answer | None:
+    """"is backing Ortiz for mayor", "opposed the nomination", "defended her vote on the
+    pipeline": what the stance is taken on, with its complement."""
+    verb = c.verb
+    for shape in STANCE_SHAPES:
+        obj = shape(verb)
+        if obj is None:
+            continue
+        if not_performed(verb):
+            return NOTHING
+        if obj.dep_ == "xcomp":  # "has opposed defunding the agency"
+            return _span(verb.doc, obj.i, obj.right_edge.i), "object"
+        return _object_and_complement(verb, obj), "object"
+    return None
+
+
+POSITION_CONTENT_RULES = (stance_object, lawsuit_aim, nomination, appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)

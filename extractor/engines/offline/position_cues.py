@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from . import act_words as aw
 from . import lexicon as lx
 
 
@@ -89,13 +90,14 @@ def compared(verb: Token) -> Token | None:
     """"compared the tax plan to highway robbery", "likened him to a dictator": a description
     (as "described X as Y"); the "to" or "with" phrase after the object (not "compared with
     last year", where "compared" is a preposition, nor "the study compared two groups")."""
-    if verb.lemma_.lower() not in lx.COMPARING_VERBS or verb.dep_ == "prep":
+    linking = verb.lemma_.lower() in aw.LINKING_VERBS
+    if verb.lemma_.lower() not in lx.COMPARING_VERBS and not linking or verb.dep_ == "prep":
         return None
     obj = _active_object(verb)
     if obj is None or obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY") or obj.lower_ in REFLEXIVES \
             or any(c.dep_ == "neg" for c in verb.children):
         return None  # (nor "doesn't compare X to Y")
-    return next((c for c in list(verb.children) + list(obj.children) if c.dep_ == "prep" and c.lower_ in ("to", "with")
+    return next((c for c in list(verb.children) + list(obj.children) if c.dep_ == "prep" and c.lower_ in (("to",) if linking else ("to", "with"))
                  and c.i > obj.i and any(g.dep_ == "pobj" for g in c.children)), None)
 
 
@@ -156,6 +158,9 @@ def voiced_feeling(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in lx.VOICING_VERBS:
         return None
     obj = _active_object(verb)
+    if obj is not None and "intent" in aw.TRY and obj.lemma_.lower() in aw.VOICED_INTENTS \
+            and any(c.dep_ in ("acl", "relcl") and any(a.tag_ == "TO" for a in c.children) for c in obj.children):
+        return obj
     return obj if obj is not None and (obj.lemma_.lower() in lx.EXPRESSED_FEELINGS or obj.lower_ in lx.EXPRESSED_FEELINGS) else None
 
 
@@ -188,4 +193,58 @@ def sued_to(verb: Token) -> Token | None:
                  and any(a.tag_ == "TO" for a in c.children if a.i < c.i)), None)
 
 
-POSITION_SHAPES = (sued_to, nominated, appealed, voiced_feeling, questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
+def backed(verb: Token) -> Token | None:
+    """"The governor is backing Ortiz for mayor", "the union backed the proposal": an
+    endorsement (not "backed down", "backed the truck into the gate")."""
+    if verb.lemma_.lower() != "back" or _particle(verb):
+        return None
+    obj = _active_object(verb)
+    return obj if obj is not None and obj.lemma_.lower() not in aw.VEHICLE_NOUNS else None
+
+
+def opposed(verb: Token) -> Token | None:
+    """"The senator opposed the nomination", "has opposed defunding the agency": a stand
+    against (not "is opposed to", an adjective, or "the opposing team")."""
+    if verb.lemma_.lower() not in aw.STANDING_VERBS:
+        return None
+    obj = _active_object(verb)
+    if obj is not None:
+        return obj
+    if verb.dep_ in ("amod", "acl") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
+
+
+def defended(verb: Token) -> Token | None:
+    """"defended her vote on the pipeline", "defended himself against the charge": a
+    position, a record or oneself against criticism (not "defended his title", "defended the
+    city", "the lawyer defending him")."""
+    if verb.lemma_.lower() != "defend":
+        return None
+    obj = _active_object(verb)
+    if obj is None:
+        return None
+    if obj.lemma_.lower() in aw.POSITION_NOUNS or obj.lower_ in aw.POSITION_NOUNS:
+        return obj
+    reflexive = obj.lower_ in REFLEXIVES
+    return obj if reflexive and any(c.dep_ == "prep" and c.lower_ in ("against", "for", "over") for c in verb.children) else None
+
+def chose_nominee(verb: Token) -> Token | None:
+    """"The party chose Ana Ruiz as its presidential nominee", "she picked a senator as her
+    running mate", "tapped the governor to be his successor": a nomination made by choosing,
+    only with the candidacy named (not "chose a venue", "picked a fight", "tapped the
+    phone", nor "chose her words as a weapon")."""
+    if verb.lemma_.lower() not in aw.CHOOSING_VERBS or _particle(verb):
+        return None
+    obj = _active_object(verb)
+    if obj is None or obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+        return None
+    preps = [c for c in list(verb.children) + list(obj.children) if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i]
+    roles = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    roles += [x for x in verb.children if x.dep_ in ("xcomp", "oprd") and x.i > obj.i and x.lemma_ == "be"
+              for x in [next((a for a in x.children if a.dep_ == "attr"), None)] if x is not None]
+    return obj if any(r.lemma_.lower() in aw.CANDIDACY_NOUNS for r in roles) else None
+
+
+STANCE_SHAPES = tuple(f for f, k in ((backed, 'back'), (opposed, 'oppose'), (opposed, 'support'), (defended, 'defend')) if k in aw.TRY) + ((chose_nominee,) if 'choose' in aw.TRY else ())
+POSITION_SHAPES = (*STANCE_SHAPES, sued_to, nominated, appealed, voiced_feeling, questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
