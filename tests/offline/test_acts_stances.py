@@ -1,27 +1,15 @@
 """Stances and nominations taken through acts (evals/GUIDELINES.md §1, §9.1;
-position_cues.py, position_acts.py): opposing something, choosing someone as a nominee,
-signalling an intent. Invented sentences."""
+position_cues.py, position_acts.py): judging acts, signalling an intent, phrasal attacks,
+crediting a cause; and the shapes left out (opposing, choosing, defending) staying out. Invented sentences."""
 
 from .support import one
 
-
-def test_opposed_a_measure_or_an_act(run):
-    rows = run("Senator Ruiz opposed the sale of the harbour to a private firm.\n\n"
-               "The union has opposed closing the night clinic.")
-    assert one(rows, "Senator Ruiz")[1:3] == ("opposed", "the sale of the harbour to a private firm")
-    assert one(rows, "The union")[2] == "closing the night clinic"
 
 
 def test_being_opposed_or_an_opposing_side_is_no_act(run):
     rows = run("The bridge plan was opposed by few people.\n\nThe opposing team scored twice in the rain.")
     assert not [r for r in rows if r[1] and "oppos" in r[1]], rows
 
-
-def test_chose_someone_as_a_nominee(run):
-    rows = run("The Harbor Party chose teacher Mara Lind as its nominee for governor.\n\n"
-               "Okafor picked a retired admiral as his running mate.")
-    assert one(rows, "The Harbor Party")[1:3] == ("chose", "teacher Mara Lind as its nominee for governor")
-    assert one(rows, "Okafor")[2] == "a retired admiral as his running mate"
 
 
 def test_a_plain_choice_is_no_nomination(run):
@@ -39,12 +27,6 @@ def test_signalling_a_turn_is_no_intent(run):
     rows = run("The driver signalled a turn before the junction.")
     assert not [r for r in rows if r[1] and "signal" in r[1]], rows
 
-
-def test_defended_a_position_or_oneself(run):
-    rows = run("Councillor Baptiste defended her vote on the parking levy.\n\n"
-               "The minister defended himself against the charge of cronyism.")
-    assert one(rows, "Councillor Baptiste")[1:3] == ("defended", "her vote on the parking levy")
-    assert one(rows, "The minister")[2].startswith("himself against the charge")
 
 
 def test_defending_a_title_or_a_town_is_no_position(run):
@@ -64,3 +46,33 @@ def test_apologized_for_an_act(run):
     rows = run("The airline apologized for the cancelled flights on Monday.")
     assert one(rows, "The airline")[1] == "apologized"
     assert "the cancelled flights" in one(rows, "The airline")[2]
+
+
+def test_phrasal_attacks(run):
+    rows = run("Councillor Ines Moreau lashed out at the transit board over the fare rise.\n\n"
+               "The senator took aim at the governor's housing plan.\n\n"
+               "Bishop Alvaro Reyes railed against the new casino.")
+    assert one(rows, "Councillor Ines Moreau")[2] == "at the transit board over the fare rise"
+    assert one(rows, "The senator")[2] == "at the governor's housing plan"
+    assert one(rows, "Bishop Alvaro Reyes")[2] == "against the new casino"
+
+
+def test_hitting_or_taking_things_is_no_attack(run):
+    rows = run("The striker hit the post twice.\n\nThe senator took the train to the capital.\n\n"
+               "The council pushed back the vote to June.")
+    assert not [r for r in rows if r[1] and ("hit" in r[1] or "took" in r[1] or "pushed" in r[1])], rows
+
+
+def test_credited_a_cause(run):
+    rows = run("Mayor Lena Ortiz credited the new curfew with cutting street crime.")
+    assert one(rows, "Mayor Lena Ortiz")[1:3] == ("credited", "the new curfew with cutting street crime")
+
+
+def test_crediting_an_account_is_no_claim(run):
+    rows = run("The bank credited the refund to her account on Monday.")
+    assert not [r for r in rows if r[1] and "credited" in r[1]], rows
+
+
+def test_linked_x_to_y(run):
+    rows = run("Mayor Lena Ortiz linked the closures to the budget cuts.")
+    assert one(rows, "Mayor Lena Ortiz")[1:3] == ("linked", "the closures to the budget cuts")

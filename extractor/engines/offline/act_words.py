@@ -21,7 +21,7 @@ MORE_JUDGING_ACTS = frozenset("""
 assail fault upbraid pillory censure reprimand admonish disparage belittle deplore extol laud
 chastise reproach vilify apologize apologise
 """.split())
-TRY = frozenset(os.environ.get("ACTS_TRY", "judge").split(","))
+TRY = frozenset(os.environ.get("ACTS_TRY", "judge,intent,link,credit,attack").split(","))
 # Verbs that nominate only with the candidacy they fill: "chose Ana Ruiz as its nominee",
 # "picked a senator as her running mate", "tapped the governor to be his successor"
 # (position_cues.chose_nominee); bare "chose a venue" is a plain choice.
@@ -44,3 +44,10 @@ LINKING_VERBS = frozenset("link connect".split()) if "link" in TRY else frozense
 # How a body's act was carried ("endorsed him by acclamation", "praised the crew by a vote
 # of 9-2"): the manner of the act, not what it is about (acts.circumstance).
 CARRYING_NOUNS = frozenset("acclamation vote votes margin majority show voice".split()) if "manner" in TRY else frozenset()
+# Phrasal attacks, criticism said without a verb of saying (position_cues.attacked_at):
+# "lashed out at the council", "hit out at critics", "took aim at the plan", "railed against
+# the ruling", "pushed back against the claim". Verb, the word that must follow it, and the
+# prepositions that name the target.
+PHRASAL_ATTACKS = {"lash": ("out", ("at", "against")), "hit": ("out", ("at", "against")),
+                   "take": ("aim", ("at",)), "push": ("back", ("against", "on")), "rail": (None, ("against", "at"))}
+PHRASAL_ATTACKS = {k: v for k, v in PHRASAL_ATTACKS.items() if "attack" in TRY}

@@ -18,7 +18,7 @@ from . import act_words as aw
 from .act_cues import not_performed
 from .cues import is_cue_verb
 from .phrases import NOTHING, Answer, Cue, complement_tokens, light_content
-from .position_cues import STANCE_SHAPES, sued_to, nominated, appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
+from .position_cues import STANCE_SHAPES, attacked_at, sued_to, nominated, appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
 from .spans import aside_cut
 
 
@@ -180,4 +180,15 @@ def stance_object(c: Cue) -> Answer | None:
     return None
 
 
-POSITION_CONTENT_RULES = (stance_object, lawsuit_aim, nomination, appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)
+def attack_target(c: Cue) -> Answer | None:
+    """"lashed out at the council over the delays" -> "at the council over the delays": the
+    target and what follows it in the clause."""
+    prep = attacked_at(c.verb)
+    if prep is None:
+        return None
+    if not_performed(c.verb):
+        return NOTHING
+    return _span(c.verb.doc, prep.i, max(prep.right_edge.i, c.verb.right_edge.i)), "object"
+
+
+POSITION_CONTENT_RULES = (attack_target, stance_object, lawsuit_aim, nomination, appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)

@@ -246,5 +246,34 @@ def chose_nominee(verb: Token) -> Token | None:
     return obj if any(r.lemma_.lower() in aw.CANDIDACY_NOUNS for r in roles) else None
 
 
-STANCE_SHAPES = tuple(f for f, k in ((backed, 'back'), (opposed, 'oppose'), (opposed, 'support'), (defended, 'defend')) if k in aw.TRY) + ((chose_nominee,) if 'choose' in aw.TRY else ())
-POSITION_SHAPES = (*STANCE_SHAPES, sued_to, nominated, appealed, voiced_feeling, questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
+def credited(verb: Token) -> Token | None:
+    """"The mayor credited the curfew with cutting crime", "credited volunteers for saving the
+    library": a cause named, like "blamed X for Y" (not "credited $50 to the account",
+    which has no "with" or "for" phrase)."""
+    if verb.lemma_.lower() != "credit":
+        return None
+    obj = _active_object(verb)
+    if obj is None or obj.ent_type_ in ("MONEY", "CARDINAL", "PERCENT"):
+        return None
+    return obj if any(c.dep_ == "prep" and c.lower_ in ("with", "for") and c.i > obj.i
+                      and any(g.dep_ in ("pobj", "pcomp") for g in c.children) for c in list(verb.children) + list(obj.children)) else None
+
+
+def attacked_at(verb: Token) -> Token | None:
+    """"The mayor lashed out at the council", "hit out at critics", "took aim at the plan",
+    "railed against the ruling", "pushed back against the claim": criticism as a phrasal verb
+    (not "hit the wall", "took the bus", "pushed back the date"). The preposition, whose
+    phrase names the target, as "called | for X" keeps its "for"."""
+    shape = aw.PHRASAL_ATTACKS.get(verb.lemma_.lower())
+    if shape is None or verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl"):
+        return None
+    word, preps = shape
+    after = [c for c in verb.children if c.i > verb.i]
+    if word is not None and not any(c.lower_ == word and c.dep_ in ("prt", "advmod", "dobj") for c in after):
+        return None
+    return next((c for c in after if c.dep_ == "prep" and c.lower_ in preps and any(g.dep_ in ("pobj", "pcomp") for g in c.children)), None)
+
+
+
+STANCE_SHAPES = tuple(f for f, k in ((backed, 'back'), (opposed, 'oppose'), (opposed, 'support'), (defended, 'defend')) if k in aw.TRY) + ((chose_nominee,) if 'choose' in aw.TRY else ()) + ((credited,) if 'credit' in aw.TRY else ())
+POSITION_SHAPES = (*STANCE_SHAPES, attacked_at, sued_to, nominated, appealed, voiced_feeling, questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
