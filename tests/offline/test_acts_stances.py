@@ -1,5 +1,5 @@
 """Stances and nominations taken through acts (evals/GUIDELINES.md §1, §9.1;
-position_cues.py, position_acts.py): judging acts, signalling an intent, phrasal attacks,
+position_cues.py, position_acts.py): signalling an intent, phrasal attacks,
 crediting a cause; and the shapes left out (opposing, choosing, defending) staying out. Invented sentences."""
 
 from .support import one
@@ -34,18 +34,6 @@ def test_defending_a_title_or_a_town_is_no_position(run):
     assert not [r for r in rows if r[1] and "defend" in r[1]], rows
 
 
-def test_judging_acts_with_an_object(run):
-    rows = run("The opposition leader assailed the budget as a gift to landlords.\n\n"
-               "Senator Maria Oduya faulted the agency for its slow response to the flood.")
-    assert one(rows, "The opposition leader")[1] == "assailed"
-    assert one(rows, "The opposition leader")[2].startswith("the budget")
-    assert one(rows, "Senator Maria Oduya")[1] == "faulted"
-
-
-def test_apologized_for_an_act(run):
-    rows = run("The airline apologized for the cancelled flights on Monday.")
-    assert one(rows, "The airline")[1] == "apologized"
-    assert "the cancelled flights" in one(rows, "The airline")[2]
 
 
 def test_phrasal_attacks(run):

@@ -21,7 +21,7 @@ MORE_JUDGING_ACTS = frozenset("""
 assail fault upbraid pillory censure reprimand admonish disparage belittle deplore extol laud
 chastise reproach vilify apologize apologise
 """.split())
-TRY = frozenset(os.environ.get("ACTS_TRY", "judge,intent,link,credit,attack").split(","))
+TRY = frozenset(os.environ.get("ACTS_TRY", "intent,link,credit,attack").split(","))
 # Verbs that nominate only with the candidacy they fill: "chose Ana Ruiz as its nominee",
 # "picked a senator as her running mate", "tapped the governor to be his successor"
 # (position_cues.chose_nominee); bare "chose a venue" is a plain choice.
