@@ -18,7 +18,7 @@ from typing import Callable
 from spacy.tokens import Span as TokSpan, Token
 
 from . import lexicon as lx
-from .content_objects import (after_a_colon, opens_quotation, asked_question, content_noun_clause, instruction, light_verb_object,
+from .content_objects import (after_a_colon, aside_before_quote, opens_quotation, asked_question, content_noun_clause, instruction, light_verb_object,
                               next_paragraph, passive_with_agent, passive_with_complement, quotation_right_after,
                               clause_read_as_object, said_object, speech_act_object)
 from .acts import ACT_CONTENT_RULES, issued_act
@@ -273,7 +273,7 @@ def parenthetical(c: Cue) -> Answer | None:
     content (the pieces go in `fragments`), as for a quote interrupted by its cue. But
     "..., analysts have said, reported the Daily Ledger" is two trailing cues."""
     verb, sent = c.verb, c.sent
-    if not is_parenthetical(verb) or subordinate(verb):  # (not "As the rivals lamented the deficit, ...")
+    if not (is_parenthetical(verb) or aside_before_quote(verb)) or subordinate(verb):  # (not "As the rivals lamented the deficit, ...")
         return None
     right = [t for t in sent if t.i > verb.right_edge.i]
     left = [t for t in sent if t.i < verb.left_edge.i and not t.is_punct]

@@ -15,7 +15,7 @@ from . import lexicon as lx
 from .cues import light_noun
 from .phrases import (NOTHING, Answer, Cue, complement_tokens, light_content, noun_content, question_tokens)
 from .spans import aside_cut, subtree_tokens
-from .syntax import asked_passively
+from .syntax import asked_passively, own_subject
 
 
 def asked_question(c: Cue) -> Answer | None:
@@ -185,3 +185,18 @@ def said_object(c: Cue) -> Answer | None:
         doc = verb.doc
         return list(doc[objs[0].left_edge.i : aside_cut(doc, objs[0].left_edge.i, objs[0].right_edge.i) + 1]), "said_object"
     return None
+
+
+def aside_before_quote(verb: Token) -> bool:
+    """'The plan, she said, ''will not survive'' a vote': a cue set off by commas just before a
+    quotation typed with two apostrophes. The parser hangs that opening mark on the cue, so the
+    cue's phrase seems to end in a quote, not in its comma (syntax.is_parenthetical); it is still
+    an aside inside one reported sentence, whose both sides are the content."""
+    doc, right, left = verb.doc, verb.right_edge, verb.left_edge
+    if not (right.is_quote and right.i > verb.i + 1 and doc[right.i - 1].text == "," and right.i + 1 < len(doc)):
+        return False
+    if verb.head is verb or verb.head.i < verb.i or verb.dep_ not in ("ccomp", "parataxis", "advcl"):
+        return False
+    if own_subject(verb) is None or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children) or right.i - verb.i > 5:
+        return False
+    return left.text == "," or left.i == verb.sent.start or doc[left.i - 1].text == ","
