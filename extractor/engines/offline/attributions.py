@@ -21,6 +21,7 @@ from .content import content_tokens
 from .evidence import evidence_source
 from .cues import CORE_CUES, cue_extent, is_cue_verb, stance_of
 from .guards import CUE_GUARDS
+from .content_guards import CONTENT_GUARDS
 from .lost_subjects import lost_subject, publisher_of
 from .quotes import quote_before
 from .records import Found, Mention
@@ -347,7 +348,7 @@ def cue_verb(state: Any, verb: Token, sent: TokSpan, base: int, quotes: list[tup
     r.toks, r.how = content_tokens(verb, sent)
     if r.lemma in lx.PREP_CUE_VERBS and r.how != "object":
         return None  # "while the government is pushing to ...": only "pushing for X" is a position
-    if not content_span(r) or not find_source(r):
+    if not content_span(r) or not find_source(r) or any(guard(r) for guard in CONTENT_GUARDS):
         return None
     cue_tok: Token = r.cue_tok  # type: ignore[assignment]  (find_source sets it)
     # Relays: "told Reuters", "revealed to the agency", "in a statement to Reuters", "through X".
