@@ -1,11 +1,11 @@
 """Record the offline engine's full output, or compare two recordings byte for byte.
 
 Why: a refactor of the engine must not change one decision. This writes every document's
-result (all claims with every span, field and flag) as canonical JSONL for the seeds and
-for PolNeAR dev and train (read from ../shared, never committed), so that a before/after
-pair can be compared exactly.
+result (all claims with every span, field and flag) as canonical JSONL for the seeds, the
+Wikinews gold, and PolNeAR dev and train (read from ../shared; recordings of these two must
+never be committed), so that a before/after pair can be compared exactly.
 
-    python evals/snapshot.py record before/          # seeds.jsonl, polnear-dev.jsonl, polnear-train.jsonl
+    python evals/snapshot.py record before/          # seeds, wikinews, polnear-dev, polnear-train .jsonl
     python evals/snapshot.py compare before/ after/  # exit 1 and the first difference if any
 """
 
@@ -18,18 +18,14 @@ from pathlib import Path
 
 SETS = {
     "seeds": Path("evals/gold/seeds.jsonl"),
+    "wikinews": Path("evals/gold/wikinews.jsonl"),
     "polnear-dev": Path("../shared/data/polnear/dev.jsonl"),
     "polnear-train": Path("../shared/data/polnear/train.jsonl"),
 }
 
 
 def _imports():
-    # the evaluation helpers moved into a sub-package; accept either layout so one script
-    # records before and after the move
-    try:
-        from extractor.evaluate.gold import load_gold
-    except ImportError:
-        from extractor.evaluate.gold import load_gold
+    from extractor.evaluate.gold import load_gold
     from extractor.engines import get_engine
     from extractor.pipeline import process
     return load_gold, get_engine, process

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from . import act_words as aw
 from . import lexicon as lx
 from .act_cues import (described_as, direct_object, is_passive, prep_after, committed_to, issued_act_noun, not_excluded, not_performed,
                        placed_under, referred_to_as, ruled_for_or_against)
@@ -190,8 +189,6 @@ def circumstance(x: Token) -> bool:
     if x.dep_ != "prep":
         return False
     pobj = next((g for g in x.children if g.dep_ == "pobj"), None)
-    if pobj is not None and x.lower_ == "by" and pobj.lemma_.lower() in aw.CARRYING_NOUNS:
-        return True
     return pobj is not None and (pobj.ent_type_ in ("DATE", "TIME") or pobj.lemma_.lower() in lx.OCCASION_NOUNS)
 
 

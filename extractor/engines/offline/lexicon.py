@@ -386,12 +386,7 @@ memo memos minutes tallies archive archives database databases
 BY_CREDIT_WORDS = frozenset({"by"})
 BY_CREDIT_NOUNS = frozenset("account report estimate count tally reckoning".split())
 PER_WORDS = PER_WORDS | BY_CREDIT_WORDS
-# ---- acts round two (judging acts; act_words.py holds the lists) ----
-from .act_words import MORE_JUDGING_ACTS, PHRASAL_ATTACKS as _PHRASAL, TRY as _TRY  # noqa: E402
-if "judge" in _TRY:
-    SPEECH_ACT_VERBS, SPEECH_AND_ACT_LEMMAS = SPEECH_ACT_VERBS | MORE_JUDGING_ACTS, SPEECH_AND_ACT_LEMMAS | MORE_JUDGING_ACTS
-    CUE_LEMMAS = CUE_LEMMAS | MORE_JUDGING_ACTS
-    EVALUATIVE_ACTS = EVALUATIVE_ACTS | (MORE_JUDGING_ACTS - frozenset("apologize apologise".split()))
-STANCE_LEMMAS = frozenset(w for w in ("back", "oppose", "defend", "support", "link", "connect", "credit") if w in _TRY or "link" in _TRY and w == "connect") | (frozenset("choose pick tap".split()) if "choose" in _TRY else frozenset())
-ACT_CUE_LEMMAS = ACT_CUE_LEMMAS | STANCE_LEMMAS | frozenset(_PHRASAL)
-EVALUATIVE_ACTS = EVALUATIVE_ACTS | (STANCE_LEMMAS & {"back", "oppose", "support"})
+# Second-round act families (position_cues.py; act_words.py holds their lists): linking X to
+# Y, crediting a cause, phrasal attacks.
+from .act_words import PHRASAL_ATTACKS as _PHRASAL  # noqa: E402
+ACT_CUE_LEMMAS = ACT_CUE_LEMMAS | frozenset("link connect credit".split()) | frozenset(_PHRASAL)

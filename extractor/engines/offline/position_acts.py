@@ -18,7 +18,7 @@ from . import act_words as aw
 from .act_cues import not_performed
 from .cues import is_cue_verb
 from .phrases import NOTHING, Answer, Cue, complement_tokens, light_content
-from .position_cues import STANCE_SHAPES, attacked_at, sued_to, nominated, appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
+from .position_cues import credited, attacked_at, sued_to, nominated, appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
 from .spans import aside_cut
 
 
@@ -164,20 +164,15 @@ def _object_and_complement(verb: Token, obj: Token) -> list[Token]:
     return _span(verb.doc, obj.left_edge.i, obj.right_edge.i)
 
 
-def stance_object(c: Cue) -> Answer | None:
-    """"is backing Ortiz for mayor", "opposed the nomination", "defended her vote on the
-    pipeline": what the stance is taken on, with its complement."""
-    verb = c.verb
-    for shape in STANCE_SHAPES:
-        obj = shape(verb)
-        if obj is None:
-            continue
-        if not_performed(verb):
-            return NOTHING
-        if obj.dep_ == "xcomp":  # "has opposed defunding the agency"
-            return _span(verb.doc, obj.i, obj.right_edge.i), "object"
-        return _object_and_complement(verb, obj), "object"
-    return None
+def credit_object(c: Cue) -> Answer | None:
+    """"credited the new curfew with cutting street crime": the cause and what it is credited
+    with."""
+    obj = credited(c.verb)
+    if obj is None:
+        return None
+    if not_performed(c.verb):
+        return NOTHING
+    return _object_and_complement(c.verb, obj), "object"
 
 
 def attack_target(c: Cue) -> Answer | None:
@@ -191,4 +186,4 @@ def attack_target(c: Cue) -> Answer | None:
     return _span(c.verb.doc, prep.i, max(prep.right_edge.i, c.verb.right_edge.i)), "object"
 
 
-POSITION_CONTENT_RULES = (attack_target, stance_object, lawsuit_aim, nomination, appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)
+POSITION_CONTENT_RULES = (attack_target, credit_object, lawsuit_aim, nomination, appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)

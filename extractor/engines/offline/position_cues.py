@@ -1,7 +1,9 @@
 """Which verbs are public acts in one shape: taking a position (questioning a quality,
 comparing X to Y, agreeing that ..., reminding someone that ..., ruling X Y), making a call
 (challenging someone to something, appealing for X, suing to stop X), voicing a stance
-(voiced support for X) and nominating (nominated X for president).
+(voiced support for X, signalled an intent to run), nominating (nominated X for president),
+crediting a cause (credited the curfew with cutting crime), linking X to Y and attacking
+through a phrasal verb (lashed out at the council, took aim at the plan).
 
 Politics and court copy credit positions to people through acts, not verbs of saying
 (evals/GUIDELINES.md §1, §9.1): "Voss questioned the mayor's honesty", "She challenged the
@@ -20,8 +22,10 @@ backing and opposing ("is backing Ortiz", "opposed the nomination": voters' pref
 and standing positions read alike), defending a position ("defended her vote"; also only
 words, "defended her niece's claim": 2 true for 1 false on dev), doubting with "challenge"
 ("challenged the findings"), filing or suing someone ("filed a lawsuit against"), offering a
-view ("offered his view of the budget"), railing against ("railed against the
-rioters"), choosing, picking or tapping a nominee ("chose X as its nominee").
+view ("offered his view of the budget"), supporting ("supported the levy"), choosing,
+picking or tapping a nominee ("chose X as its nominee"), judging verbs like "praised"
+("assailed the budget", "faulted the agency") and the manner of a body's act as no content
+("endorsed him by acclamation").
 """
 
 from __future__ import annotations
@@ -158,7 +162,7 @@ def voiced_feeling(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in lx.VOICING_VERBS:
         return None
     obj = _active_object(verb)
-    if obj is not None and "intent" in aw.TRY and obj.lemma_.lower() in aw.VOICED_INTENTS \
+    if obj is not None and obj.lemma_.lower() in aw.VOICED_INTENTS \
             and any(c.dep_ in ("acl", "relcl") and any(a.tag_ == "TO" for a in c.children) for c in obj.children):
         return obj
     return obj if obj is not None and (obj.lemma_.lower() in lx.EXPRESSED_FEELINGS or obj.lower_ in lx.EXPRESSED_FEELINGS) else None
@@ -193,59 +197,6 @@ def sued_to(verb: Token) -> Token | None:
                  and any(a.tag_ == "TO" for a in c.children if a.i < c.i)), None)
 
 
-def backed(verb: Token) -> Token | None:
-    """"The governor is backing Ortiz for mayor", "the union backed the proposal": an
-    endorsement (not "backed down", "backed the truck into the gate")."""
-    if verb.lemma_.lower() != "back" or _particle(verb):
-        return None
-    obj = _active_object(verb)
-    return obj if obj is not None and obj.lemma_.lower() not in aw.VEHICLE_NOUNS else None
-
-
-def opposed(verb: Token) -> Token | None:
-    """"The senator opposed the nomination", "has opposed defunding the agency": a stand
-    against (not "is opposed to", an adjective, or "the opposing team")."""
-    if verb.lemma_.lower() not in aw.STANDING_VERBS:
-        return None
-    obj = _active_object(verb)
-    if obj is not None:
-        return obj
-    if verb.dep_ in ("amod", "acl") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return None
-    return next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
-
-
-def defended(verb: Token) -> Token | None:
-    """"defended her vote on the pipeline", "defended himself against the charge": a
-    position, a record or oneself against criticism (not "defended his title", "defended the
-    city", "the lawyer defending him")."""
-    if verb.lemma_.lower() != "defend":
-        return None
-    obj = _active_object(verb)
-    if obj is None:
-        return None
-    if obj.lemma_.lower() in aw.POSITION_NOUNS or obj.lower_ in aw.POSITION_NOUNS:
-        return obj
-    reflexive = obj.lower_ in REFLEXIVES
-    return obj if reflexive and any(c.dep_ == "prep" and c.lower_ in ("against", "for", "over") for c in verb.children) else None
-
-def chose_nominee(verb: Token) -> Token | None:
-    """"The party chose Ana Ruiz as its presidential nominee", "she picked a senator as her
-    running mate", "tapped the governor to be his successor": a nomination made by choosing,
-    only with the candidacy named (not "chose a venue", "picked a fight", "tapped the
-    phone", nor "chose her words as a weapon")."""
-    if verb.lemma_.lower() not in aw.CHOOSING_VERBS or _particle(verb):
-        return None
-    obj = _active_object(verb)
-    if obj is None or obj.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
-        return None
-    preps = [c for c in list(verb.children) + list(obj.children) if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i]
-    roles = [g for p in preps for g in p.children if g.dep_ == "pobj"]
-    roles += [x for x in verb.children if x.dep_ in ("xcomp", "oprd") and x.i > obj.i and x.lemma_ == "be"
-              for x in [next((a for a in x.children if a.dep_ == "attr"), None)] if x is not None]
-    return obj if any(r.lemma_.lower() in aw.CANDIDACY_NOUNS for r in roles) else None
-
-
 def credited(verb: Token) -> Token | None:
     """"The mayor credited the curfew with cutting crime", "credited volunteers for saving the
     library": a cause named, like "blamed X for Y" (not "credited $50 to the account",
@@ -275,5 +226,4 @@ def attacked_at(verb: Token) -> Token | None:
 
 
 
-STANCE_SHAPES = tuple(f for f, k in ((backed, 'back'), (opposed, 'oppose'), (opposed, 'support'), (defended, 'defend')) if k in aw.TRY) + ((chose_nominee,) if 'choose' in aw.TRY else ()) + ((credited,) if 'credit' in aw.TRY else ())
-POSITION_SHAPES = (*STANCE_SHAPES, attacked_at, sued_to, nominated, appealed, voiced_feeling, questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
+POSITION_SHAPES = (credited, attacked_at, sued_to, nominated, appealed, voiced_feeling, questioned_quality, challenged_to, compared, agreed, reminded_that, ruled_predicate)
