@@ -21,6 +21,10 @@ from dataclasses import dataclass
 
 from .models import Article, RawInput, Region
 
+# Bump when what cleaning keeps or splits changes: cached results (batch/store) carry it.
+# 2: a repeated sentence is kept as text (only repeated headlines and captions are furniture).
+CLEANING_VERSION = 2
+
 # Lines that are page furniture wherever they appear (compared case-insensitively).
 CHROME = {
     "tt", "show more", "show less", "related articles", "related", "related news",
@@ -95,10 +99,17 @@ def is_title_like(line: Line) -> bool:
     return 3 <= line.words <= 30 and not bare.endswith((".", ",", ";", ":"))
 
 
+def _is_sentence(text: str) -> bool:
+    """A line that ends as a sentence ends ('Ana Ruiz: Yes.', '"We will win," she said.')."""
+    return text.rstrip("\"'”’»").endswith((".", "!", "?"))
+
+
 def classify(lines: list[Line]) -> tuple[Line | None, list[Line]]:
     """Return (title, body lines) of one segment."""
     counts = Counter(line.text for line in lines)
-    repeated = {t for t, c in counts.items() if c > 1}
+    # A repeated headline or caption is furniture; a repeated sentence is text the writer
+    # wrote twice (an interviewee's "Yes." to two questions, a chant quoted twice).
+    repeated = {t for t, c in counts.items() if c > 1 and not _is_sentence(t)}
     title: Line | None = None
     for line in lines:
         if is_chrome(line) or is_caption(line):

@@ -115,6 +115,17 @@ def test_a_one_line_text_is_an_article_not_a_headline():
         assert art.title is None and art.body[0].start == 0 and art.body[0].end == len(text)
 
 
+def test_a_sentence_written_twice_stays_in_the_body():
+    # a repeated headline is furniture; an answer given twice is text
+    from extractor.models import RawInput
+
+    text = ("Wikinews interviews the mayor.\n\nWikinews: Do you back the plan?\n\nAna Ruiz: Yes.\n\n"
+            "Wikinews: Will you run again?\n\nAna Ruiz: Yes.\n\nWe want justice!\n\nWe want justice!")
+    (art,) = split_articles(RawInput(input_id="x", text=text))
+    body = [text[r.start : r.end] for r in art.body]
+    assert body.count("Ana Ruiz: Yes.") == 2 and body.count("We want justice!") == 2, body
+
+
 def test_an_internal_error_is_one_line_not_a_traceback():
     code = ("import sys; from extractor import cli, models\n"
             "def boom(*a, **k): raise RuntimeError('simulated bug')\n"

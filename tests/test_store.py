@@ -129,3 +129,10 @@ def test_transaction_rolls_back(tmp_path):
         st.record_item(conn, run, item, [bad, bad])  # same doc_id twice violates the key
     assert st.item_state(conn, run, item) is None
     assert conn.execute("SELECT COUNT(*) FROM results").fetchone()[0] == 0
+
+
+def test_a_cleaning_change_makes_a_new_cache_key(monkeypatch):
+    # what cleaning keeps changes every engine's output: old results must not be reused
+    k1 = st.cache_key("text", "e", "m", "p", {})
+    monkeypatch.setattr("extractor.batch.store.documents.CLEANING_VERSION", 99)
+    assert st.cache_key("text", "e", "m", "p", {}) != k1

