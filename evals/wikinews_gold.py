@@ -119,7 +119,10 @@ def convert_claim(text: str, c: dict) -> dict:
     # most recent mention before them, which may sit several sentences up.
     rule3 = c.get("cue") is None
     quote = place_near(text, c["quote"], "quote", content, pieces, inside=True) if c.get("quote") else None
-    cue = place_near(text, c["cue"], "cue", content, pieces) if c.get("cue") else None
+    if c.get("cue") and c.get("cue_occurrence"):
+        cue = nth_occurrence(text, c["cue"], c["cue_occurrence"], "cue")
+    else:
+        cue = place_near(text, c["cue"], "cue", content, pieces) if c.get("cue") else None
     if c.get("source") and c.get("source_occurrence"):
         mention = nth_occurrence(text, c["source"], c["source_occurrence"], "source")
     else:
