@@ -30,7 +30,7 @@ from .phrases import (NOTHING, Answer, Cue, before_a_rival_claim, clause_tokens,
 from .spans import aside_cut
 from .subjects import surface_subject
 from .unsourced import agentless_report
-from .syntax import (after_quote, has_subject, is_parenthetical, is_trailing, is_trailing_shape, own_subject,
+from .syntax import (after_quote, aside_left, has_subject, is_parenthetical, is_trailing, is_trailing_shape, own_subject,
                      starts_with_wh)
 
 
@@ -276,7 +276,7 @@ def parenthetical(c: Cue) -> Answer | None:
     if not (is_parenthetical(verb) or aside_before_quote(verb)) or subordinate(verb):  # (not "As the rivals lamented the deficit, ...")
         return None
     right = [t for t in sent if t.i > verb.right_edge.i]
-    left = [t for t in sent if t.i < verb.left_edge.i and not t.is_punct]
+    left = [t for t in sent if t.i < aside_left(verb).i and not t.is_punct]
     if right and is_cue_verb(next((t for t in right if not t.is_punct), right[0])) \
             and any(t.pos_ in ("VERB", "AUX") for t in left):  # (but "The paper, she said, called it ...")
         return left, "trailing"

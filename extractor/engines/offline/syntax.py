@@ -35,7 +35,9 @@ def own_subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if len(subjects) == 2 and coordinated_sibling(subjects[0]):
         return subjects[0]  # one coordinated phrase, not two subjects
-    return min(subjects, key=lambda c: abs(verb.i - c.i)) if subjects else None
+    # On a tie the one after the verb: "The plan, said Ana Ruiz, would cost ..." parses both
+    # "plan" and "Ruiz" as subjects of "said", and the inverted one is its speaker.
+    return min(subjects, key=lambda c: (abs(verb.i - c.i), c.i < verb.i)) if subjects else None
 
 
 def has_subject(clause: Token) -> bool:
@@ -88,6 +90,24 @@ def is_trailing_shape(cue: Token, clause: Token) -> bool:
     return first is not None and cue.doc[first].text in (",", "—", "–")
 
 
+def aside_left(verb: Token) -> Token:
+    """Where a cue set off by commas begins: its phrase's left edge, except in the inverted
+    "The plan, said Ana Ruiz, would cost ...", where the parser hangs "The plan" on "said" as
+    a second subject; there the aside begins at the comma after it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subjects) == 2 and subjects[0].i < verb.i - 1 < verb.i < subjects[1].i and verb.doc[verb.i - 1].text == ",":
+        return verb.doc[verb.i - 1]
+    return verb.left_edge
+
+
+def inverted_aside(verb: Token) -> bool:
+    """"..., said a spokesman for the union, ...": the cue's phrase ends with the subject
+    after it, however long that subject is."""
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    end = verb.right_edge.i - (1 if verb.right_edge.is_punct else 0)
+    return bool(after) and end == after[-1].right_edge.i
+
+
 def is_parenthetical(verb: Token) -> bool:
     """'In his state, Christie said, offenders are sent ...': the cue set off by commas,
     before the clause it reports."""
@@ -95,10 +115,10 @@ def is_parenthetical(verb: Token) -> bool:
         return False
     if own_subject(verb) is None or any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return False
-    if verb.right_edge.i - verb.i > 4:
+    if verb.right_edge.i - verb.i > (10 if inverted_aside(verb) else 4):
         return False  # "The US has been pushing for a truce ..., sources told Reuters": a clause, not an aside
     doc = verb.doc
-    left, right = verb.left_edge, verb.right_edge
+    left, right = aside_left(verb), verb.right_edge
     closed_right = right.text == "," or (right.i + 1 < len(doc) and doc[right.i + 1].text == ",")
     open_left = left.text == "," or left.i == verb.sent.start or doc[left.i - 1].text == ","
     return closed_right and open_left
