@@ -86,6 +86,14 @@ def test_quotations_participles_and_unsourced_claims(run):
     assert any(c.startswith("Officials called the reports") for c in claims), claims
 
 
+def test_an_apposition_before_the_verb_is_closed_by_a_comma(run):
+    rows = run("The striker, 24, told the Harbour Gazette he was ready to play.\n\n"
+               "Ortiz, Lund and Berg said the deal was fair.")
+    claims = [r[3].claim for r in rows]
+    assert "The striker, 24, told the Harbour Gazette that he was ready to play." in claims, claims
+    assert "Ortiz, Lund and Berg said the deal was fair." in claims, claims
+
+
 @pytest.mark.parametrize("lemma, form", [("say", "said"), ("call", "called"), ("deny", "denied"), ("place", "placed"),
                                          ("admit", "admitted"), ("pledge", "pledged"), ("write", "wrote")])
 def test_past_tense(lemma, form):

@@ -11,6 +11,9 @@ from .support import check_sources, one
 # must come out as: its type, or (type, name) or (type, name, role).
 CASES = {
     # ---- mixed groups (evals/GUIDELINES.md 9.4): one source, the first conjunct's type ----------
+    "a list of three names is one group named by all three": (
+        "Ana Ortiz, Tom Lund and Eva Berg said the deal was fair.",
+        {"Ana Ortiz, Tom Lund and Eva Berg": ("person", "Ana Ortiz, Tom Lund and Eva Berg")}),
     "a group is typed by its first conjunct": (
         "The union and its leader, Tom Reyes, said the strike would continue.\n\n"
         "The club and its captain, Mia Lund, said the final would go ahead.",

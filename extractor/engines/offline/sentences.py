@@ -125,7 +125,7 @@ def claim_sentence(raw: str, f: Found) -> str:
         if cue_text.lower().startswith(("it ", "was ", "is ", "were ", "has been ", "had been ")):
             return end(f"It {cue_text.removeprefix('It ').removeprefix('it ')} that {content}")
         return end(f"{cap(cue_text)}, {content}")
-    who = cap(source_phrase(f.source))
+    who = closed_apposition(cap(source_phrase(f.source)))
     if f.how == "turn":  # an interview answer (transcript.py): the paragraph as said, its own quotes nested
         return end(f'{who} said: "{nested(content)}"')
     opened = raw[max(0, f.content[0] - 1) : f.content[0]] in QUOTE_MARKS
@@ -156,6 +156,15 @@ def claim_sentence(raw: str, f: Found) -> str:
         body = f"{verb} that {content}"
     tail = f", according to {', '.join(relay)}" if relay else ""
     return end(f"{who} {body}{tail}")
+
+
+def closed_apposition(who: str) -> str:
+    """"The striker, 24" and "Tom Reyes, the union leader" before a verb need their closing
+    comma ("The striker, 24, told ..."); a list ("Smith, Jones and Brown") does not."""
+    if "," not in who or who.endswith(","):
+        return who
+    last = who.rsplit(",", 1)[1]
+    return who if re.search(r"\b(and|or)\b", last) else who + ","
 
 
 def relay_phrase(v: Mention) -> str:

@@ -72,6 +72,20 @@ def _joined_by_and(conj: Token) -> bool:
                 and poss.pos_ == "PROPN")
 
 
+def _listed(parts: list[tuple[Token, list[Token]]]) -> bool:
+    """"A and B", or a list "A, B and C": the last conjunct joined by "and", the ones
+    between by "and" or a comma."""
+    def after_comma(c: Token) -> bool:
+        return c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","
+    *middle, (last, _) = parts[1:]
+    return _joined_by_and(last) and all(_joined_by_and(c) or after_comma(c) for c, _ in middle)
+
+
+def _as_list(names: list[str]) -> str:
+    """"A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def mixed_group_source(m: Mention, tokens: list[Token], head: Token,
                        type_by_rules: Callable[[Mention, Phrase], None]) -> bool:
     """Conjoined sources are one source typed by its first conjunct (evals/GUIDELINES.md
@@ -79,8 +93,8 @@ def mixed_group_source(m: Mention, tokens: list[Token], head: Token,
     Tom Reyes," an organization. The name joins the conjuncts' names when each is named
     (§5), else there is none; an anonymous group keeps the whole description."""
     parts = _conjunct_tokens(tokens, head)
-    if len(parts) < 2 or not all(c.pos_ in ("NOUN", "PROPN") for c, _ in parts) or not (all(
-            _joined_by_and(c) for c, _ in parts[1:]) or _misparsed_pair(tokens, head) is not None):
+    if len(parts) < 2 or not all(c.pos_ in ("NOUN", "PROPN") for c, _ in parts) or not (
+            _listed(parts) or _misparsed_pair(tokens, head) is not None):
         return False
     typed = []
     for c, own in parts:
@@ -96,6 +110,6 @@ def mixed_group_source(m: Mention, tokens: list[Token], head: Token,
         return True
     m.type, m.descriptor, m.role = first.type, None, None
     names = [t.name for t in typed]
-    m.name = " and ".join(n for n in names if n) if all(names) and all(t.type != "anonymous" for t in typed) else None
+    m.name = _as_list(names) if all(names) and all(t.type != "anonymous" for t in typed) else None
     return True
 
