@@ -86,6 +86,16 @@ def test_quotations_participles_and_unsourced_claims(run):
     assert any(c.startswith("Officials called the reports") for c in claims), claims
 
 
+def test_told_keeps_whom_after_a_quotation_and_relays_keep_their_article(run):
+    rows = run('"We will rebuild," Ana Ruiz told reporters on Tuesday.\n\n'
+               '"We will not sell," Tom Hale told the Harbour Gazette.\n\n'
+               "The minister said in an interview with the Harbour Gazette that taxes would rise.")
+    claims = [r[3].claim for r in rows]
+    assert 'Ana Ruiz told reporters on Tuesday: "We will rebuild."' in claims, claims
+    assert 'Tom Hale told the Harbour Gazette: "We will not sell."' in claims, claims
+    assert "The minister said taxes would rise, according to the Harbour Gazette." in claims, claims
+
+
 def test_an_apposition_before_the_verb_is_closed_by_a_comma(run):
     rows = run("The striker, 24, told the Harbour Gazette he was ready to play.\n\n"
                "Ortiz, Lund and Berg said the deal was fair.")

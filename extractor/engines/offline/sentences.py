@@ -137,9 +137,8 @@ def claim_sentence(raw: str, f: Found) -> str:
         content = content[:1].lower() + content[1:]  # "said the commander ...", not "said The commander ..."
     verb = verb_phrase(f, cue_text) if f.cue else "said"
     relay = [r for v in f.via if (r := relay_phrase(v))]
-    told = " ".join(raw[f.cue[1] : f.content[0]].split()).strip(" ,:") if f.cue and f.lemma == "tell" else ""
-    told = re.sub(r"\s*\bthat$", "", told)
-    if told and len(told.split()) <= 8 and not any(q in told for q in QUOTE_MARKS) and f.cue[1] < f.content[0]:  # type: ignore[index]
+    told = addressee(raw, f) if f.cue and f.lemma == "tell" and not f.passive else ""  # (passive: the addressee is the subject)
+    if told and len(told.split()) <= 8 and not any(q in told for q in QUOTE_MARKS):
         verb = f"{cue_text} {told}"  # "told the Daily Ledger", "told reporters"
         relay = [r for r, v in zip(relay, f.via) if not (told and v.text in told)]
     if f.lemma == "speak" and not re.match(r"(of|about|on)\b", content):
@@ -167,9 +166,23 @@ def closed_apposition(who: str) -> str:
     return who if re.search(r"\b(and|or)\b", last) else who + ","
 
 
+def addressee(raw: str, f: Found) -> str:
+    """Whom a source told: the words between "told" and what was told ("told the Daily
+    Ledger that ..."), or, when the quotation comes first, those after "told" up to the
+    sentence's next mark ('"We will rebuild," Ruiz told reporters on Tuesday.')."""
+    if f.cue[1] < f.content[0]:  # type: ignore[index]
+        words = raw[f.cue[1] : f.content[0]]  # type: ignore[index]
+    else:
+        words = re.split(r"[.,;:!?\"“”]", raw[f.cue[1] : f.cue[1] + 120])[0]  # type: ignore[index]
+    return re.sub(r"\s*\bthat$", "", " ".join(words.split()).strip(" ,:\"“”‘’'"))
+
+
 def relay_phrase(v: Mention) -> str:
     """A relay inside the sentence: its name, or its description in lower case ("other political sources")."""
     if v.name and v.type != "anonymous":
+        # an outlet or institution keeps its article: "according to the Harbour Gazette"
+        if v.type != "person" and v.text.lower().startswith("the ") and not v.name.lower().startswith("the "):
+            return "the " + v.name
         return v.name
     text = v.text
     if text.lower() in PRONOUNS:  # "it quoted ...": the relay's description, else nothing
