@@ -23,7 +23,8 @@ from .models import Article, RawInput, Region
 
 # Bump when what cleaning keeps or splits changes: cached results (batch/store) carry it.
 # 2: a repeated sentence is kept as text (only repeated headlines and captions are furniture).
-CLEANING_VERSION = 2
+# 3: an article lists its photo captions (read for names only).
+CLEANING_VERSION = 3
 
 # Lines that are page furniture wherever they appear (compared case-insensitively).
 CHROME = {
@@ -130,6 +131,17 @@ def classify(lines: list[Line]) -> tuple[Line | None, list[Line]]:
     return title, body
 
 
+def captions_of(lines: list[Line], title: Line | None) -> list[Line]:
+    """The photo captions of a segment after its headline, each text once."""
+    seen: set[str] = set()
+    out = []
+    for line in lines:
+        if is_caption(line) and line.text not in seen and not (title and line.start < title.start):
+            seen.add(line.text)
+            out.append(line)
+    return out
+
+
 SPLIT_MODES = ("auto", "never", "always")
 
 
@@ -157,14 +169,15 @@ def split_articles(raw_input: RawInput, split: str = "auto") -> list[Article]:
     raw = raw_input.text
     found: list[tuple[Line | None, list[Line]]] = []
     for seg in article_blocks(raw, split):
-        title, body = classify(lines_of(raw, seg.start, seg.end))
+        lines = lines_of(raw, seg.start, seg.end)
+        title, body = classify(lines)
         if title and not body and not is_chrome(title):
             title, body = None, [title]  # a one-line text is its own body, not a headline
         if body:
-            found.append((title, body))
+            found.append((title, body, captions_of(lines, title)))
     many = len(found) > 1
     articles = []
-    for n, (title, body) in enumerate(found, 1):
+    for n, (title, body, captions) in enumerate(found, 1):
         start = title.start if title else body[0].start
         articles.append(
             Article(
@@ -175,6 +188,7 @@ def split_articles(raw_input: RawInput, split: str = "auto") -> list[Article]:
                 title=title.text if title else None,
                 title_span=Region(start=title.start, end=title.end) if title else None,
                 body=[Region(start=b.start, end=b.end) for b in body],
+                captions=[Region(start=c.start, end=c.end) for c in captions],
                 metadata=raw_input.metadata,
             )
         )

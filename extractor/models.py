@@ -154,4 +154,8 @@ class Article(BaseModel):
     title_span: Region | None = None
     # Paragraphs the engines may read: no captions, repeated headlines or page chrome.
     body: list[Region] = Field(default_factory=list)
+    # Photo captions left out of the body, each text once: no claims are read from them, but
+    # the title and name they pair ("Head of Iran's Quds Force Esmail Ghaani.") introduce a
+    # person the body may call only by the title.
+    captions: list[Region] = Field(default_factory=list)
     metadata: dict[str, Any] = Field(default_factory=dict)

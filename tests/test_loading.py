@@ -104,6 +104,9 @@ def test_seed_pages_split_into_articles_without_chrome():
     body = " ".join(chrome.text[r.start : r.end] for r in art.body)
     assert "Verified by MonsterInsights" not in body and "Related Articles" not in body
     assert art.title.startswith("Ismael Qaani Back in Iraq Again")
+    page = next(iter(read_inputs([str(SEEDS / "004_902baa1e4d506162.txt")])))
+    first = split_articles(page)[0]  # its caption, printed twice on the page, listed once
+    assert [page.text[c.start : c.end] for c in first.captions] == ["Head of Iran’s Quds Force Esmail Ghaani. (Reuters file photo)"]
 
 
 def test_a_one_line_text_is_an_article_not_a_headline():

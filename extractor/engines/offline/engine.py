@@ -52,6 +52,11 @@ class OfflineEngine:
         # Names first, in one pass: a surname in the lede is the full name given further down.
         for (region, _), doc in zip(paragraphs, docs):
             state.learn_names(doc, region.start)
+        # Captions give names and titles only, read before the body they precede.
+        captions = [(r, raw[r.start : r.end]) for r in article.captions]
+        for (region, _), doc in zip(captions, self.nlp.pipe([t for _, t in captions])):
+            state.learn_names(doc, region.start)
+            state.meet(doc, region.start)
         state.turns = transcript_turns(raw, [r for r, _ in paragraphs], state.people, state.known)
         for (region, text), doc in zip(paragraphs, docs):
             read_paragraph(state, region, text, doc)

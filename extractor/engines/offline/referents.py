@@ -36,6 +36,8 @@ class Intro:
 
 
 # Title nouns that name the same office ("the head of the force" = its chief or commander).
+# (A rank is not an office: "general" here made "the army general", an Iraqi officer, the
+# Iranian commander named in a caption.)
 SAME_OFFICE = (frozenset({"head", "chief", "leader", "commander"}), frozenset({"chairman", "chairwoman", "chair"}),
                frozenset({"spokesman", "spokeswoman", "spokesperson"}),
                # kinds of organization and outlet: "the company" after "oil firm Petrobras" or "Acme Corporation"
