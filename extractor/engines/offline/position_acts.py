@@ -90,22 +90,25 @@ def questioned(c: Cue) -> Answer | None:
     return _span(c.verb.doc, obj.left_edge.i, obj.right_edge.i), "object"
 
 
-def challenge_to(c: Cue) -> Answer | None:
-    """"challenged the governor to a debate": the person challenged and to what."""
-    to = challenged_to(c.verb)
-    if to is None:
+def _object_through(c: Cue, shape) -> Answer | None:
+    """The direct object and the complement the shape found after it, as one span: "challenged
+    | the governor to a debate", "compared | the tax plan to highway robbery", "ruled | the
+    evidence inadmissible"."""
+    tail = shape(c.verb)
+    if tail is None:
         return None
     obj = next(x for x in c.verb.children if x.dep_ == "dobj")
-    return _span(c.verb.doc, obj.left_edge.i, max(to.right_edge.i, obj.right_edge.i)), "object"
+    return _span(c.verb.doc, obj.left_edge.i, max(tail.right_edge.i, obj.right_edge.i)), "object"
+
+
+def challenge_to(c: Cue) -> Answer | None:
+    """"challenged the governor to a debate": the person challenged and to what."""
+    return _object_through(c, challenged_to)
 
 
 def comparison(c: Cue) -> Answer | None:
     """"compared the tax plan to highway robbery": what is compared, and to what."""
-    prep = compared(c.verb)
-    if prep is None:
-        return None
-    obj = next(x for x in c.verb.children if x.dep_ == "dobj")
-    return _span(c.verb.doc, obj.left_edge.i, max(prep.right_edge.i, obj.right_edge.i)), "object"
+    return _object_through(c, compared)
 
 
 def agreement(c: Cue) -> Answer | None:
@@ -148,11 +151,7 @@ def reminder(c: Cue) -> Answer | None:
 
 def ruling_predicate(c: Cue) -> Answer | None:
     """"ruled the evidence inadmissible": the object and its predicate."""
-    pred = ruled_predicate(c.verb)
-    if pred is None:
-        return None
-    obj = next(x for x in c.verb.children if x.dep_ == "dobj")
-    return _span(c.verb.doc, obj.left_edge.i, max(pred.right_edge.i, obj.right_edge.i)), "object"
+    return _object_through(c, ruled_predicate)
 
 
 def _object_and_complement(verb: Token, obj: Token) -> list[Token]:
