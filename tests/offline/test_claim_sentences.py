@@ -96,6 +96,14 @@ def test_told_keeps_whom_after_a_quotation_and_relays_keep_their_article(run):
     assert "The minister said taxes would rise, according to the Harbour Gazette." in claims, claims
 
 
+def test_a_group_keeps_its_articles_and_a_lost_what_becomes_it(run):
+    rows = run("Israel and the United States blamed the militia for the strike.\n\n"
+               "He tweeted a slogan, in what observers said was a sign of defeat.")
+    claims = [r[3].claim for r in rows]
+    assert "Israel and the United States blamed the militia for the strike." in claims, claims
+    assert "Observers said it was a sign of defeat." in claims, claims
+
+
 def test_an_apposition_before_the_verb_is_closed_by_a_comma(run):
     rows = run("The striker, 24, told the Harbour Gazette he was ready to play.\n\n"
                "Ortiz, Lund and Berg said the deal was fair.")

@@ -57,6 +57,8 @@ def source_phrase(m: Mention | None) -> str:
         return ""
     text = m.text.strip()
     low = text.lower()
+    if m.name and " and " in m.name and re.sub(r"\bthe\s+", "", text, flags=re.I) == m.name:
+        return text  # a group as written keeps its articles: "Israel and the United States"
     if m.name and (low in PRONOUNS or m.type in ("person",) or not ARTICLE.match(text)):
         name = m.name
         # An institution keeps its article ("The White House", "The foreign ministry").
@@ -133,6 +135,8 @@ def claim_sentence(raw: str, f: Found) -> str:
         and not any(q in content for q in QUOTE_MARKS[:3])
     if not quoted:
         content = re.sub(r"^(But|And|So|Yet|However,?)\s+", "", content)
+    if not quoted and f.cue and re.match(r"(was|is|were|are|had been|has been|would be)\b", content):
+        content = "it " + content  # "in what observers said was a sign": the clause has lost its "what"
     if not quoted and FUNCTION_WORD.match(content):
         content = content[:1].lower() + content[1:]  # "said the commander ...", not "said The commander ..."
     verb = verb_phrase(f, cue_text) if f.cue else "said"
