@@ -11,6 +11,13 @@ from .support import check_sources, one
 # must come out as: its type, or (type, name) or (type, name, role).
 CASES = {
     # ---- mixed groups (evals/GUIDELINES.md 9.4): one source, the first conjunct's type ----------
+    "a General after an institution's noun is its name, not a title": (
+        "The Directorate General of Civil Aviation said the runway was wet.",
+        {"The Directorate General of Civil Aviation": ("organization", "Directorate General of Civil Aviation")}),
+    "a General after a title or a common noun is a person's rank": (
+        "The Attorney General of Ohio said the law was void.\n\n"
+        "An army general said the drones came from the east.",
+        {"The Attorney General of Ohio": "person", "An army general": "anonymous"}),
     "a list of three names is one group named by all three": (
         "Ana Ortiz, Tom Lund and Eva Berg said the deal was fair.",
         {"Ana Ortiz, Tom Lund and Eva Berg": ("person", "Ana Ortiz, Tom Lund and Eva Berg")}),

@@ -1,8 +1,7 @@
 """A source phrase: how far it reaches, and what kind of source it names.
 
-Given the token a rule took for the speaker, `noun_phrase` (source_span.py) cuts the phrase ("the mayor
-at the time" -> "the mayor") and `classify_source` types and names it (person,
-organization, media, anonymous). Typing is a list of rule families, `SOURCE_TYPE_RULES`,
+Given the token a rule took for the speaker, `noun_phrase` (source_span.py) cuts the phrase ("the
+mayor at the time" -> "the mayor") and `classify_source` types and names it (person, organization, media, anonymous). Typing is a list of rule families, `SOURCE_TYPE_RULES`,
 asked in turn; the first that recognises the phrase decides. A coordinated phrase is then
 retyped by its first conjunct (`mixed_group_source`, evals/GUIDELINES.md 9.4).
 """
@@ -166,7 +165,11 @@ def titled_name_source(m: Mention, p: Phrase) -> bool:
 
 def title_head_source(m: Mention, p: Phrase) -> bool:
     """A title heads the phrase (the model may tag it ORG); a name at its end is who holds
-    it: "UN Special Coordinator for Lebanon Jeanine Hennis-Plasschaert"."""
+    it: "UN Special Coordinator for Lebanon Jeanine Hennis-Plasschaert". After an institution's
+    noun "General" is its name ("the Directorate General of Civil Aviation"; "the army general" is a rank)."""
+    if p.head.text == "General" and p.head.i and (b := p.head.doc[p.head.i - 1]).lower_ in lx.ORGANIZATION_HEADS and b.text[:1].isupper():
+        m.type, m.name = "organization", clean_name(p.text)
+        return True
     if p.lemma in lx.TITLE_HEADS and not m.plural and not (p.words and p.words[0] in lx.INDEFINITE):
         name = person_name(p.tokens)
         m.type, m.role = "person", clean_name(p.text)
