@@ -12,6 +12,9 @@ from .support import check_sources, one
 # must come out as: its type, or (type, name) or (type, name, role).
 CASES = {
     # ---- a kind noun beside a name (referents.kind_names, state.learn_kinds) ------------------
+    "a role and the full name after it, though NER takes only the surname": (
+        "University of California, San Diego's chancellor, Pradeep Khosla, said the campus would close.",
+        {"University of California, San Diego's chancellor, Pradeep Khosla": ("person", "Pradeep Khosla")}),
     "a kind noun before a name makes it an organization wherever it stands": (
         "Chilean copper miner Codelco halted work at the pit on Monday.\n\n"
         "Codelco said the strike had cost it two days of output.\n\n"

@@ -1,9 +1,9 @@
 """A source phrase: how far it reaches, and what kind of source it names.
 
-Given the token a rule took for the speaker, `noun_phrase` (source_span.py) cuts the phrase ("the
-mayor at the time" -> "the mayor") and `classify_source` types and names it (person, organization, media, anonymous). Typing is a list of rule families, `SOURCE_TYPE_RULES`,
-asked in turn; the first that recognises the phrase decides. A coordinated phrase is then
-retyped by its first conjunct (`mixed_group_source`, evals/GUIDELINES.md 9.4).
+Given the token a rule took for the speaker, `noun_phrase` (source_span.py) cuts the phrase ("the mayor at the
+time" -> "the mayor") and `classify_source` types and names it (person, organization, media, anonymous). Typing
+is a list of rule families, `SOURCE_TYPE_RULES`, asked in turn; the first that recognises the phrase decides.
+A coordinated phrase is then retyped by its first conjunct (`mixed_group_source`, evals/GUIDELINES.md 9.4).
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ from .records import Mention
 from .source_groups import mixed_group_source
 from .source_outlets import media_source, named_outlet_source, newspaper_name_source, outlet_staff_source
 from .source_names import (camel_case_name_source, definite_name_source, function_word_name_source, given_name_source,
-                           indefinite_party_member_source, kind_noun_source, party_members_source,
-                           unnamed_groups_source)
+                           indefinite_party_member_source, kind_noun_source, party_members_source, unnamed_groups_source)
 from .source_phrase import (Phrase, appos_person, clean_name, make_phrase, mentions_outlet, name_proper, person_name,
                             proper_run, strip_det, without_acronym)
 from .source_span import noun_phrase  # noqa: F401  (re-exported: the phrase is cut there, typed here)
@@ -110,7 +109,8 @@ def trailing_name_source(m: Mention, p: Phrase) -> bool:
     for t in p.full:
         if t.dep_ == "appos" and t.head.lemma_.lower() in holders and t.head.tag_ in ("NN", "NNP") \
                 and t.right_edge.i >= last.i and t.head.i < t.i:
-            name = person_name(list(t.subtree))
+            name, run = person_name(list(t.subtree)), proper_run(t)
+            name = run if name and len(run) > len(name) and run.endswith(name) else name  # (NER took "Khosla" of "Pradeep Khosla")
             if not name or not p.head.doc.text[: last.idx + len(last)].endswith(name):
                 return False
             doc = p.head.doc
