@@ -11,6 +11,11 @@ from .support import check_sources, one
 # must come out as: its type, or (type, name) or (type, name, role).
 CASES = {
     # ---- mixed groups (evals/GUIDELINES.md 9.4): one source, the first conjunct's type ----------
+    "roles joined by and, then one name, are one person": (
+        "The party chairman and its nominee for governor, Ana Ruiz, said the race was open.\n\n"
+        "Green Party frontrunner and the nominee of the Liberty Party, Tom Hale, said the vote was close.",
+        {"The party chairman and its nominee for governor, Ana Ruiz": ("person", "Ana Ruiz", "party chairman and its nominee for governor"),
+         "Green Party frontrunner and the nominee of the Liberty Party, Tom Hale": ("person", "Tom Hale")}),
     "a General after an institution's noun is its name, not a title": (
         "The Directorate General of Civil Aviation said the runway was wet.",
         {"The Directorate General of Civil Aviation": ("organization", "Directorate General of Civil Aviation")}),

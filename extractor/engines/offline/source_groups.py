@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from . import lexicon as lx
 from .records import Mention
 from .source_phrase import Phrase, clean_name, make_phrase, without_acronym
 
@@ -86,6 +87,27 @@ def _as_list(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+ROLE_WORDS = lx.TITLE_HEADS | lx.ROLE_NOUNS | lx.NAME_TITLES | lx.PERSON_NOUNS | frozenset({"frontrunner"})
+
+
+def _one_holder(m: Mention, tokens: list[Token], parts: list[tuple[Token, list[Token]]]) -> bool:
+    """"The party chairman and its nominee for governor, Ana Ruiz": roles joined by "and",
+    then one name in apposition, are one person holding them all (not a group)."""
+    comma = max((t.i for t in tokens if t.text == ","), default=None)
+    name = [t for t in tokens if comma is not None and t.i > comma and not t.is_punct]
+    while name and name[0].lower_ in lx.NAME_TITLES:
+        name = name[1:]  # "Dr. Paul Ekman": the title is not the name
+    if not name or not all(t.pos_ == "PROPN" for t in name) or not (len(name) >= 2 or name[-1].ent_type_ == "PERSON"):
+        return False
+    if not all(c.pos_ == "NOUN" and c.lemma_.lower() in ROLE_WORDS for c, _ in parts if c.i < comma):
+        return False
+    doc = tokens[0].doc
+    m.type, m.descriptor = "person", None
+    m.name = doc.text[name[0].idx : name[-1].idx + len(name[-1])]
+    m.role = clean_name(doc.text[tokens[0].idx : doc[comma].idx]).strip(" ,") or None
+    return True
+
+
 def mixed_group_source(m: Mention, tokens: list[Token], head: Token,
                        type_by_rules: Callable[[Mention, Phrase], None]) -> bool:
     """Conjoined sources are one source typed by its first conjunct (evals/GUIDELINES.md
@@ -96,6 +118,8 @@ def mixed_group_source(m: Mention, tokens: list[Token], head: Token,
     if len(parts) < 2 or not all(c.pos_ in ("NOUN", "PROPN") for c, _ in parts) or not (
             _listed(parts) or _misparsed_pair(tokens, head) is not None):
         return False
+    if _one_holder(m, tokens, parts):
+        return True
     typed = []
     for c, own in parts:
         own, c, _ = without_acronym(own, c)

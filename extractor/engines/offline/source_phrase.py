@@ -64,6 +64,8 @@ def proper_run(tok: Token) -> str:
     """A proper noun with the proper nouns compounded onto it: "Mara Ilves" (whatever NER says)."""
     parts = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok]
     parts = [t for t in parts if t.i >= parts[0].i and tok.i - t.i < 5]
+    while len(parts) > 1 and parts[0].lower_ in lx.NAME_TITLES:
+        parts = parts[1:]  # "Dr. Paul Ekman" is Paul Ekman
     return tok.doc.text[parts[0].idx : tok.idx + len(tok)]
 
 
