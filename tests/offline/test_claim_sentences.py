@@ -104,6 +104,14 @@ def test_a_group_keeps_its_articles_and_a_lost_what_becomes_it(run):
     assert "Observers said it was a sign of defeat." in claims, claims
 
 
+def test_a_pronoun_for_an_institution_keeps_its_article(run):
+    rows = run('The White House on Sunday blamed the militia for the strike. "This attack was planned," it said.\n\n'
+               'Reuters obtained the memo. "It is genuine," it said.')
+    claims = [r[3].claim for r in rows]
+    assert 'The White House said: "This attack was planned."' in claims, claims
+    assert 'Reuters said: "It is genuine."' in claims, claims
+
+
 def test_an_apposition_before_the_verb_is_closed_by_a_comma(run):
     rows = run("The striker, 24, told the Harbour Gazette he was ready to play.\n\n"
                "Ortiz, Lund and Berg said the deal was fair.")

@@ -127,7 +127,7 @@ def claim_sentence(raw: str, f: Found) -> str:
         if cue_text.lower().startswith(("it ", "was ", "is ", "were ", "has been ", "had been ")):
             return end(f"It {cue_text.removeprefix('It ').removeprefix('it ')} that {content}")
         return end(f"{cap(cue_text)}, {content}")
-    who = closed_apposition(cap(source_phrase(f.source)))
+    who = closed_apposition(cap(with_article(raw, f.source, source_phrase(f.source))))
     if f.how == "turn":  # an interview answer (transcript.py): the paragraph as said, its own quotes nested
         return end(f'{who} said: "{nested(content)}"')
     opened = raw[max(0, f.content[0] - 1) : f.content[0]] in QUOTE_MARKS
@@ -159,6 +159,14 @@ def claim_sentence(raw: str, f: Found) -> str:
         body = f"{verb} that {content}"
     tail = f", according to {', '.join(relay)}" if relay else ""
     return end(f"{who} {body}{tail}")
+
+
+def with_article(raw: str, m: Mention, who: str) -> str:
+    """A pronoun standing for an institution the article wrote with "the" keeps it: "it" after
+    "the White House blamed ..." is "The White House", not "White House"."""
+    if m.text.lower() not in PRONOUNS or who != m.name or m.type == "person" or who.lower().startswith("the "):
+        return who
+    return "The " + who if re.search(r"\bthe\s+" + re.escape(who) + r"\b", raw[: m.start], re.I) else who
 
 
 def closed_apposition(who: str) -> str:
