@@ -5,6 +5,12 @@ credit only when set off and naming who or what can report). The content is
 the clause "according to" hangs on; the parser often hangs it on the wrong clause (a
 participle aside, or a relative clause about X itself), so `reported_clause_head` moves it
 to the clause the phrase really qualifies.
+
+Tried and left out: ending a report's content before a credit phrase the parser hung on
+the reported clause ("The ministry said the border would stay closed, according to state
+television": the ministry's content ran on over the phrase, and the credit got the
+ministry as its relay): linked, exact-content and relay scores unchanged on Wikinews tune
+and dev and PolNeAR dev.
 """
 
 from __future__ import annotations

@@ -12,11 +12,15 @@ from spacy.tokens import Span as TokSpan, Token
 
 from . import lexicon as lx
 from .cues import is_cue_verb
+from .shared_speaker import hung_cue_speaker
 from .syntax import INHERIT_DEPS, NP_POS, agent_capable, own_subject
 
 
 def find_subject(verb: Token) -> Token | None:
     """The verb's subject, or the subject it shares with the verb it hangs off."""
+    shared = hung_cue_speaker(verb, find_subject)  # (shared_speaker.py: "X said he ..., adding ...")
+    if shared is not None:
+        return shared
     outer, inner = verb.head.head, verb.head
     if verb.dep_ in ("conj", "advcl") and own_subject(verb) is None and inner.dep_ == "ccomp" and is_cue_verb(outer) \
             and outer.i < inner.i and (verb.dep_ == "conj" and verb.tag_ == outer.tag_ != inner.tag_
