@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import lexicon as lx
+from .legal_cues import LEGAL_SHAPES
 from .position_cues import POSITION_SHAPES
 from .syntax import own_subject
 
@@ -143,7 +144,7 @@ def described_as(verb: Token) -> Token | None:
 
 
 ACT_SHAPES = (described_as, issued_act_noun, placed_under, not_excluded, committed_to, referred_to_as, ruling_clause, ruled_for_or_against,
-              *POSITION_SHAPES)
+              *POSITION_SHAPES, *LEGAL_SHAPES)
 
 
 def is_act_cue(tok: Token) -> bool:

@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from . import lexicon as lx
 from .act_cues import (described_as, direct_object, is_passive, prep_after, committed_to, issued_act_noun, not_excluded, not_performed,
                        placed_under, referred_to_as, ruled_for_or_against)
+from .legal_acts import LEGAL_CONTENT_RULES
 from .position_acts import POSITION_CONTENT_RULES
 from .phrases import NOTHING, Answer, Cue, complement_tokens
 from .spans import aside_cut
@@ -213,4 +214,5 @@ def undesignated(c: Cue) -> Answer | None:
 # agency placed the county under a warning"); `issued_act` also before the light-verb family,
 # which would take "issued a warning" for a bare light verb.
 ACT_CONTENT_RULES = (undesignated, reciprocal_object, act_in_as_clause, named_addressee, placed_under_act, charged_with,
-                     excluded_possibility, commitment, referred_as, description, ruling_for_or_against, *POSITION_CONTENT_RULES)
+                     excluded_possibility, commitment, referred_as, description, ruling_for_or_against, *POSITION_CONTENT_RULES,
+                     *LEGAL_CONTENT_RULES)

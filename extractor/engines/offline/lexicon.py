@@ -390,3 +390,6 @@ PER_WORDS = PER_WORDS | BY_CREDIT_WORDS
 # Y, crediting a cause, phrasal attacks.
 from .act_words import PHRASAL_ATTACKS as _PHRASAL  # noqa: E402
 ACT_CUE_LEMMAS = ACT_CUE_LEMMAS | frozenset("link connect credit".split()) | frozenset(_PHRASAL)
+# Court acts and impeachment (legal_cues.py; legal_words.py holds their lists).
+from .legal_words import LEGAL_AGENTLESS, LEGAL_CUE_LEMMAS  # noqa: E402
+ACT_CUE_LEMMAS, AGENTLESS_CUES = ACT_CUE_LEMMAS | LEGAL_CUE_LEMMAS, AGENTLESS_CUES | LEGAL_AGENTLESS
