@@ -88,6 +88,16 @@ def test_wrong_source_breaks_linked_but_not_content():
     assert m["source"]["tp"] == 1 and m["source"]["n_pred"] == 2
 
 
+def test_two_claims_on_one_content_pair_by_source():
+    # a relay's claim and the relayed source's claim share one content: the prediction that
+    # names the same source is the one to pair, whatever the order of either list
+    g = [claim(sp("a deal is close"), sp("Reuters"), sp("told"), "media"),
+         claim(sp("a deal is close"), sp("The minister"), sp("told"), "person")]
+    p = [g[1], g[0]]
+    m = aggregate([score_document(g, p)])
+    assert m["linked"]["tp"] == 2 and m["linked"]["recall"] == 1.0
+
+
 def test_source_type_confusion_and_anonymous_detection():
     p = [claim(sp("the talks failed"), sp("Officials"), stype="organization"), gold_claims()[1]]
     m = aggregate([score_document(gold_claims(), p)])

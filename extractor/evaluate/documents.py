@@ -78,7 +78,8 @@ def span_detection(gold: list[Span | None], pred: list[Span | None], threshold: 
 
 def score_document(gold: list[Claim], pred: list[Claim], threshold: float = DEFAULT_DICE,
                    input_id: str = "", typed: bool = True, text: str = "") -> DocScore:
-    pairs = match([c.content for c in gold], [c.content for c in pred], threshold)
+    pairs = match([c.content for c in gold], [c.content for c in pred], threshold,
+                  prefer=lambda g, p: source_matches(gold[g], pred[p], threshold))
     by_gold = {p.gold: p for p in pairs}
     by_pred = {p.pred: p for p in pairs}
     src_ok = {p.gold: source_matches(gold[p.gold], pred[p.pred], threshold) for p in pairs}

@@ -7,6 +7,8 @@ is decided here and only here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -38,15 +40,19 @@ class Pair:
     dice: float
 
 
-def match(gold: list[Span | None], pred: list[Span | None], threshold: float) -> list[Pair]:
-    """One-to-one matching, greedy by Dice (ties: earlier gold, then earlier prediction)."""
+def match(gold: list[Span | None], pred: list[Span | None], threshold: float,
+          prefer: Callable[[int, int], bool] | None = None) -> list[Pair]:
+    """One-to-one matching, greedy by Dice. Ties go first to the pairs `prefer` likes (the
+    same source: a relay's claim and the relayed source's claim share one content, and
+    pairing them crosswise would count two right claims wrong), then to the earlier gold and
+    the earlier prediction."""
     candidates = [
         Pair(g, p, d)
         for g, gs in enumerate(gold)
         for p, ps in enumerate(pred)
         if (d := dice(gs, ps)) >= threshold and d > 0
     ]
-    candidates.sort(key=lambda x: (-x.dice, x.gold, x.pred))
+    candidates.sort(key=lambda x: (-x.dice, not (prefer and prefer(x.gold, x.pred)), x.gold, x.pred))
     used_g: set[int] = set()
     used_p: set[int] = set()
     out = []
