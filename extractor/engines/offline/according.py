@@ -44,7 +44,7 @@ def reported_clause_head(tok: Token, source: Token) -> Token:
     if head.i > tok.i and wh is not None and wh.i > source.i and head.head.i != head.i and head.head.i < tok.i:
         return head.head  # "..., according to police, who said ...": not what "who" said
     main = head.head.head if head.dep_ == "acl" else head.head  # (an aside on the subject: its verb)
-    if head.dep_ in ("advcl", "acl") and head.tag_ in ("VBG", "VBN") and main.i > tok.right_edge.i \
+    if head.dep_ in ("advcl", "acl", "csubj") and head.tag_ in ("VBG", "VBN") and main.i > tok.right_edge.i \
             and main.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return main  # "Rescuers, working ..., according to X recovered ...": the main clause
     return head

@@ -22,6 +22,7 @@ from .content_objects import (after_a_colon, aside_before_quote, opens_quotation
                               next_paragraph, passive_with_agent, passive_with_complement, quotation_right_after,
                               clause_read_as_object, said_object, speech_act_object)
 from .acts import ACT_CONTENT_RULES, issued_act
+from .content_ends import content_end
 from .cues import is_cue_verb
 from .evidence import evidence_finding
 from .phrases import (NOTHING, Answer, Cue, before_a_rival_claim, clause_tokens, lost_subject_with_aside, main_clause_after,
@@ -394,5 +395,6 @@ def content_tokens(verb: Token, sent: TokSpan) -> Answer:
     for rule in CONTENT_RULES:
         answer = rule(cue)
         if answer is not None:
-            return ([], "") if answer is NOTHING else answer  # (a fresh list: NOTHING is shared)
+            # (a fresh list: NOTHING is shared; content_ends.py cuts what any family chose)
+            return ([], "") if answer is NOTHING else (content_end(verb, answer[0]), answer[1])
     return [], ""

@@ -126,7 +126,7 @@ def clause_read_as_object(c: Cue) -> Answer | None:
     a Category 5 storm": the parser makes the reported clause's subject the cue's object and
     its finite verb a subjectless adverbial clause; together they are the reported clause."""
     verb = c.verb
-    if c.lemma not in lx.SPEECH_VERBS:
+    if c.lemma not in lx.SPEECH_VERBS | lx.SPEECH_ACT_VERBS:  # ("suggested the algae ... might render")
         return None
     obj = next((x for x in c.children if x.dep_ == "dobj" and x.i > verb.i), None)
     if obj is None:
@@ -138,9 +138,20 @@ def clause_read_as_object(c: Cue) -> Answer | None:
         return None
     doc = verb.doc
     between = doc[obj.right_edge.i + 1 : lost.left_edge.i]
-    if any(t.is_punct or t.dep_ == "cc" for t in between):
+    # (the aside may hang on the lost verb: the words up to its auxiliary)
+    aside = doc[obj.right_edge.i + 1 : min(g.i for g in lost.children if g.dep_ in ("aux", "auxpass"))]
+    if any(t.is_punct or t.dep_ == "cc" for t in between) and not comma_aside(aside):
         return None  # ("reported the figures, and had ..." is a second predicate of the source)
     return list(doc[obj.left_edge.i : lost.right_edge.i + 1]), "clause"
+
+
+def comma_aside(gap) -> bool:
+    """"suggested the algae, like warming temperatures, might render ...": an aside set off
+    by two commas inside the lost subject (a phrase with no verb or "and" of its own), not a
+    second predicate of the source ("reported the figures, and had ...")."""
+    words = [t for t in gap if not t.is_punct]
+    return len(gap) >= 3 and gap[0].text == "," and gap[-1].text == "," and bool(words) \
+        and not any(t.dep_ == "cc" or t.text in (",", ";", ":") or t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in gap[1:-1])
 
 
 def speech_act_object(c: Cue) -> Answer | None:
