@@ -54,6 +54,9 @@ def agent_capable(tok: Token) -> bool:
         or low in lx.ANONYMOUS_HEADS
         or low in lx.ORGANIZATION_HEADS
         or low in lx.MEDIA_HEADS
+        # plurals of the same heads: "the parties nominated", "the unions condemned", "the
+        # governments agreed" (the lists hold singulars)
+        or tok.tag_ in ("NNS", "NNPS") and (tok.lemma_.lower() in lx.ORGANIZATION_HEADS or tok.lemma_.lower() in lx.MEDIA_HEADS)
         or tok.lemma_.lower() in lx.TITLE_HEADS
         or low in lx.PERSON_NOUNS
     )
