@@ -34,7 +34,9 @@ vote; with "for"/"against" only: no change anywhere); countering or spreading a 
 PolNeAR dev unchanged); directives ("directed the agencies to prepare", "instructed the jury
 to ..."; tune +0.003, dev unchanged, PolNeAR dev F1 -0.001); and cutting a voiced intent
 before "but" and a phrasal attack before its occasion ("railed against the rioters | during
-his rally"; tune +0.005, dev unchanged, PolNeAR dev F1 -0.001).
+his rally"; tune +0.005, dev unchanged, PolNeAR dev F1 -0.001); a nomination the parser
+misread ("the party nominated businessman Tom Hale", the verb taken for a modifier of
+"businessman", or the name for a second subject; tune +0.003, dev and PolNeAR dev unchanged).
 """
 
 from __future__ import annotations
