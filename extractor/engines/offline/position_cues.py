@@ -36,7 +36,9 @@ to ..."; tune +0.003, dev unchanged, PolNeAR dev F1 -0.001); and cutting a voice
 before "but" and a phrasal attack before its occasion ("railed against the rioters | during
 his rally"; tune +0.005, dev unchanged, PolNeAR dev F1 -0.001); a nomination the parser
 misread ("the party nominated businessman Tom Hale", the verb taken for a modifier of
-"businessman", or the name for a second subject; tune +0.003, dev and PolNeAR dev unchanged).
+"businessman", or the name for a second subject; tune +0.003, dev and PolNeAR dev unchanged);
+"affirmed" as a voicing verb ("affirmed her willingness to serve"; tune +0.0015, dev and
+PolNeAR dev unchanged).
 """
 
 from __future__ import annotations
