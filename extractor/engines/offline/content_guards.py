@@ -29,6 +29,10 @@ NAMED_VIEW_NOUNS = frozenset({
     "feeling", "feelings",
 })
 
+# Stances named with nothing of their own, when the noun stands alone: "the objection
+# expressed by some parties" (§1); "objections to the plan" keeps its phrase.
+BARE_STANCE_NOUNS = frozenset({"objection", "objections", "reservation", "reservations"})
+
 # Verbs that utter a view: only with these is the view noun the cue's own (not "endorsed a
 # sentiment", which takes up another's).
 VIEW_UTTERING_VERBS = frozenset({"express", "voice", "share", "air", "describe", "state", "offer", "give"})
@@ -65,6 +69,8 @@ def named_view_only(r: Any) -> bool:
     if not toks or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in toks):
         return False
     heads = [t for t in toks if t.head.i == t.i or not (r.cs - r.base <= t.head.idx < r.ce - r.base)]
+    if len(heads) == 1 and heads[0].lower_ in BARE_STANCE_NOUNS and all(t is heads[0] or t.dep_ in ("det", "poss", "amod") for t in toks):
+        return True  # "the objection expressed by some parties": only the cue's noun (§1)
     return len(heads) == 1 and heads[0].lower_ in NAMED_VIEW_NOUNS
 
 

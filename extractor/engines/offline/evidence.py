@@ -9,6 +9,9 @@ which an advisory, statistics or an autopsy is not, though they present findings
 irregularities") that the speech-act object rules do not read for them. A storm that "showed
 its strength" or a museum that "showed the painting" is neither: the subject must be a
 piece of evidence.
+
+Tried and left out: recordings as evidence ("footage from the scene showed the vehicle burn",
+"CCTV images revealed that ..."): Wikinews tune +0.001 F1, dev unchanged, PolNeAR dev F1 -0.001.
 """
 
 from __future__ import annotations

@@ -5,6 +5,10 @@ talks will resume", "the aide was rumored to be leaving".
 Why a module of its own: cues.is_cue_verb must ask these shapes, and it sits below the
 content rules (phrases.py, evidence.py import it), so the shapes use only the parse and the
 word lists. Their clauses are read by the ordinary clause and agentless rules.
+
+Tried and left out: estimates with a noun phrase and a figure ("officials estimated the damage
+at $3 million", "the ministry put the death toll at 42") and listings ("listed the vessel as
+anchored"): Wikinews tune and dev unchanged, PolNeAR dev P -0.0006.
 """
 
 from __future__ import annotations

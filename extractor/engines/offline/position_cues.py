@@ -26,6 +26,19 @@ view ("offered his view of the budget"), supporting ("supported the levy"), choo
 picking or tapping a nominee ("chose X as its nominee"), judging verbs like "praised"
 ("assailed the budget", "faulted the agency") and the manner of a body's act as no content
 ("endorsed him by acclamation").
+Also tried and left out, none of them raising Wikinews dev or PolNeAR dev F1 (round three,
+the §9.10 Wikinews tune): a vote with what it was for ("voted to disband its police force",
+"voted against the bill"; dev F1 -0.001, PolNeAR dev P -0.001, though §9.10 counts a body's
+vote; with "for"/"against" only: no change anywhere); countering or spreading a claim noun
+("countered claims about his health", "promoted a conspiracy theory"; tune +0.001, dev and
+PolNeAR dev unchanged); directives ("directed the agencies to prepare", "instructed the jury
+to ..."; tune +0.003, dev unchanged, PolNeAR dev F1 -0.001); and cutting a voiced intent
+before "but" and a phrasal attack before its occasion ("railed against the rioters | during
+his rally"; tune +0.005, dev unchanged, PolNeAR dev F1 -0.001); a nomination the parser
+misread ("the party nominated businessman Tom Hale", the verb taken for a modifier of
+"businessman", or the name for a second subject; tune +0.003, dev and PolNeAR dev unchanged);
+"affirmed" as a voicing verb ("affirmed her willingness to serve"; tune +0.0015, dev and
+PolNeAR dev unchanged).
 """
 
 from __future__ import annotations

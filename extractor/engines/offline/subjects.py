@@ -4,6 +4,11 @@
 ("... and says he introduced", "a statement saying ..."); `surface_subject` and
 `subject_after` recover a subject the parser lost. The cue reading (attributions.py)
 asks these, then turns the token into a source with sources.py.
+
+Tried and left out: the giver of a spoken occasion as the speaker of its participle
+("delivered a speech declaring ...", "gave an interview saying ...", "held a press conference
+announcing ...", beside the message nouns): Wikinews tune +0.0015 F1, dev and PolNeAR dev
+unchanged.
 """
 
 from __future__ import annotations

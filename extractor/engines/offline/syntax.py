@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import lexicon as lx
+from .people_words import MORE_PEOPLE
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLAUSE_DEPS = ("ccomp", "parataxis")
@@ -54,8 +55,12 @@ def agent_capable(tok: Token) -> bool:
         or low in lx.ANONYMOUS_HEADS
         or low in lx.ORGANIZATION_HEADS
         or low in lx.MEDIA_HEADS
+        # plurals of the same heads: "the parties nominated", "the unions condemned", "the
+        # governments agreed" (the lists hold singulars)
+        or tok.tag_ in ("NNS", "NNPS") and (tok.lemma_.lower() in lx.ORGANIZATION_HEADS or tok.lemma_.lower() in lx.MEDIA_HEADS)
         or tok.lemma_.lower() in lx.TITLE_HEADS
         or low in lx.PERSON_NOUNS
+        or tok.lemma_.lower() in MORE_PEOPLE and tok.pos_ == "NOUN"  # ("rescuers warned", people_words.py)
     )
 
 
