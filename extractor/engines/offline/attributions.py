@@ -23,6 +23,7 @@ from .cues import CORE_CUES, cue_extent, is_cue_verb, stance_of
 from .guards import CUE_GUARDS
 from .content_guards import CONTENT_GUARDS
 from .lost_subjects import lost_subject, publisher_of
+from .naming_relatives import described_in_relative
 from .quotes import quote_before
 from .records import Found, Mention
 from .relays import RELAY_RULES
@@ -345,7 +346,8 @@ def cue_verb(state: Any, verb: Token, sent: TokSpan, base: int, quotes: list[tup
     r = Reading(state=state, verb=verb, sent=sent, base=base, quotes=quotes)
     if any(guard(r) for guard in CUE_GUARDS):
         return None
-    r.toks, r.how = content_tokens(verb, sent)
+    # ("what the agency declared a pandemic": the relative's own phrase, naming_relatives.py)
+    r.toks, r.how = described_in_relative(verb) or content_tokens(verb, sent)
     if r.lemma in lx.PREP_CUE_VERBS and r.how != "object":
         return None  # "while the government is pushing to ...": only "pushing for X" is a position
     if not content_span(r) or not find_source(r) or any(guard(r) for guard in CONTENT_GUARDS):
