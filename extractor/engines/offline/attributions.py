@@ -202,7 +202,7 @@ def subject_source(r: Reading) -> bool:
     # Any noun may be the subject of a verb of speaking ("the challenger
     # complained"); other cues need a subject that can hold a view ("the results
     # confirmed", "the strike threatened" are not attributions).
-    speech_subject = lemma in lx.UTTERANCE_VERBS and subj.pos_ in ("NOUN", "PROPN")
+    speech_subject = lemma in lx.UTTERANCE_VERBS and subj.pos_ in ("NOUN", "PROPN") or poll_share(subj)
     if lemma not in CORE_CUES and not agent_capable(subj) and subj.lower_ not in r.state.people and not speech_subject \
             and not evidence_source(subj, lemma):  # ("the NHC advisory indicated", evidence.py)
         return False
@@ -217,6 +217,16 @@ def subject_source(r: Reading) -> bool:
                          resolved_from=relative.text)
     r.subj, r.source = subj, source
     return True
+
+
+POLL_SHARES = frozenset("percent % half majority majorities plurality third thirds quarter quarters fifth fifths".split())
+
+
+def poll_share(subj: Token) -> bool:
+    """"Among independents, 64 percent call him competent", "a majority describe the plan as
+    unfair": a share of those polled speaks for them, whatever the cue."""
+    return subj.lower_ in POLL_SHARES and any(t.like_num or t.lower_ in ("a", "half", "the") for t in subj.subtree if t.i <= subj.i) \
+        or subj.lower_ in ("half", "majority", "plurality")
 
 
 def subject_or_agent(r: Reading) -> bool | None:
