@@ -15,6 +15,9 @@ CASES = {
     "a role and the full name after it, though NER takes only the surname": (
         "University of California, San Diego's chancellor, Pradeep Khosla, said the campus would close.",
         {"University of California, San Diego's chancellor, Pradeep Khosla": ("person", "Pradeep Khosla")}),
+    "a role and a full name after an inverted cue, with no name tagged at all": (
+        "\"We have lost a giant,\" said University of California, San Diego's chancellor, Pradeep Khosla.",
+        {"University of California, San Diego's chancellor, Pradeep Khosla": ("person", "Pradeep Khosla")}),
     "a kind noun before a name makes it an organization wherever it stands": (
         "Chilean copper miner Codelco halted work at the pit on Monday.\n\n"
         "Codelco said the strike had cost it two days of output.\n\n"

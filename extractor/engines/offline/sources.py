@@ -110,7 +110,7 @@ def trailing_name_source(m: Mention, p: Phrase) -> bool:
         if t.dep_ == "appos" and t.head.lemma_.lower() in holders and t.head.tag_ in ("NN", "NNP") \
                 and t.right_edge.i >= last.i and t.head.i < t.i:
             name, run = person_name(list(t.subtree)), proper_run(t)
-            name = run if name and len(run) > len(name) and run.endswith(name) else name  # (NER took "Khosla" of "Pradeep Khosla")
+            name = run if (name and run.endswith(name) or not name and len(run.split()) >= 2) else name  # (NER: "Khosla", or none)
             if not name or not p.head.doc.text[: last.idx + len(last)].endswith(name):
                 return False
             doc = p.head.doc
