@@ -44,6 +44,7 @@ def summary(metrics: dict) -> dict:
         "linked_f1": metrics["linked"]["f1"],
         "speech_linked_r": metrics["speech_cue"]["linked"]["recall"],
         "source_type": metrics["source_type"]["accuracy"],
+        "failed_documents": metrics["counts"]["failed_documents"],
     }
 
 
@@ -83,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, s in sets.items():
         print(f"{name:18} {s['gold']:>5} {fmt(s['linked_p']):>6} {fmt(s['linked_r']):>6} "
               f"{fmt(s['linked_f1']):>6} {fmt(s['speech_linked_r']):>8} {fmt(s['source_type']):>6}")
+    for name, s in sets.items():
+        if s["failed_documents"]:  # an engine error costs recall silently otherwise
+            print(f"warning: {name}: {s['failed_documents']} documents failed (engine errors); see `extractor eval`")
     print()
     ok = True
     for name, metric, floor in FLOORS:
