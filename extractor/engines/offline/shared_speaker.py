@@ -11,7 +11,10 @@ naming the source), and a name in the reported clause ("Brandt") is not the one 
 
 `hung_cue_speaker` is asked first by `find_subject`; each construction is a rule in
 `SHARED_SPEAKER_RULES`, asked with the cue, the reported clause's verb it hangs from, and
-the first cue.
+the first cue. `speaker_inside_own_report` is asked during find_subject's climb for the same
+idea when the reported clause's subject is the speaker's own pronoun ("He says he would
+release them, calling them boring"). The two were written apart and overlap; dropping the
+second changes one PolNeAR dev claim (a named speaker becomes "it"), so both stay.
 
 Tried and left out: a conjunct whose verb form is that of a cue higher up rather than of
 the verb it hangs from ("X said the audit proved that Y had lost the files, and blamed
@@ -102,6 +105,33 @@ def set_off_participle(verb: Token, top: Token, cue: Token, speaker: Token) -> b
         return False
     reports = [verb.head] + [a for a in verb.head.ancestors if cue.i < a.i < verb.i]
     return not any(is_cue_verb(a) or a.lemma_.lower() in TALK_VERBS for a in reports)
+
+
+def speaker_inside_own_report(verb: Token, inner: Token, subject: Token) -> bool:
+    """"He says he would release the returns on Friday, calling them boring", "Trump insisted
+    that he had expanded the party, claiming that ...", "She says she respects him and calls
+    him ...": the parser hung the speaker's next act (a participle, or a verb in the report's
+    tense) on the reported clause, whose subject is the speaker's own pronoun. The act is the
+    speaker's, so the source is the report's speaker, not the pronoun inside the report. A
+    different pronoun ("He said she had lied and called him a liar") is someone else's act."""
+    outer = inner.head
+    if inner.dep_ != "ccomp" or outer.i > inner.i or not is_cue_verb(outer) or subject.lower_ not in SPEAKER_PRONOUNS:
+        return False
+    speaker = own_subject(outer)
+    if speaker is None or speaker.i > inner.i or speaker.tag_ in ("WDT", "WP"):
+        return False
+    if verb.tag_ == "VBG":
+        if verb.dep_ not in ("advcl", "xcomp") or verb.head.i != inner.i:
+            return False
+    elif not (verb.dep_ == "conj" and verb.head.i == inner.i and verb.tag_ == outer.tag_):
+        return False
+    if speaker.lower_ in SPEAKER_PRONOUNS:
+        return speaker.lower_ == subject.lower_
+    return speaker.pos_ in ("PROPN", "NOUN")
+
+
+# The pronouns by which a report names its own speaker ("Ruiz says she ...", "the firm said it ...").
+SPEAKER_PRONOUNS = frozenset("he she they it we i".split())
 
 
 SHARED_SPEAKER_RULES: tuple[Callable[[Token, Token, Token, Token], bool], ...] = (repeated_pronoun, set_off_participle)

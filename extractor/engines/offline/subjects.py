@@ -21,7 +21,7 @@ from spacy.tokens import Span as TokSpan, Token
 
 from . import lexicon as lx
 from .cues import is_cue_verb
-from .shared_speaker import hung_cue_speaker
+from .shared_speaker import hung_cue_speaker, speaker_inside_own_report
 from .syntax import INHERIT_DEPS, NP_POS, agent_capable, own_subject
 
 
@@ -96,33 +96,6 @@ def shared_passive_subject(first: Token, verb: Token) -> Token | None:
     if patient is None or patient.lower_ in ("it", "there") or patient.tag_ in ("WDT", "WP"):
         return None
     return patient
-
-
-def speaker_inside_own_report(verb: Token, inner: Token, subject: Token) -> bool:
-    """"He says he would release the returns on Friday, calling them boring", "Trump insisted
-    that he had expanded the party, claiming that ...", "She says she respects him and calls
-    him ...": the parser hung the speaker's next act (a participle, or a verb in the report's
-    tense) on the reported clause, whose subject is the speaker's own pronoun. The act is the
-    speaker's, so the source is the report's speaker, not the pronoun inside the report. A
-    different pronoun ("He said she had lied and called him a liar") is someone else's act."""
-    outer = inner.head
-    if inner.dep_ != "ccomp" or outer.i > inner.i or not is_cue_verb(outer) or subject.lower_ not in SPEAKER_PRONOUNS:
-        return False
-    speaker = own_subject(outer)
-    if speaker is None or speaker.i > inner.i or speaker.tag_ in ("WDT", "WP"):
-        return False
-    if verb.tag_ == "VBG":
-        if verb.dep_ not in ("advcl", "xcomp") or verb.head.i != inner.i:
-            return False
-    elif not (verb.dep_ == "conj" and verb.head.i == inner.i and verb.tag_ == outer.tag_):
-        return False
-    if speaker.lower_ in SPEAKER_PRONOUNS:
-        return speaker.lower_ == subject.lower_
-    return speaker.pos_ in ("PROPN", "NOUN")
-
-
-# The pronouns by which a report names its own speaker ("Ruiz says she ...", "the firm said it ...").
-SPEAKER_PRONOUNS = frozenset("he she they it we i".split())
 
 
 def surface_subject(verb: Token, sent: TokSpan) -> Token | None:
