@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from . import lexicon as lx
 from .legal_cues import LEGAL_SHAPES
 from .position_cues import POSITION_SHAPES
-from .syntax import own_subject
+from .syntax import is_passive, own_subject  # noqa: F401  (is_passive: asked here and by acts.py)
 
 # ---- which tokens are act cues ------------------------------------------------------------
 
@@ -28,10 +28,6 @@ def prep_after(verb: Token, words: frozenset[str] | set[str]) -> Token | None:
 
 def direct_object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
-
-
-def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
 def not_performed(verb: Token) -> bool:

@@ -16,11 +16,7 @@ from spacy.tokens import Token
 
 from .legal_cues import court_declined, impeached_for, issued_ruling, ruled_to_be
 from .phrases import Answer, Cue
-from .spans import aside_cut
-
-
-def _span(doc, lo: int, hi: int) -> list[Token]:
-    return list(doc[lo : aside_cut(doc, lo, hi) + 1])
+from .spans import up_to_aside
 
 
 def _when(tok: Token) -> bool:
@@ -50,7 +46,7 @@ def court_refusal(c: Cue) -> Answer | None:
     inf = court_declined(c.verb)
     if inf is None:
         return None
-    return _span(c.verb.doc, inf.left_edge.i, _end(inf)), "object"
+    return up_to_aside(c.verb.doc, inf.left_edge.i, _end(inf)), "object"
 
 
 def ruling_holds(c: Cue) -> Answer | None:
@@ -66,7 +62,7 @@ def ruling_holds(c: Cue) -> Answer | None:
         if part.left_edge.i != end + 1 or part.dep_ not in ("prep", "advcl", "xcomp", "ccomp") or _when(part):
             break
         end = part.right_edge.i
-    return (_span(doc, noun.i + 1, end), "object") if end > noun.i else None
+    return (up_to_aside(doc, noun.i + 1, end), "object") if end > noun.i else None
 
 
 def ruled_holds(c: Cue) -> Answer | None:
@@ -78,7 +74,7 @@ def ruled_holds(c: Cue) -> Answer | None:
     verb = c.verb
     obj = next((x for x in verb.children if x.dep_ == "dobj" and x.i > verb.i), None)
     if obj is not None:
-        return _span(verb.doc, obj.left_edge.i, pred.right_edge.i), "object"
+        return up_to_aside(verb.doc, obj.left_edge.i, pred.right_edge.i), "object"
     if verb.dep_ != "relcl":
         return None
     # (the relative clause is an aside of the thing ruled on, but it holds the ruling: no cut)
@@ -91,7 +87,7 @@ def impeachment(c: Cue) -> Answer | None:
     if prep is None:
         return None
     who = _patient_or_object(c.verb)
-    return _span(c.verb.doc, who.left_edge.i, prep.right_edge.i), "object"  # type: ignore[union-attr]
+    return up_to_aside(c.verb.doc, who.left_edge.i, prep.right_edge.i), "object"  # type: ignore[union-attr]
 
 
 LEGAL_CONTENT_RULES = (court_refusal, ruling_holds, ruled_holds, impeachment)

@@ -30,11 +30,7 @@ from spacy.tokens import Token
 
 from . import legal_words as lw
 from . import lexicon as lx
-from .syntax import own_subject
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+from .syntax import is_passive, own_subject
 
 
 def _prep(tok: Token, words: frozenset[str], after: int) -> Token | None:
@@ -90,7 +86,7 @@ def ruled_to_be(verb: Token) -> Token | None:
     later ruled to be unconstitutional", "a ban the court ruled unlawful": what the ruling
     holds of its object (an object after the verb with a bare predicate is
     position_cues.ruled_predicate). The predicate."""
-    if verb.lemma_.lower() != "rule" or _passive(verb):
+    if verb.lemma_.lower() != "rule" or is_passive(verb):
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     relative = obj is not None and obj.i < verb.i and obj.tag_ in ("WDT", "WP") or obj is None and verb.dep_ == "relcl"
@@ -112,7 +108,7 @@ def impeached_for(verb: Token) -> Token | None:
     "was impeached in 1868")."""
     if verb.lemma_.lower() not in lw.IMPEACHING_VERBS:
         return None
-    if _passive(verb):
+    if is_passive(verb):
         if not any(c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP") for c in verb.children):
             return None
         return _prep(verb, lw.CHARGE_PREPS, verb.i)

@@ -19,11 +19,7 @@ from .act_cues import not_performed
 from .cues import is_cue_verb
 from .phrases import NOTHING, Answer, Cue, complement_tokens, light_content
 from .position_cues import credited, attacked_at, sued_to, nominated, appealed, voiced_feeling, agreed, challenged_to, compared, questioned_quality, reminded_that, ruled_predicate
-from .spans import aside_cut
-
-
-def _span(doc, lo: int, hi: int) -> list[Token]:
-    return list(doc[lo : aside_cut(doc, lo, hi) + 1])
+from .spans import up_to_aside
 
 
 def lawsuit_aim(c: Cue) -> Answer | None:
@@ -33,7 +29,7 @@ def lawsuit_aim(c: Cue) -> Answer | None:
         return None
     if not_performed(c.verb):
         return NOTHING
-    return _span(c.verb.doc, inf.left_edge.i, inf.right_edge.i), "object"
+    return up_to_aside(c.verb.doc, inf.left_edge.i, inf.right_edge.i), "object"
 
 
 def nomination(c: Cue) -> Answer | None:
@@ -61,9 +57,9 @@ def appeal(c: Cue) -> Answer | None:
         return NOTHING
     doc = c.verb.doc
     if prep.lower_ == "for":
-        return _span(doc, prep.i, prep.right_edge.i), "object"
+        return up_to_aside(doc, prep.i, prep.right_edge.i), "object"
     inf = max((x for x in list(c.verb.children) + list(prep.subtree) if x.dep_ in ("xcomp", "advcl") and x.i > prep.i), key=lambda x: x.i)
-    return _span(doc, prep.i, max(inf.right_edge.i, prep.right_edge.i)), "object"
+    return up_to_aside(doc, prep.i, max(inf.right_edge.i, prep.right_edge.i)), "object"
 
 
 def voiced(c: Cue) -> Answer | None:
@@ -74,7 +70,7 @@ def voiced(c: Cue) -> Answer | None:
     if not_performed(c.verb):
         return NOTHING
     if noun.lemma_.lower() in aw.VOICED_INTENTS:  # "signalled | an intent to run": the plan with its noun
-        return _span(c.verb.doc, noun.left_edge.i, noun.right_edge.i), "object"
+        return up_to_aside(c.verb.doc, noun.left_edge.i, noun.right_edge.i), "object"
     toks = light_content(c.verb, noun)
     return (toks, "object") if toks else NOTHING
 
@@ -87,7 +83,7 @@ def questioned(c: Cue) -> Answer | None:
         return None
     if not_performed(c.verb):
         return NOTHING
-    return _span(c.verb.doc, obj.left_edge.i, obj.right_edge.i), "object"
+    return up_to_aside(c.verb.doc, obj.left_edge.i, obj.right_edge.i), "object"
 
 
 def _object_through(c: Cue, shape) -> Answer | None:
@@ -98,7 +94,7 @@ def _object_through(c: Cue, shape) -> Answer | None:
     if tail is None:
         return None
     obj = next(x for x in c.verb.children if x.dep_ == "dobj")
-    return _span(c.verb.doc, obj.left_edge.i, max(tail.right_edge.i, obj.right_edge.i)), "object"
+    return up_to_aside(c.verb.doc, obj.left_edge.i, max(tail.right_edge.i, obj.right_edge.i)), "object"
 
 
 def challenge_to(c: Cue) -> Answer | None:
@@ -121,8 +117,8 @@ def agreement(c: Cue) -> Answer | None:
     doc = c.verb.doc
     if comp.dep_ == "ccomp":
         lo = next((m.i + 1 for m in comp.children if m.dep_ == "mark" and m.lower_ == "that"), comp.left_edge.i)
-        return _span(doc, lo, _before_own_act(comp)), "clause"
-    return _span(doc, comp.left_edge.i, comp.right_edge.i), "object"
+        return up_to_aside(doc, lo, _before_own_act(comp)), "clause"
+    return up_to_aside(doc, comp.left_edge.i, comp.right_edge.i), "object"
 
 
 def _before_own_act(clause: Token) -> int:
@@ -146,7 +142,7 @@ def reminder(c: Cue) -> Answer | None:
         return None
     lo = next((m.i + 1 for m in clause.children if m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i),
               clause.left_edge.i)
-    return _span(c.verb.doc, lo, clause.right_edge.i), "clause"
+    return up_to_aside(c.verb.doc, lo, clause.right_edge.i), "clause"
 
 
 def ruling_predicate(c: Cue) -> Answer | None:
@@ -160,7 +156,7 @@ def _object_and_complement(verb: Token, obj: Token) -> list[Token]:
     toks = complement_tokens(verb)
     if toks and toks[0].i <= obj.left_edge.i:
         return toks
-    return _span(verb.doc, obj.left_edge.i, obj.right_edge.i)
+    return up_to_aside(verb.doc, obj.left_edge.i, obj.right_edge.i)
 
 
 def credit_object(c: Cue) -> Answer | None:
@@ -182,7 +178,7 @@ def attack_target(c: Cue) -> Answer | None:
         return None
     if not_performed(c.verb):
         return NOTHING
-    return _span(c.verb.doc, prep.i, max(prep.right_edge.i, c.verb.right_edge.i)), "object"
+    return up_to_aside(c.verb.doc, prep.i, max(prep.right_edge.i, c.verb.right_edge.i)), "object"
 
 
 POSITION_CONTENT_RULES = (attack_target, credit_object, lawsuit_aim, nomination, appeal, voiced, questioned, challenge_to, comparison, agreement, reminder, ruling_predicate)

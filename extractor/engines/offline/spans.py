@@ -87,6 +87,10 @@ def aside_cut(doc: Doc, lo: int, hi: int) -> int:
     return hi
 
 
+def up_to_aside(doc: Doc, lo: int, hi: int) -> list[Token]:
+    """The tokens lo..hi, ended before a non-restrictive aside (`aside_cut`)."""
+    return list(doc[lo : aside_cut(doc, lo, hi) + 1])
+
 def listed(aside: Token) -> bool:
     """', her plan for the farmers and her work on the dams': an "apposition" holding the
     rest of a list. Its head is of the kind of the noun it hangs on (a person's title after

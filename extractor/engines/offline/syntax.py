@@ -41,6 +41,10 @@ def own_subject(verb: Token) -> Token | None:
     return min(subjects, key=lambda c: (abs(verb.i - c.i), c.i < verb.i)) if subjects else None
 
 
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
 def has_subject(clause: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children)
 
