@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from . import lexicon as lx
 from .legal_cues import LEGAL_SHAPES
 from .position_cues import POSITION_SHAPES
-from .syntax import is_passive, own_subject  # noqa: F401  (is_passive: asked here and by acts.py)
+from .syntax import is_passive, ruling_body_subject  # noqa: F401  (is_passive: asked here and by acts.py)
 
 # ---- which tokens are act cues ------------------------------------------------------------
 
@@ -100,13 +100,7 @@ def ruling_clause(verb: Token) -> Token | None:
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if clause is None or is_passive(verb):
         return None
-    if lemma == "rule":
-        return clause
-    subj = own_subject(verb)
-    if subj is None:
-        return None
-    words = {t.lemma_.lower() for t in subj.subtree} | {t.lower_ for t in subj.subtree}
-    return clause if words & lx.RULING_BODIES else None
+    return clause if lemma == "rule" or ruling_body_subject(verb) else None
 
 
 def ruled_for_or_against(verb: Token) -> Token | None:

@@ -29,8 +29,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from . import legal_words as lw
-from . import lexicon as lx
-from .syntax import is_passive, own_subject
+from .syntax import is_passive, ruling_body_subject
 
 
 def _prep(tok: Token, words: frozenset[str], after: int) -> Token | None:
@@ -53,11 +52,7 @@ def court_declined(verb: Token) -> Token | None:
     inf = _infinitive(verb, verb.i)
     if inf is None or inf.lemma_.lower() not in lw.COURT_REVIEWS:
         return None
-    subj = own_subject(verb)
-    if subj is None:
-        return None
-    words = {t.lemma_.lower() for t in subj.subtree} | {t.lower_ for t in subj.subtree}
-    return inf if words & lx.RULING_BODIES else None
+    return inf if ruling_body_subject(verb) else None
 
 
 def issued_ruling(verb: Token) -> Token | None:

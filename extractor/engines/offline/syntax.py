@@ -45,6 +45,14 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def ruling_body_subject(verb: Token) -> bool:
+    """The verb's subject names a court, a judge or another body that rules ("the Supreme
+    Court", "a federal judge", "the electoral commission")."""
+    subj = own_subject(verb)
+    words = {w for t in subj.subtree for w in (t.lemma_.lower(), t.lower_)} if subj is not None else set()
+    return bool(words & lx.RULING_BODIES)
+
+
 def has_subject(clause: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children)
 
